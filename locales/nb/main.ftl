@@ -1,0 +1,171 @@
+## Bokmål — the default language. Every id here must exist in nn and en too
+## (checked by a unit test in src/i18n.rs).
+
+site-name = Bedre stat-prisen
+site-owner = Direktoratet for forvaltning og økonomistyring (DFØ)
+skip-to-content = Hopp til hovedinnhold
+language-nav-label = Velg språk
+optional = (valgfritt)
+required-note = Felt uten «valgfritt» må fylles ut.
+footer-about = Bedre stat-prisen deles ut av DFØ under Styringskonferansen.
+footer-privacy = Personopplysninger i nominasjoner og tips brukes bare til å behandle prisen, og slettes når behandlingen er avsluttet.
+footer-contact = Spørsmål? Skriv til { $address }.
+
+## Home page
+home-title = Bedre stat-prisen
+home-lead = Hvert år kårer DFØ det tiltaket som best har bidratt til effektiv ressursbruk i staten – innen styring, kontroll, innsparing eller kvalitetsforbedring. Prisen deles ut under Styringskonferansen.
+home-purpose-heading = Hvorfor prisen finnes
+home-purpose = Målet er å løfte fram gode eksempler, inspirere og dele erfaringer mellom virksomheter.
+home-areas-heading = De fire områdene
+area-styring = Styring
+area-styring-description = Bedre mål- og resultatstyring, prioritering og ledelse.
+area-kontroll = Kontroll
+area-kontroll-description = Bedre internkontroll og risikostyring som hindrer feil og sløsing.
+area-innsparing = Innsparing
+area-innsparing-description = Dokumenterte besparelser i kroner eller timer.
+area-kvalitetsforbedring = Kvalitetsforbedring
+area-kvalitetsforbedring-description = Bedre tjenester for brukerne med de samme ressursene.
+home-jury-heading = Hva juryen ser etter
+home-jury-goal = tiltakets mål, og om det er nådd
+home-jury-effects = virkninger for virksomheten, brukerne og samfunnet
+home-jury-transfer = hva andre kan lære (overføringsverdi)
+home-jury-innovation = om tiltaket er nyskapende
+home-jury-gains = dokumentert effektivisering
+home-jury-holistic = Juryen gjør en helhetsvurdering. Poeng per kriterium er en indikasjon, ikke en fasit – også små tiltak kan vinne.
+home-how-heading = Slik deltar du
+home-how-nominate = Virksomheter nominerer egne tiltak gjennom skjemaet. Dere får en referanse og en kvittering, og kan endre nominasjonen fram til fristen.
+home-how-tip = Alle kan tipse sekretariatet om et tiltak. Du kan være anonym.
+home-deadline = Frist for nominasjoner til prisen for { $year }: { $deadline }. Nominasjoner tas imot hele året; det som kommer etter fristen, går til neste års pris.
+home-nominate-button = Nominer et tiltak
+home-tip-button = Tips oss om et tiltak
+home-practice-heading = God mål- og resultatstyring
+home-practice-lead = Prisen skal spre en måte å jobbe på. Erfaringene bak den:
+practice-goals = Styr strategisk mot overordnede mål.
+practice-indicators = Bruk styringsparametere og indikatorer som indikasjon.
+practice-trust = Vis tillit og deleger myndighet og ansvar.
+practice-learning = Dyrk en kultur for læring og forbedring.
+practice-users = Ta brukerne med på lag.
+practice-context = Tilpass styringen til kontekst og situasjon.
+practice-stepwise = Forbedre gradvis.
+home-reading-heading = Lesestoff
+home-reading-lead = For den som vil fordype seg i mål- og resultatstyring:
+
+## Nomination form
+nominate-title = Nominer et tiltak
+nominate-lead = Nominer et tiltak i din virksomhet til Bedre stat-prisen { $year }. Fristen er { $deadline }.
+nominate-edit-title = Endre nominasjon { $reference }
+nominate-edit-lead = Du kan endre nominasjonen fram til fristen { $deadline }.
+nominate-closed = Fristen for denne runden gikk ut { $deadline }. Nominasjonen kan ikke lenger endres, men du kan lese den her.
+section-agency = Virksomheten
+section-contact = Kontaktperson
+section-initiative = Tiltaket
+section-effects = Resultater og effekter
+section-consent = Forankring og samtykke
+field-agency_name = Virksomhetens navn
+field-org_number = Organisasjonsnummer
+hint-org_number = Ni sifre, for eksempel 986 252 932.
+field-contact_name = Navn
+field-contact_email = E-postadresse
+hint-contact_email = Vi sender kvitteringen og lenken for å endre nominasjonen hit.
+field-contact_phone = Telefonnummer
+field-title = Tiltakets navn
+field-categories = Område
+hint-categories = Velg ett eller flere.
+field-summary = Kort beskrivelse
+hint-summary = Hva er tiltaket? Noen få setninger holder.
+field-background = Bakgrunn
+hint-background = Hvilket problem skulle tiltaket løse?
+field-what_was_done = Hva ble gjort
+field-results = Resultater og dokumenterte effekter på ressursbruken
+field-savings_nok = Anslått besparelse i kroner per år
+field-savings_hours = Anslått besparelse i timer per år
+hint-savings = Hele tall. La feltet stå tomt hvis dere ikke har et anslag.
+field-user_effects = Virkninger for brukerne og samfunnet
+field-transfer_value = Hva kan andre lære av tiltaket?
+field-other_agencies = Andre virksomheter som har deltatt
+field-leadership_backing = Ledelsen i virksomheten står bak nominasjonen
+field-consent_publish = Vi samtykker i at DFØ kan publisere en omtale av tiltaket hvis det blir finalist
+field-website = La dette feltet stå tomt
+nominate-submit = Send nominasjonen
+nominate-save = Lagre endringene
+
+## Tip form
+tip-title = Tips oss om et tiltak
+tip-lead = Kjenner du til et tiltak som fortjener Bedre stat-prisen? Tipset går til sekretariatet i DFØ. Du kan være anonym.
+section-tip = Tiltaket
+section-tipster = Om deg (valgfritt)
+field-initiative = Hva er tiltaket?
+field-agency = Hvilken virksomhet står bak?
+field-reason = Hvorfor fortjener tiltaket prisen?
+field-tipster_name = Navnet ditt
+field-tipster_email = E-postadressen din
+hint-tipster_email = Oppgir du e-post, får du en kvittering.
+field-may_contact = Sekretariatet kan kontakte meg om tipset
+tip-submit = Send tipset
+
+## Errors
+error-summary-heading = Skjemaet har feil som må rettes
+error-required = Feltet må fylles ut.
+error-too-long = Teksten er for lang.
+error-org-number-format = Organisasjonsnummeret må ha ni sifre.
+error-org-number-checksum = Organisasjonsnummeret er ikke gyldig. Sjekk at sifrene er riktige.
+error-email-invalid = Skriv en gyldig e-postadresse, for eksempel navn@virksomhet.no.
+error-phone-invalid = Skriv et gyldig telefonnummer med 8 til 15 sifre.
+error-category-required = Velg minst ett område.
+error-category-unknown = Velg blant de fire områdene.
+error-number-invalid = Skriv et helt tall uten bokstaver, for eksempel 250 000.
+error-consent-required = Du må samtykke for å gå videre.
+error-email-required-for-contact = Skriv e-postadressen din hvis sekretariatet skal kunne kontakte deg.
+error-honeypot = Skjemaet kunne ikke tas imot.
+error-csrf = Av sikkerhetshensyn må skjemaet sendes på nytt. Det du skrev, er tatt vare på – trykk på knappen igjen.
+error-rate-limited = Du har sendt mange skjemaer på kort tid. Vent litt og prøv igjen.
+error-page-title = Noe gikk galt
+error-not-found = Vi fant ikke siden.
+error-link-invalid = Lenken er ugyldig eller utløpt.
+error-unexpected = Det oppstod en uventet feil. Ingenting ble lagret. Prøv igjen om litt.
+error-back-home = Til forsiden
+
+## Receipts
+receipt-nomination-title = Takk for nominasjonen
+receipt-nomination-lead = Vi har tatt imot nominasjonen «{ $title }» til Bedre stat-prisen { $year }.
+receipt-reference = Referanse: { $reference }
+receipt-nomination-email = Vi har sendt en kvittering til { $email } med en lenke der du kan endre nominasjonen fram til fristen { $deadline }.
+receipt-nomination-updated = Endringene er lagret.
+receipt-tip-title = Takk for tipset
+receipt-tip-lead = Tipset er tatt imot og sendt videre til sekretariatet for Bedre stat-prisen.
+receipt-tip-email = Vi har sendt en kvittering til { $email }.
+receipt-keep-reference = Ta vare på referansen hvis du vil kontakte oss om saken.
+
+## E-mail
+email-tip-forward-subject = Nytt tips til Bedre stat-prisen ({ $reference })
+email-tip-forward-intro = Et nytt tips er kommet inn gjennom nettsiden.
+email-tip-anonymous = Tipseren er anonym.
+email-tip-may-contact-yes = Tipseren kan kontaktes.
+email-tip-may-contact-no = Tipseren ønsker ikke å bli kontaktet.
+email-tip-receipt-subject = Kvittering for tips til Bedre stat-prisen ({ $reference })
+email-tip-receipt-body = Takk for tipset ditt. Det er sendt videre til sekretariatet for Bedre stat-prisen.
+email-nomination-receipt-subject = Kvittering for nominasjon til Bedre stat-prisen ({ $reference })
+email-nomination-receipt-body = Takk for nominasjonen av «{ $title }» til Bedre stat-prisen { $year }.
+email-nomination-edit-link = Du kan se og endre nominasjonen fram til fristen { $deadline } med denne lenken. Lenken er personlig – ikke del den:
+email-signature = Vennlig hilsen sekretariatet for Bedre stat-prisen, DFØ
+email-reference = Referanse
+email-sent-at = Mottatt
+
+## Dates: { $day } is the day of the month, { $month } the month's name.
+date-long = { $day }. { $month } { $year }
+month-1 = januar
+month-2 = februar
+month-3 = mars
+month-4 = april
+month-5 = mai
+month-6 = juni
+month-7 = juli
+month-8 = august
+month-9 = september
+month-10 = oktober
+month-11 = november
+month-12 = desember
+
+## Yes and no, in read-only views
+answer-yes = Ja
+answer-no = Nei

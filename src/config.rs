@@ -1,0 +1,116 @@
+//! Settings: `config/default.toml` (compiled in), then an optional file, then environment
+//! variables `BEDRE_STAT__<SECTION>__<KEY>`.
+
+use anyhow::Context as _;
+use figment::Figment;
+use figment::providers::{Env, Format, Toml};
+use serde::Deserialize;
+use std::path::Path;
+
+const DEFAULTS: &str = include_str!("../config/default.toml");
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Settings {
+    pub server: ServerSettings,
+    pub database: DatabaseSettings,
+    pub mail: MailSettings,
+    pub rate_limit: RateLimitSettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct ServerSettings {
+    pub host: String,
+    pub port: u16,
+    pub base_url: String,
+    pub secure_cookies: bool,
+    pub max_body_bytes: usize,
+    pub workers: usize,
+}
+
+#[derive(Clone, Deserialize)]
+pub struct DatabaseSettings {
+    pub url: String,
+    pub pool_size: u32,
+}
+
+// The URL may hold a password: never print it.
+impl std::fmt::Debug for DatabaseSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DatabaseSettings").field("url", &"<redacted>").field("pool_size", &self.pool_size).finish()
+    }
+}
+
+#[derive(Clone, Deserialize)]
+pub struct MailSettings {
+    pub worker_enabled: bool,
+    pub smtp_url: String,
+    pub from: String,
+    pub tip_recipient: String,
+    pub max_attempts: i32,
+    pub retry_base_secs: u64,
+    pub retry_max_secs: u64,
+    pub claim_lease_secs: u64,
+    pub poll_interval_ms: u64,
+    pub concurrency: usize,
+    pub smtp_timeout_secs: u64,
+}
+
+// The SMTP URL may hold credentials: never print it.
+impl std::fmt::Debug for MailSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MailSettings")
+            .field("smtp_url", &"<redacted>")
+            .field("max_attempts", &self.max_attempts)
+            .field("concurrency", &self.concurrency)
+            .finish_non_exhaustive()
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct RateLimitSettings {
+    pub enabled: bool,
+    pub submissions_burst: u32,
+    pub submissions_period_secs: u64,
+}
+
+impl Settings {
+    /// Reads the layered configuration. `extra_file` is the `--config` file, if any.
+    pub fn load(extra_file: Option<&Path>) -> anyhow::Result<Self> {
+        let mut figment = Figment::from(Toml::string(DEFAULTS));
+        if let Some(path) = extra_file {
+            anyhow::ensure!(path.exists(), "configuration file {} does not exist", path.display());
+            figment = figment.merge(Toml::file(path));
+        }
+        figment
+            .merge(Env::prefixed("BEDRE_STAT__").split("__"))
+            .extract()
+            .context("reading configuration (config/default.toml, --config file, BEDRE_STAT__* variables)")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_load_and_environment_overrides() {
+        figment::Jail::expect_with(|jail| {
+            jail.set_env("BEDRE_STAT__SERVER__PORT", "9123");
+            jail.set_env("BEDRE_STAT__MAIL__TIP_RECIPIENT", "sekretariat@example.no");
+            let settings = Settings::load(None).expect("loads");
+            assert_eq!(settings.server.port, 9123);
+            assert_eq!(settings.mail.tip_recipient, "sekretariat@example.no");
+            assert_eq!(settings.database.url, "data/bedre-stat.db");
+            assert!(settings.rate_limit.enabled);
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn debug_output_hides_secrets() {
+        let settings = Settings::load(None).unwrap();
+        let printed = format!("{settings:?}");
+        assert!(!printed.contains("smtp://"));
+        assert!(!printed.contains("bedre-stat.db"));
+    }
+}

@@ -1,0 +1,193 @@
+//! The database: one connection type over SQLite and PostgreSQL, pools, migrations, and
+//! the queries of each area.
+//!
+//! SQLite allows one writer at a time, and pooled connections contending for its lock give
+//! a long latency tail; so writes go through a pool of exactly one connection, while reads
+//! use a larger pool (WAL lets them run beside the writer). PostgreSQL uses one pool for
+//! both.
+
+pub mod audit;
+pub mod nominations;
+pub mod outbox;
+pub mod rounds;
+pub mod schema;
+mod sequences;
+pub mod tips;
+
+use anyhow::Context as _;
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+use diesel::r2d2::{self, ManageConnection, Pool, PooledConnection};
+use diesel::{PgConnection, SqliteConnection};
+use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+use std::time::Duration;
+
+const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+#[derive(diesel::MultiConnection)]
+pub enum DbConn {
+    Pg(PgConnection),
+    Sqlite(SqliteConnection),
+}
+
+/// Which backend a database URL names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    pub fn from_url(url: &str) -> Self {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Self::Postgres
+        } else {
+            Self::Sqlite
+        }
+    }
+}
+
+/// Opens connections of the backend the URL names (diesel's derived `establish` tries
+/// each backend in turn and hides the real error), and sets SQLite's per-connection
+/// pragmas on each new connection.
+#[derive(Debug, Clone)]
+pub struct ConnectionManager {
+    url: String,
+    backend: Backend,
+}
+
+impl ConnectionManager {
+    pub fn new(url: &str) -> Self {
+        Self { url: url.to_owned(), backend: Backend::from_url(url) }
+    }
+}
+
+/// Durability first: `synchronous=FULL` so an acknowledged submission survives power loss;
+/// the busy timeout covers the moments a reader checkpoints the WAL.
+const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
+     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
+
+impl ManageConnection for ConnectionManager {
+    type Connection = DbConn;
+    type Error = r2d2::Error;
+
+    fn connect(&self) -> Result<DbConn, r2d2::Error> {
+        match self.backend {
+            Backend::Postgres => PgConnection::establish(&self.url).map(DbConn::Pg).map_err(r2d2::Error::ConnectionError),
+            Backend::Sqlite => {
+                let mut conn = SqliteConnection::establish(&self.url).map_err(r2d2::Error::ConnectionError)?;
+                conn.batch_execute(SQLITE_PRAGMAS).map_err(r2d2::Error::QueryError)?;
+                Ok(DbConn::Sqlite(conn))
+            }
+        }
+    }
+
+    fn is_valid(&self, conn: &mut DbConn) -> Result<(), r2d2::Error> {
+        conn.batch_execute("SELECT 1").map_err(r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, _conn: &mut DbConn) -> bool {
+        false
+    }
+}
+
+pub type DbPool = Pool<ConnectionManager>;
+pub type PooledConn = PooledConnection<ConnectionManager>;
+
+/// The read and write pools. Cheap to clone.
+#[derive(Clone)]
+pub struct Database {
+    backend: Backend,
+    read: DbPool,
+    write: DbPool,
+}
+
+impl Database {
+    /// Connects, creating the SQLite file's folder if needed, and applies pending
+    /// migrations.
+    pub fn connect(url: &str, read_pool_size: u32) -> anyhow::Result<Self> {
+        let backend = Backend::from_url(url);
+        if backend == Backend::Sqlite {
+            if let Some(parent) = std::path::Path::new(url).parent().filter(|p| !p.as_os_str().is_empty()) {
+                std::fs::create_dir_all(parent)
+                    .with_context(|| format!("creating the folder {} for the SQLite database", parent.display()))?;
+            }
+        }
+        let manager = ConnectionManager::new(url);
+        let build = |size: u32| {
+            Pool::builder()
+                .max_size(size)
+                .connection_timeout(Duration::from_secs(10))
+                .build(manager.clone())
+                .context("opening the database connection pool")
+        };
+        let write = build(if backend == Backend::Sqlite { 1 } else { read_pool_size.max(2) })?;
+        let read = if backend == Backend::Sqlite { build(read_pool_size.max(1))? } else { write.clone() };
+        let database = Self { backend, read, write };
+        database.run_migrations()?;
+        Ok(database)
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    pub fn run_migrations(&self) -> anyhow::Result<()> {
+        let mut conn = self.write.get().context("getting a connection for migrations")?;
+        let migrations = match self.backend {
+            Backend::Sqlite => SQLITE_MIGRATIONS,
+            Backend::Postgres => POSTGRES_MIGRATIONS,
+        };
+        conn.run_pending_migrations(migrations)
+            .map_err(|e| anyhow::anyhow!("applying database migrations: {e}"))?;
+        Ok(())
+    }
+
+    /// Runs `f` with a read connection on a blocking thread.
+    pub async fn read<T, F>(&self, f: F) -> anyhow::Result<T>
+    where
+        F: FnOnce(&mut DbConn) -> anyhow::Result<T> + Send + 'static,
+        T: Send + 'static,
+    {
+        let pool = self.read.clone();
+        run_blocking(pool, f).await
+    }
+
+    /// Runs `f` with the write connection on a blocking thread.
+    pub async fn write<T, F>(&self, f: F) -> anyhow::Result<T>
+    where
+        F: FnOnce(&mut DbConn) -> anyhow::Result<T> + Send + 'static,
+        T: Send + 'static,
+    {
+        let pool = self.write.clone();
+        run_blocking(pool, f).await
+    }
+
+    /// A write connection for synchronous code (command-line tools, tests).
+    pub fn write_conn(&self) -> anyhow::Result<PooledConn> {
+        self.write.get().context("getting a database connection")
+    }
+}
+
+async fn run_blocking<T, F>(pool: DbPool, f: F) -> anyhow::Result<T>
+where
+    F: FnOnce(&mut DbConn) -> anyhow::Result<T> + Send + 'static,
+    T: Send + 'static,
+{
+    let span = tracing::Span::current();
+    tokio::task::spawn_blocking(move || {
+        let _entered = span.enter();
+        let mut conn = pool.get().context("getting a database connection")?;
+        f(&mut conn)
+    })
+    .await
+    .context("database task panicked")?
+}
+
+/// The current time as stored: UTC, whole microseconds (PostgreSQL's precision), so a
+/// value reads back equal to what was written on both backends.
+pub fn now() -> chrono::NaiveDateTime {
+    let now = chrono::Utc::now().naive_utc();
+    chrono::DurationRound::duration_trunc(now, chrono::TimeDelta::microseconds(1)).unwrap_or(now)
+}

@@ -1,0 +1,184 @@
+//! The outbox table: e-mails committed with the data they belong to, then claimed, sent
+//! and recorded by the worker (`crate::outbox`).
+
+use super::DbConn;
+use super::schema::{outbox_attempts, outbox_messages};
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+pub const STATUS_PENDING: &str = "pending";
+pub const STATUS_SENDING: &str = "sending";
+pub const STATUS_SENT: &str = "sent";
+pub const STATUS_FAILED: &str = "failed";
+
+/// A message ready to be stored; every header value here was built from typed values.
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = outbox_messages)]
+pub struct NewOutboxMessage {
+    pub message_id: String,
+    pub purpose: String,
+    pub subject_ref: String,
+    pub recipient: String,
+    pub reply_to: Option<String>,
+    pub subject: String,
+    pub body_text: String,
+    pub body_html: Option<String>,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = outbox_messages)]
+pub struct OutboxMessage {
+    pub id: i32,
+    pub message_id: String,
+    pub purpose: String,
+    pub subject_ref: String,
+    pub recipient: String,
+    pub reply_to: Option<String>,
+    pub subject: String,
+    pub body_text: String,
+    pub body_html: Option<String>,
+    pub status: String,
+    pub attempts: i32,
+    pub next_attempt_at: NaiveDateTime,
+    pub claimed_until: Option<NaiveDateTime>,
+    pub claim_token: Option<String>,
+    pub last_error: Option<String>,
+    pub sent_at: Option<NaiveDateTime>,
+    pub created_at: NaiveDateTime,
+}
+
+/// Stores a message in the caller's transaction, due at once.
+#[tracing::instrument(skip_all, fields(purpose = %message.purpose, subject_ref = %message.subject_ref))]
+pub fn enqueue(conn: &mut DbConn, message: &NewOutboxMessage) -> QueryResult<i32> {
+    let now = super::now();
+    diesel::insert_into(outbox_messages::table)
+        .values((
+            message,
+            outbox_messages::status.eq(STATUS_PENDING),
+            outbox_messages::attempts.eq(0),
+            outbox_messages::next_attempt_at.eq(now),
+            outbox_messages::created_at.eq(now),
+        ))
+        .returning(outbox_messages::id)
+        .get_result(conn)
+}
+
+/// Claims up to `limit` messages that are due — pending and past their next attempt, or
+/// claimed by a process whose lease ran out (it crashed) — for `lease_until`, under
+/// `claim_token`, and returns them. The claim conditions are repeated on the row being
+/// updated, so two workers never both claim one message.
+#[tracing::instrument(skip(conn, token))]
+pub fn claim_due(
+    conn: &mut DbConn,
+    now: NaiveDateTime,
+    lease_until: NaiveDateTime,
+    token: &str,
+    limit: i64,
+) -> QueryResult<Vec<OutboxMessage>> {
+    use super::schema::outbox_messages::dsl::*;
+    let due = || {
+        status
+            .eq(STATUS_PENDING)
+            .and(next_attempt_at.le(now))
+            .or(status.eq(STATUS_SENDING).and(claimed_until.lt(now)))
+    };
+    let candidates: Vec<i32> = outbox_messages.filter(due()).order(next_attempt_at).limit(limit).select(id).load(conn)?;
+    if candidates.is_empty() {
+        return Ok(Vec::new());
+    }
+    diesel::update(outbox_messages.filter(id.eq_any(&candidates)).filter(due()))
+        .set((status.eq(STATUS_SENDING), claimed_until.eq(lease_until), claim_token.eq(token)))
+        .execute(conn)?;
+    outbox_messages
+        .filter(id.eq_any(&candidates))
+        .filter(status.eq(STATUS_SENDING))
+        .filter(claim_token.eq(token))
+        .select(OutboxMessage::as_select())
+        .load(conn)
+}
+
+fn record_attempt(conn: &mut DbConn, message: i32, at: NaiveDateTime, error: Option<&str>) -> QueryResult<()> {
+    diesel::insert_into(outbox_attempts::table)
+        .values((
+            outbox_attempts::outbox_message_id.eq(message),
+            outbox_attempts::attempted_at.eq(at),
+            outbox_attempts::succeeded.eq(error.is_none()),
+            outbox_attempts::error.eq(error),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Records that the SMTP server accepted the message. Only the holder of the claim may.
+pub fn mark_sent(conn: &mut DbConn, message: i32, claim: &str) -> QueryResult<bool> {
+    use super::schema::outbox_messages::dsl::*;
+    conn.transaction(|conn| {
+        let now = super::now();
+        let updated = diesel::update(outbox_messages.find(message).filter(claim_token.eq(claim)))
+            .set((
+                status.eq(STATUS_SENT),
+                sent_at.eq(now),
+                attempts.eq(attempts + 1),
+                claimed_until.eq(None::<NaiveDateTime>),
+                last_error.eq(None::<String>),
+            ))
+            .execute(conn)?;
+        record_attempt(conn, message, now, None)?;
+        Ok(updated == 1)
+    })
+}
+
+/// Records a failed attempt: the message waits until `retry_at`, or, when `give_up`, is
+/// marked failed (kept, and shown to the secretariat).
+pub fn mark_attempt_failed(
+    conn: &mut DbConn,
+    message: i32,
+    claim: &str,
+    error_text: &str,
+    retry_at: NaiveDateTime,
+    give_up: bool,
+) -> QueryResult<bool> {
+    use super::schema::outbox_messages::dsl::*;
+    conn.transaction(|conn| {
+        let now = super::now();
+        let updated = diesel::update(outbox_messages.find(message).filter(claim_token.eq(claim)))
+            .set((
+                status.eq(if give_up { STATUS_FAILED } else { STATUS_PENDING }),
+                attempts.eq(attempts + 1),
+                next_attempt_at.eq(retry_at),
+                claimed_until.eq(None::<NaiveDateTime>),
+                last_error.eq(error_text),
+            ))
+            .execute(conn)?;
+        record_attempt(conn, message, now, Some(error_text))?;
+        Ok(updated == 1)
+    })
+}
+
+/// Messages not yet delivered and not given up on.
+pub fn count_waiting(conn: &mut DbConn) -> QueryResult<i64> {
+    outbox_messages::table
+        .filter(outbox_messages::status.eq_any([STATUS_PENDING, STATUS_SENDING]))
+        .count()
+        .get_result(conn)
+}
+
+pub fn count_failed(conn: &mut DbConn) -> QueryResult<i64> {
+    outbox_messages::table.filter(outbox_messages::status.eq(STATUS_FAILED)).count().get_result(conn)
+}
+
+/// The earliest time a waiting message falls due, to know how long the worker may sleep.
+pub fn next_due(conn: &mut DbConn) -> QueryResult<Option<NaiveDateTime>> {
+    outbox_messages::table
+        .filter(outbox_messages::status.eq(STATUS_PENDING))
+        .select(diesel::dsl::min(outbox_messages::next_attempt_at))
+        .first(conn)
+}
+
+pub fn all(conn: &mut DbConn) -> QueryResult<Vec<OutboxMessage>> {
+    outbox_messages::table.order(outbox_messages::id).select(OutboxMessage::as_select()).load(conn)
+}
+
+pub fn attempts_of(conn: &mut DbConn, message: i32) -> QueryResult<i64> {
+    outbox_attempts::table.filter(outbox_attempts::outbox_message_id.eq(message)).count().get_result(conn)
+}

@@ -1,0 +1,45 @@
+use super::DbConn;
+use super::schema::rounds;
+use crate::domain::RoundPlan;
+use diesel::prelude::*;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = rounds)]
+pub struct Round {
+    pub id: i32,
+    pub prize_year: i32,
+    pub nomination_deadline: chrono::NaiveDate,
+    pub closes_at: chrono::NaiveDateTime,
+    pub created_at: chrono::NaiveDateTime,
+}
+
+/// The round of the plan's prize year, created on first use. (Until the secretariat
+/// manages rounds, they are made as needed from the yearly rule in `RoundPlan`.)
+#[tracing::instrument(skip(conn), fields(prize_year = plan.prize_year.value()))]
+pub fn ensure(conn: &mut DbConn, plan: &RoundPlan) -> QueryResult<Round> {
+    if let Some(round) = find_by_year(conn, plan.prize_year.value())? {
+        return Ok(round);
+    }
+    diesel::insert_into(rounds::table)
+        .values((
+            rounds::prize_year.eq(plan.prize_year.value()),
+            rounds::nomination_deadline.eq(plan.deadline_date),
+            rounds::closes_at.eq(plan.closes_at_utc),
+            rounds::created_at.eq(super::now()),
+        ))
+        .returning(rounds::id)
+        .get_result::<i32>(conn)
+        .and_then(|id| find(conn, id))
+}
+
+pub fn find_by_year(conn: &mut DbConn, prize_year: i32) -> QueryResult<Option<Round>> {
+    rounds::table
+        .filter(rounds::prize_year.eq(prize_year))
+        .select(Round::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn find(conn: &mut DbConn, round_id: i32) -> QueryResult<Round> {
+    rounds::table.find(round_id).select(Round::as_select()).first(conn)
+}

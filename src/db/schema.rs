@@ -1,0 +1,123 @@
+// Portable column types only, so one schema serves SQLite and PostgreSQL.
+
+diesel::table! {
+    sequences (name) {
+        name -> Text,
+        value -> BigInt,
+    }
+}
+
+diesel::table! {
+    rounds (id) {
+        id -> Integer,
+        prize_year -> Integer,
+        nomination_deadline -> Date,
+        closes_at -> Timestamp,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    nominations (id) {
+        id -> Integer,
+        reference -> Text,
+        round_id -> Integer,
+        agency_name -> Text,
+        org_number -> Text,
+        contact_name -> Text,
+        contact_email -> Text,
+        contact_phone -> Nullable<Text>,
+        title -> Text,
+        categories -> Text,
+        summary -> Text,
+        background -> Text,
+        what_was_done -> Text,
+        results -> Text,
+        savings_nok -> Nullable<BigInt>,
+        savings_hours -> Nullable<BigInt>,
+        user_effects -> Text,
+        transfer_value -> Text,
+        other_agencies -> Nullable<Text>,
+        leadership_backing -> Bool,
+        consent_publish -> Bool,
+        status -> Text,
+        language -> Text,
+        edit_token_hash -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    tips (id) {
+        id -> Integer,
+        reference -> Text,
+        initiative -> Text,
+        agency -> Text,
+        reason -> Text,
+        tipster_name -> Nullable<Text>,
+        tipster_email -> Nullable<Text>,
+        may_contact -> Bool,
+        triage_state -> Text,
+        language -> Text,
+        nomination_id -> Nullable<Integer>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    outbox_messages (id) {
+        id -> Integer,
+        message_id -> Text,
+        purpose -> Text,
+        subject_ref -> Text,
+        recipient -> Text,
+        reply_to -> Nullable<Text>,
+        subject -> Text,
+        body_text -> Text,
+        body_html -> Nullable<Text>,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        claimed_until -> Nullable<Timestamp>,
+        claim_token -> Nullable<Text>,
+        last_error -> Nullable<Text>,
+        sent_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    outbox_attempts (id) {
+        id -> Integer,
+        outbox_message_id -> Integer,
+        attempted_at -> Timestamp,
+        succeeded -> Bool,
+        error -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    audit_events (id) {
+        id -> Integer,
+        occurred_at -> Timestamp,
+        actor -> Text,
+        action -> Text,
+        subject_ref -> Text,
+        detail -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(nominations -> rounds (round_id));
+diesel::joinable!(tips -> nominations (nomination_id));
+diesel::joinable!(outbox_attempts -> outbox_messages (outbox_message_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    sequences,
+    rounds,
+    nominations,
+    tips,
+    outbox_messages,
+    outbox_attempts,
+    audit_events,
+);

@@ -1,0 +1,56 @@
+use super::DbConn;
+use super::schema::tips;
+use crate::domain::{NewTip, Reference, ReferenceKind};
+use crate::i18n::Lang;
+use chrono::Datelike;
+use diesel::prelude::*;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = tips)]
+pub struct TipRow {
+    pub id: i32,
+    pub reference: String,
+    pub initiative: String,
+    pub agency: String,
+    pub reason: String,
+    pub tipster_name: Option<String>,
+    pub tipster_email: Option<String>,
+    pub may_contact: bool,
+    pub triage_state: String,
+    pub language: String,
+    pub nomination_id: Option<i32>,
+    pub created_at: chrono::NaiveDateTime,
+}
+
+/// Stores a tip with a new reference, in the caller's transaction.
+#[tracing::instrument(skip_all)]
+pub fn insert(conn: &mut DbConn, tip: &NewTip, lang: Lang) -> QueryResult<TipRow> {
+    let now = super::now();
+    let year = now.year();
+    let sequence = super::sequences::next_value(conn, &ReferenceKind::Tip.sequence_name(year))?;
+    let reference = Reference::new(ReferenceKind::Tip, year, sequence);
+    let id = diesel::insert_into(tips::table)
+        .values((
+            tips::reference.eq(reference.as_ref()),
+            tips::initiative.eq(tip.initiative.as_ref()),
+            tips::agency.eq(tip.agency.as_ref()),
+            tips::reason.eq(tip.reason.as_ref()),
+            tips::tipster_name.eq(tip.tipster_name.as_ref().map(AsRef::as_ref)),
+            tips::tipster_email.eq(tip.tipster_email.as_ref().map(AsRef::as_ref)),
+            tips::may_contact.eq(tip.may_contact),
+            tips::triage_state.eq("new"),
+            tips::language.eq(lang.code()),
+            tips::created_at.eq(now),
+        ))
+        .returning(tips::id)
+        .get_result::<i32>(conn)?;
+    tips::table.find(id).select(TipRow::as_select()).first(conn)
+}
+
+pub fn find_by_reference(conn: &mut DbConn, reference: &str) -> QueryResult<Option<TipRow>> {
+    tips::table.filter(tips::reference.eq(reference)).select(TipRow::as_select()).first(conn).optional()
+}
+
+pub fn count(conn: &mut DbConn) -> QueryResult<i64> {
+    tips::table.count().get_result(conn)
+}

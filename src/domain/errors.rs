@@ -1,0 +1,70 @@
+use std::collections::BTreeMap;
+
+/// Why one field was rejected. Each variant is a stable key that the user interface
+/// translates (see `locales/*/errors.ftl`): the domain never holds user-facing text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ValidationError {
+    Required,
+    TooLong,
+    OrgNumberFormat,
+    OrgNumberChecksum,
+    EmailInvalid,
+    PhoneInvalid,
+    CategoryRequired,
+    CategoryUnknown,
+    NumberInvalid,
+    ConsentRequired,
+    EmailRequiredForContact,
+    Honeypot,
+}
+
+impl ValidationError {
+    /// The Fluent message id for this error.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Self::Required => "error-required",
+            Self::TooLong => "error-too-long",
+            Self::OrgNumberFormat => "error-org-number-format",
+            Self::OrgNumberChecksum => "error-org-number-checksum",
+            Self::EmailInvalid => "error-email-invalid",
+            Self::PhoneInvalid => "error-phone-invalid",
+            Self::CategoryRequired => "error-category-required",
+            Self::CategoryUnknown => "error-category-unknown",
+            Self::NumberInvalid => "error-number-invalid",
+            Self::ConsentRequired => "error-consent-required",
+            Self::EmailRequiredForContact => "error-email-required-for-contact",
+            Self::Honeypot => "error-honeypot",
+        }
+    }
+}
+
+/// Errors per form field, in a stable order (the order the fields appear in the form is
+/// kept by the caller; this map only groups them).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct FieldErrors(BTreeMap<&'static str, Vec<ValidationError>>);
+
+impl FieldErrors {
+    pub fn add(&mut self, field: &'static str, error: ValidationError) {
+        let errors = self.0.entry(field).or_default();
+        if !errors.contains(&error) {
+            errors.push(error);
+        }
+    }
+
+    /// Records the error of a parse, returning the parsed value when there was none.
+    pub fn check<T>(&mut self, field: &'static str, parsed: Result<T, ValidationError>) -> Option<T> {
+        parsed.map_err(|error| self.add(field, error)).ok()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn get(&self, field: &str) -> Option<&[ValidationError]> {
+        self.0.get(field).map(Vec::as_slice)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &[ValidationError])> {
+        self.0.iter().map(|(field, errors)| (*field, errors.as_slice()))
+    }
+}

@@ -1,0 +1,26 @@
+//! Pure domain types and rules: no I/O, no framework types.
+//!
+//! Every type here can only hold a valid value ("parse, don't validate"): once a value has
+//! been turned into one of these types, no later code checks it again.
+
+mod category;
+mod email_address;
+mod errors;
+mod nomination;
+mod org_number;
+mod phone_number;
+mod reference;
+mod round;
+mod text;
+mod tip;
+
+pub use category::{Categories, Category};
+pub use email_address::EmailAddress;
+pub use errors::{FieldErrors, ValidationError};
+pub use nomination::{NewNomination, NominationInput};
+pub use org_number::OrgNumber;
+pub use phone_number::PhoneNumber;
+pub use reference::{Reference, ReferenceKind};
+pub use round::{PrizeYear, RoundPlan};
+pub use text::{LongText, ShortText};
+pub use tip::{NewTip, TipInput};

@@ -1,0 +1,232 @@
+use super::{Categories, EmailAddress, FieldErrors, LongText, OrgNumber, PhoneNumber, ShortText, ValidationError};
+
+/// What a nomination form or API request carries, before any checks: every field as typed.
+/// The HTML form and the JSON API both end up here, so both get the same rules.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct NominationInput {
+    pub agency_name: String,
+    pub org_number: String,
+    pub contact_name: String,
+    pub contact_email: String,
+    pub contact_phone: String,
+    pub title: String,
+    pub categories: Vec<String>,
+    pub summary: String,
+    pub background: String,
+    pub what_was_done: String,
+    pub results: String,
+    pub savings_nok: String,
+    pub savings_hours: String,
+    pub user_effects: String,
+    pub transfer_value: String,
+    pub other_agencies: String,
+    pub leadership_backing: bool,
+    pub consent_publish: bool,
+}
+
+/// A nomination that passed every rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewNomination {
+    pub agency_name: ShortText,
+    pub org_number: OrgNumber,
+    pub contact_name: ShortText,
+    pub contact_email: EmailAddress,
+    pub contact_phone: Option<PhoneNumber>,
+    pub title: ShortText,
+    pub categories: Categories,
+    pub summary: LongText,
+    pub background: LongText,
+    pub what_was_done: LongText,
+    pub results: LongText,
+    pub savings_nok: Option<i64>,
+    pub savings_hours: Option<i64>,
+    pub user_effects: LongText,
+    pub transfer_value: LongText,
+    pub other_agencies: Option<LongText>,
+    pub leadership_backing: bool,
+    pub consent_publish: bool,
+}
+
+/// The largest yearly estimate we take (a thousand billion): anything above is a typo.
+const MAX_ESTIMATE: i64 = 1_000_000_000_000;
+
+/// A non-negative whole number, digits with optional spaces as thousands separators.
+fn parse_estimate(raw: &str) -> Result<Option<i64>, ValidationError> {
+    let compact: String = raw.chars().filter(|c| !c.is_whitespace() && *c != '\u{a0}').collect();
+    if compact.is_empty() {
+        return Ok(None);
+    }
+    if !compact.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(ValidationError::NumberInvalid);
+    }
+    match compact.parse::<i64>() {
+        Ok(value) if value <= MAX_ESTIMATE => Ok(Some(value)),
+        _ => Err(ValidationError::NumberInvalid),
+    }
+}
+
+impl TryFrom<&NominationInput> for NewNomination {
+    type Error = FieldErrors;
+
+    fn try_from(input: &NominationInput) -> Result<Self, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let agency_name = errors.check("agency_name", ShortText::parse(&input.agency_name));
+        let org_number = errors.check("org_number", OrgNumber::parse(&input.org_number));
+        let contact_name = errors.check("contact_name", ShortText::parse(&input.contact_name));
+        let contact_email = errors.check("contact_email", EmailAddress::parse(&input.contact_email));
+        let contact_phone = errors.check(
+            "contact_phone",
+            match input.contact_phone.trim() {
+                "" => Ok(None),
+                raw => PhoneNumber::parse(raw).map(Some),
+            },
+        );
+        let title = errors.check("title", ShortText::parse(&input.title));
+        let categories = errors.check("categories", Categories::parse(&input.categories));
+        let summary = errors.check("summary", LongText::parse(&input.summary));
+        let background = errors.check("background", LongText::parse(&input.background));
+        let what_was_done = errors.check("what_was_done", LongText::parse(&input.what_was_done));
+        let results = errors.check("results", LongText::parse(&input.results));
+        let savings_nok = errors.check("savings_nok", parse_estimate(&input.savings_nok));
+        let savings_hours = errors.check("savings_hours", parse_estimate(&input.savings_hours));
+        let user_effects = errors.check("user_effects", LongText::parse(&input.user_effects));
+        let transfer_value = errors.check("transfer_value", LongText::parse(&input.transfer_value));
+        let other_agencies = errors.check("other_agencies", LongText::parse_optional(Some(&input.other_agencies)));
+
+        match (
+            agency_name,
+            org_number,
+            contact_name,
+            contact_email,
+            contact_phone,
+            title,
+            categories,
+            summary,
+            background,
+            what_was_done,
+            results,
+            savings_nok,
+            savings_hours,
+            user_effects,
+            transfer_value,
+            other_agencies,
+        ) {
+            (
+                Some(agency_name),
+                Some(org_number),
+                Some(contact_name),
+                Some(contact_email),
+                Some(contact_phone),
+                Some(title),
+                Some(categories),
+                Some(summary),
+                Some(background),
+                Some(what_was_done),
+                Some(results),
+                Some(savings_nok),
+                Some(savings_hours),
+                Some(user_effects),
+                Some(transfer_value),
+                Some(other_agencies),
+            ) if errors.is_empty() => Ok(Self {
+                agency_name,
+                org_number,
+                contact_name,
+                contact_email,
+                contact_phone,
+                title,
+                categories,
+                summary,
+                background,
+                what_was_done,
+                results,
+                savings_nok,
+                savings_hours,
+                user_effects,
+                transfer_value,
+                other_agencies,
+                leadership_backing: input.leadership_backing,
+                consent_publish: input.consent_publish,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub fn valid_input() -> NominationInput {
+        NominationInput {
+            agency_name: "Direktoratet for forvaltning og økonomistyring".into(),
+            org_number: "986 252 932".into(),
+            contact_name: "Kari Nordmann".into(),
+            contact_email: "kari@dfo.no".into(),
+            contact_phone: "+47 400 00 000".into(),
+            title: "Felles innkjøp av skytjenester".into(),
+            categories: vec!["innsparing".into(), "styring".into()],
+            summary: "Kort om tiltaket.".into(),
+            background: "Problemet.".into(),
+            what_was_done: "Tiltaket.".into(),
+            results: "Resultatene.".into(),
+            savings_nok: "1 200 000".into(),
+            savings_hours: "".into(),
+            user_effects: "Kortere ventetid.".into(),
+            transfer_value: "Andre kan gjøre det samme.".into(),
+            other_agencies: "".into(),
+            leadership_backing: true,
+            consent_publish: false,
+        }
+    }
+
+    #[test]
+    fn a_complete_nomination_parses() {
+        let nomination = NewNomination::try_from(&valid_input()).unwrap();
+        assert_eq!(nomination.org_number.to_string(), "986252932");
+        assert_eq!(nomination.savings_nok, Some(1_200_000));
+        assert_eq!(nomination.savings_hours, None);
+        assert_eq!(nomination.other_agencies, None);
+    }
+
+    #[test]
+    fn every_missing_required_field_is_reported() {
+        let errors = NewNomination::try_from(&NominationInput::default()).unwrap_err();
+        for field in [
+            "agency_name",
+            "org_number",
+            "contact_name",
+            "contact_email",
+            "title",
+            "summary",
+            "background",
+            "what_was_done",
+            "results",
+            "user_effects",
+            "transfer_value",
+        ] {
+            assert_eq!(errors.get(field), Some(&[ValidationError::Required][..]), "{field}");
+        }
+        assert_eq!(errors.get("categories"), Some(&[ValidationError::CategoryRequired][..]));
+        assert_eq!(errors.get("contact_phone"), None, "phone is optional");
+        assert_eq!(errors.get("savings_nok"), None, "estimates are optional");
+    }
+
+    #[test]
+    fn estimates_must_be_whole_non_negative_numbers() {
+        assert_eq!(parse_estimate("12 000"), Ok(Some(12_000)));
+        assert_eq!(parse_estimate("12\u{a0}000"), Ok(Some(12_000)));
+        for raw in ["-5", "1,5", "12 kr", "99999999999999999999", "1000000000001"] {
+            assert_eq!(parse_estimate(raw), Err(ValidationError::NumberInvalid), "{raw}");
+        }
+    }
+
+    #[test]
+    fn one_bad_field_reports_only_that_field() {
+        let input = NominationInput { org_number: "986252933".into(), ..valid_input() };
+        let errors = NewNomination::try_from(&input).unwrap_err();
+        assert_eq!(errors.iter().count(), 1);
+        assert_eq!(errors.get("org_number"), Some(&[ValidationError::OrgNumberChecksum][..]));
+    }
+}

@@ -1,0 +1,48 @@
+use super::ValidationError;
+
+/// A telephone number: 8 to 15 digits, optionally with a leading `+` and spaces, dashes or
+/// parentheses between groups (stored as typed, minus surrounding whitespace).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhoneNumber(String);
+
+impl PhoneNumber {
+    pub fn parse(raw: &str) -> Result<Self, ValidationError> {
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            return Err(ValidationError::Required);
+        }
+        let body = trimmed.strip_prefix('+').unwrap_or(trimmed);
+        let allowed = body.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')'));
+        let digits = body.chars().filter(char::is_ascii_digit).count();
+        if !allowed || !(8..=15).contains(&digits) || trimmed.len() > 30 {
+            return Err(ValidationError::PhoneInvalid);
+        }
+        Ok(Self(trimmed.to_owned()))
+    }
+}
+
+impl AsRef<str> for PhoneNumber {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_norwegian_and_international_forms() {
+        for raw in ["40000000", "+47 400 00 000", "22-24-20-00", "(0047) 22 24 20 00"] {
+            assert_eq!(PhoneNumber::parse(raw).unwrap().as_ref(), raw);
+        }
+    }
+
+    #[test]
+    fn rejects_letters_and_short_numbers() {
+        for raw in ["1234567", "4000000a", "+47 400\n00000", "++4740000000", "(+47) 22242000"] {
+            assert_eq!(PhoneNumber::parse(raw), Err(ValidationError::PhoneInvalid), "{raw:?}");
+        }
+        assert_eq!(PhoneNumber::parse(""), Err(ValidationError::Required));
+    }
+}

@@ -1,0 +1,158 @@
+use super::ValidationError;
+
+/// A required single-line text (names, titles): trimmed, every run of whitespace —
+/// including CR and LF — folded to one space, other control characters removed, so the
+/// value can never break a line of a mail header or a CSV row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShortText(String);
+
+/// Most characters a single-line field may hold.
+pub const SHORT_TEXT_MAX_CHARS: usize = 200;
+/// Most characters a free-text field may hold (about two pages of text).
+pub const LONG_TEXT_MAX_CHARS: usize = 8_000;
+
+impl ShortText {
+    pub fn parse(raw: &str) -> Result<Self, ValidationError> {
+        Self::parse_with_max(raw, SHORT_TEXT_MAX_CHARS)
+    }
+
+    pub fn parse_with_max(raw: &str, max_chars: usize) -> Result<Self, ValidationError> {
+        let folded = fold_single_line(raw);
+        if folded.is_empty() {
+            return Err(ValidationError::Required);
+        }
+        if folded.chars().count() > max_chars {
+            return Err(ValidationError::TooLong);
+        }
+        Ok(Self(folded))
+    }
+
+    /// An optional single-line field: blank means absent.
+    pub fn parse_optional(raw: Option<&str>) -> Result<Option<Self>, ValidationError> {
+        match raw.map(fold_single_line) {
+            None => Ok(None),
+            Some(folded) if folded.is_empty() => Ok(None),
+            Some(_) => Self::parse(raw.unwrap_or_default()).map(Some),
+        }
+    }
+
+    pub fn into_inner(self) -> String {
+        self.0
+    }
+}
+
+impl AsRef<str> for ShortText {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A required multi-line text: line endings normalised to LF, control characters other
+/// than LF and TAB removed, surrounding whitespace trimmed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LongText(String);
+
+impl LongText {
+    pub fn parse(raw: &str) -> Result<Self, ValidationError> {
+        let cleaned = clean_multi_line(raw);
+        if cleaned.is_empty() {
+            return Err(ValidationError::Required);
+        }
+        if cleaned.chars().count() > LONG_TEXT_MAX_CHARS {
+            return Err(ValidationError::TooLong);
+        }
+        Ok(Self(cleaned))
+    }
+
+    /// An optional free-text field: blank means absent.
+    pub fn parse_optional(raw: Option<&str>) -> Result<Option<Self>, ValidationError> {
+        match raw {
+            Some(raw) if !clean_multi_line(raw).is_empty() => Self::parse(raw).map(Some),
+            _ => Ok(None),
+        }
+    }
+
+    pub fn into_inner(self) -> String {
+        self.0
+    }
+}
+
+impl AsRef<str> for LongText {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+fn fold_single_line(raw: &str) -> String {
+    raw.split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn clean_multi_line(raw: &str) -> String {
+    raw.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .chars()
+        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+        .collect::<String>()
+        .trim()
+        .to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn short_text_folds_line_breaks_and_controls() {
+        let text = ShortText::parse("  Kari\r\nBcc: evil@example.com\u{0}\t ").unwrap();
+        assert_eq!(text.as_ref(), "Kari Bcc: evil@example.com");
+    }
+
+    #[test]
+    fn blank_short_text_is_required() {
+        assert_eq!(ShortText::parse(" \n\t "), Err(ValidationError::Required));
+        assert_eq!(ShortText::parse_optional(Some("  ")), Ok(None));
+        assert_eq!(ShortText::parse_optional(None), Ok(None));
+    }
+
+    #[test]
+    fn short_text_counts_characters_not_bytes() {
+        let at_limit = "ø".repeat(SHORT_TEXT_MAX_CHARS);
+        assert!(ShortText::parse(&at_limit).is_ok());
+        let over = "ø".repeat(SHORT_TEXT_MAX_CHARS + 1);
+        assert_eq!(ShortText::parse(&over), Err(ValidationError::TooLong));
+    }
+
+    #[test]
+    fn long_text_keeps_paragraphs_and_normalises_line_endings() {
+        let text = LongText::parse("Første ledd.\r\n\r\nAndre\u{7} ledd.\r").unwrap();
+        assert_eq!(text.as_ref(), "Første ledd.\n\nAndre ledd.");
+    }
+
+    #[test]
+    fn long_text_limit() {
+        let over = "a".repeat(LONG_TEXT_MAX_CHARS + 1);
+        assert_eq!(LongText::parse(&over), Err(ValidationError::TooLong));
+        assert_eq!(LongText::parse_optional(Some(" \r\n ")), Ok(None));
+    }
+
+    proptest! {
+        #[test]
+        fn short_text_never_holds_control_characters(raw in any::<String>()) {
+            if let Ok(text) = ShortText::parse(&raw) {
+                prop_assert!(!text.as_ref().chars().any(char::is_control));
+                prop_assert_eq!(text.as_ref().trim(), text.as_ref());
+            }
+        }
+
+        #[test]
+        fn long_text_holds_no_cr_or_other_controls(raw in any::<String>()) {
+            if let Ok(text) = LongText::parse(&raw) {
+                prop_assert!(!text.as_ref().chars().any(|c| c.is_control() && c != '\n' && c != '\t'));
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+//! The e-mails the portal sends, rendered from templates into outbox rows. Every header
+//! value comes from a typed value (a parsed address, a reference, a fixed text), so no
+//! user input can add or change a header.
+
+use crate::db::nominations::NominationRow;
+use crate::db::outbox::NewOutboxMessage;
+use crate::db::rounds::Round;
+use crate::db::tips::TipRow;
+use crate::i18n::Lang;
+use crate::templates::Templates;
+use anyhow::Context as _;
+use lettre::message::Mailbox;
+use tera::Context;
+
+/// Addresses and links that e-mails need, parsed once at start-up.
+#[derive(Debug, Clone)]
+pub struct MailIdentity {
+    pub from: Mailbox,
+    pub tip_recipient: Mailbox,
+    /// Public base URL for links, without a trailing slash.
+    pub base_url: String,
+}
+
+impl MailIdentity {
+    pub fn new(from: &str, tip_recipient: &str, base_url: &str) -> anyhow::Result<Self> {
+        Ok(Self {
+            from: from.parse().with_context(|| "mail.from is not a valid address".to_string())?,
+            tip_recipient: tip_recipient.parse().context("mail.tip_recipient is not a valid address")?,
+            base_url: base_url.trim_end_matches('/').to_owned(),
+        })
+    }
+
+    /// A new globally unique Message-ID in our own domain; stored with the message so a
+    /// re-send carries the same one.
+    fn new_message_id(&self) -> String {
+        format!("<{}@{}>", uuid::Uuid::new_v4(), self.from.email.domain())
+    }
+}
+
+fn render_pair(templates: &Templates, name: &str, context: &Context) -> anyhow::Result<(String, String)> {
+    let text = templates.render(&format!("email/{name}.txt"), context)?;
+    let html = templates.render(&format!("email/{name}.html"), context)?;
+    Ok((text, html))
+}
+
+/// The tip, forwarded in full to the secretariat, answerable straight to the tipster.
+pub fn tip_forward(templates: &Templates, identity: &MailIdentity, tip: &TipRow, lang: Lang) -> anyhow::Result<NewOutboxMessage> {
+    let mut context = Context::new();
+    context.insert("lang", &lang);
+    context.insert("reference", &tip.reference);
+    context.insert("received", &tip.created_at.format("%Y-%m-%d %H:%M UTC").to_string());
+    context.insert(
+        "tip",
+        &serde_json::json!({
+            "initiative": tip.initiative,
+            "agency": tip.agency,
+            "reason": tip.reason,
+            "tipster_name": tip.tipster_name,
+            "tipster_email": tip.tipster_email,
+            "may_contact": tip.may_contact,
+        }),
+    );
+    let (body_text, body_html) = render_pair(templates, "tip_forward", &context)?;
+    let reply_to = match &tip.tipster_email {
+        Some(address) => Some(Mailbox::new(None, address.parse().context("stored tipster e-mail is not an address")?).to_string()),
+        None => None,
+    };
+    Ok(NewOutboxMessage {
+        message_id: identity.new_message_id(),
+        purpose: "tip_forward".into(),
+        subject_ref: tip.reference.clone(),
+        recipient: identity.tip_recipient.to_string(),
+        reply_to,
+        subject: lang.text_with("email-tip-forward-subject", &[("reference", &tip.reference)]),
+        body_text,
+        body_html: Some(body_html),
+    })
+}
+
+/// A receipt to the tipster, when an address was given.
+pub fn tip_receipt(templates: &Templates, identity: &MailIdentity, tip: &TipRow, lang: Lang) -> anyhow::Result<Option<NewOutboxMessage>> {
+    let Some(address) = &tip.tipster_email else { return Ok(None) };
+    let mut context = Context::new();
+    context.insert("lang", &lang);
+    context.insert("reference", &tip.reference);
+    let (body_text, body_html) = render_pair(templates, "tip_receipt", &context)?;
+    let recipient = Mailbox::new(None, address.parse().context("stored tipster e-mail is not an address")?);
+    Ok(Some(NewOutboxMessage {
+        message_id: identity.new_message_id(),
+        purpose: "tip_receipt".into(),
+        subject_ref: tip.reference.clone(),
+        recipient: recipient.to_string(),
+        reply_to: None,
+        subject: lang.text_with("email-tip-receipt-subject", &[("reference", &tip.reference)]),
+        body_text,
+        body_html: Some(body_html),
+    }))
+}
+
+/// The receipt to a nomination's contact person, with the private link to edit it.
+pub fn nomination_receipt(
+    templates: &Templates,
+    identity: &MailIdentity,
+    nomination: &NominationRow,
+    round: &Round,
+    edit_token: &str,
+    lang: Lang,
+) -> anyhow::Result<NewOutboxMessage> {
+    let edit_url = format!("{}/nominasjon/{edit_token}", identity.base_url);
+    let mut context = Context::new();
+    context.insert("lang", &lang);
+    context.insert("reference", &nomination.reference);
+    context.insert("title", &nomination.title);
+    context.insert("year", &round.prize_year.to_string());
+    context.insert("deadline", &lang.long_date(round.nomination_deadline));
+    context.insert("edit_url", &edit_url);
+    let (body_text, body_html) = render_pair(templates, "nomination_receipt", &context)?;
+    // The display name is a ShortText (no line breaks); lettre encodes it.
+    let recipient = Mailbox::new(
+        Some(nomination.contact_name.clone()),
+        nomination.contact_email.parse().context("stored contact e-mail is not an address")?,
+    );
+    Ok(NewOutboxMessage {
+        message_id: identity.new_message_id(),
+        purpose: "nomination_receipt".into(),
+        subject_ref: nomination.reference.clone(),
+        recipient: recipient.to_string(),
+        reply_to: None,
+        subject: lang.text_with("email-nomination-receipt-subject", &[("reference", &nomination.reference)]),
+        body_text,
+        body_html: Some(body_html),
+    })
+}

@@ -1,0 +1,157 @@
+//! The user's language: bokmål (default), nynorsk and English, with texts in Fluent files
+//! under `locales/`, compiled into the binary.
+
+use fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, Loader, langid, static_loader};
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+static_loader! {
+    pub static LOCALES = {
+        locales: "./locales",
+        fallback_language: "nb",
+        // Fluent wraps interpolated values in Unicode isolation marks by default; they
+        // would end up inside references and e-mail subjects.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+/// Name of the cookie that remembers the chosen language.
+pub const LANG_COOKIE: &str = "lang";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+pub enum Lang {
+    #[default]
+    #[serde(rename = "nb")]
+    Nb,
+    #[serde(rename = "nn")]
+    Nn,
+    #[serde(rename = "en")]
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::Nb, Lang::Nn, Lang::En];
+
+    /// The code used in cookies, URLs and the database; also the HTML `lang` value.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Nb => "nb",
+            Self::Nn => "nn",
+            Self::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "nb" | "no" | "nb-no" | "no-no" => Some(Self::Nb),
+            "nn" | "nn-no" => Some(Self::Nn),
+            "en" | "en-gb" | "en-us" => Some(Self::En),
+            _ => None,
+        }
+    }
+
+    fn langid(self) -> LanguageIdentifier {
+        match self {
+            Self::Nb => langid!("nb"),
+            Self::Nn => langid!("nn"),
+            Self::En => langid!("en"),
+        }
+    }
+
+    /// The best language for an `Accept-Language` header, in the order the client prefers
+    /// (quality values honoured), or the default.
+    pub fn from_accept_language(header: &str) -> Self {
+        let mut ranges: Vec<(f32, &str)> = header
+            .split(',')
+            .filter_map(|part| {
+                let mut pieces = part.split(';');
+                let tag = pieces.next()?.trim();
+                let quality = pieces
+                    .find_map(|p| p.trim().strip_prefix("q="))
+                    .and_then(|q| q.parse::<f32>().ok())
+                    .unwrap_or(1.0);
+                Some((quality, tag))
+            })
+            .collect();
+        ranges.sort_by(|a, b| b.0.total_cmp(&a.0));
+        ranges
+            .into_iter()
+            .filter(|(quality, _)| *quality > 0.0)
+            .find_map(|(_, tag)| Self::from_code(tag).or_else(|| Self::from_code(tag.split('-').next().unwrap_or(tag))))
+            .unwrap_or_default()
+    }
+
+    /// The text with the given message id.
+    pub fn text(self, id: &str) -> String {
+        LOCALES.lookup(&self.langid(), id)
+    }
+
+    /// The text with the given message id and arguments.
+    pub fn text_with(self, id: &str, args: &[(&'static str, &str)]) -> String {
+        let args: HashMap<Cow<'static, str>, FluentValue> =
+            args.iter().map(|(key, value)| (Cow::Borrowed(*key), FluentValue::from(value.to_string()))).collect();
+        LOCALES.lookup_with_args(&self.langid(), id, &args)
+    }
+}
+
+impl Lang {
+    /// A date written out in this language, e.g. "1. oktober 2026".
+    pub fn long_date(self, date: chrono::NaiveDate) -> String {
+        use chrono::Datelike;
+        let month = self.text(&format!("month-{}", date.month()));
+        self.text_with(
+            "date-long",
+            &[("day", &date.day().to_string()), ("month", &month), ("year", &date.year().to_string())],
+        )
+    }
+}
+
+/// The Tera function `fluent(key=…, lang=…)` used by templates.
+pub fn tera_function() -> fluent_templates::FluentLoader<&'static fluent_templates::StaticLoader> {
+    fluent_templates::FluentLoader::new(&*LOCALES).with_default_lang(langid!("nb"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accept_language_picks_the_preferred_supported_language() {
+        assert_eq!(Lang::from_accept_language("nn-NO,nn;q=0.9,nb;q=0.8"), Lang::Nn);
+        assert_eq!(Lang::from_accept_language("de-DE, en;q=0.5, nb;q=0.7"), Lang::Nb);
+        assert_eq!(Lang::from_accept_language("en-US,en;q=0.9"), Lang::En);
+        assert_eq!(Lang::from_accept_language("no"), Lang::Nb);
+        assert_eq!(Lang::from_accept_language("fr, de"), Lang::Nb);
+        assert_eq!(Lang::from_accept_language(""), Lang::Nb);
+        assert_eq!(Lang::from_accept_language("nn;q=0, en;q=0.1"), Lang::En);
+    }
+
+    fn message_ids(ftl: &str) -> Vec<&str> {
+        ftl.lines()
+            .filter(|line| line.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
+            .filter_map(|line| line.split_once(" =").map(|(id, _)| id.trim()))
+            .collect()
+    }
+
+    #[test]
+    fn every_language_has_exactly_the_messages_of_bokmaal() {
+        let bokmaal = message_ids(include_str!("../locales/nb/main.ftl"));
+        assert!(bokmaal.len() > 50, "found {} ids", bokmaal.len());
+        assert_eq!(message_ids(include_str!("../locales/nn/main.ftl")), bokmaal, "nynorsk");
+        assert_eq!(message_ids(include_str!("../locales/en/main.ftl")), bokmaal, "English");
+    }
+
+    #[test]
+    fn arguments_are_interpolated_without_isolation_marks() {
+        assert_eq!(Lang::Nb.text_with("receipt-reference", &[("reference", "BSP-2027-0001")]), "Referanse: BSP-2027-0001");
+        assert_ne!(Lang::Nn.text("field-agency_name"), Lang::Nb.text("field-agency_name"));
+    }
+
+    #[test]
+    fn dates_are_written_out_per_language() {
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap();
+        assert_eq!(Lang::Nb.long_date(date), "1. oktober 2026");
+        assert_eq!(Lang::En.long_date(date), "1 October 2026");
+    }
+}

@@ -1,0 +1,15 @@
+//! Bedre stat-prisen: the nomination portal for DFØ's yearly award. See `README.md` and
+//! `../shared/DESIGN.md` for the picture; `startup` for how the parts are put together.
+
+pub mod config;
+pub mod db;
+pub mod domain;
+pub mod email;
+pub mod i18n;
+pub mod outbox;
+pub mod routes;
+pub mod startup;
+pub mod submissions;
+pub mod telemetry;
+pub mod templates;
+pub mod web;

@@ -1,0 +1,105 @@
+use super::{Created, ValidationErrors, check_rate};
+use crate::domain::{NewNomination, NominationInput};
+use crate::web::errors::ApiError;
+use crate::web::{AppState, lang::RequestLang};
+use actix_web::{HttpRequest, HttpResponse, web};
+use utoipa::ToSchema;
+
+/// An agency's nomination of its own initiative.
+#[derive(Debug, serde::Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NominationRequest {
+    #[serde(default)]
+    pub agency_name: String,
+    /// Nine digits with a valid mod-11 check digit; spaces allowed.
+    #[serde(default)]
+    #[schema(example = "986252932")]
+    pub org_number: String,
+    #[serde(default)]
+    pub contact_name: String,
+    #[serde(default)]
+    pub contact_email: String,
+    #[serde(default)]
+    pub contact_phone: Option<String>,
+    #[serde(default)]
+    pub title: String,
+    /// One or more of `styring`, `kontroll`, `innsparing`, `kvalitetsforbedring`.
+    #[serde(default)]
+    pub categories: Vec<String>,
+    #[serde(default)]
+    pub summary: String,
+    #[serde(default)]
+    pub background: String,
+    #[serde(default)]
+    pub what_was_done: String,
+    #[serde(default)]
+    pub results: String,
+    /// Estimated yearly savings in NOK.
+    #[serde(default)]
+    pub savings_nok: Option<u64>,
+    /// Estimated yearly savings in hours.
+    #[serde(default)]
+    pub savings_hours: Option<u64>,
+    #[serde(default)]
+    pub user_effects: String,
+    #[serde(default)]
+    pub transfer_value: String,
+    #[serde(default)]
+    pub other_agencies: Option<String>,
+    #[serde(default)]
+    pub leadership_backing: bool,
+    #[serde(default)]
+    pub consent_publish: bool,
+}
+
+impl From<NominationRequest> for NominationInput {
+    fn from(r: NominationRequest) -> Self {
+        Self {
+            agency_name: r.agency_name,
+            org_number: r.org_number,
+            contact_name: r.contact_name,
+            contact_email: r.contact_email,
+            contact_phone: r.contact_phone.unwrap_or_default(),
+            title: r.title,
+            categories: r.categories,
+            summary: r.summary,
+            background: r.background,
+            what_was_done: r.what_was_done,
+            results: r.results,
+            savings_nok: r.savings_nok.map(|v| v.to_string()).unwrap_or_default(),
+            savings_hours: r.savings_hours.map(|v| v.to_string()).unwrap_or_default(),
+            user_effects: r.user_effects,
+            transfer_value: r.transfer_value,
+            other_agencies: r.other_agencies.unwrap_or_default(),
+            leadership_backing: r.leadership_backing,
+            consent_publish: r.consent_publish,
+        }
+    }
+}
+
+#[utoipa::path(
+    post,
+    path = "/api/v1/nominations",
+    request_body = NominationRequest,
+    responses(
+        (status = 201, description = "Stored; a receipt with an edit link goes to the contact person", body = Created),
+        (status = 400, description = "Malformed JSON"),
+        (status = 413, description = "Body too large"),
+        (status = 415, description = "Not application/json"),
+        (status = 422, description = "Invalid fields", body = ValidationErrors),
+        (status = 429, description = "Too many submissions from this address"),
+    )
+)]
+#[tracing::instrument(skip_all)]
+pub async fn create(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    RequestLang(lang): RequestLang,
+    body: web::Json<NominationRequest>,
+) -> Result<HttpResponse, ApiError> {
+    check_rate(&req, &state)?;
+    let input = NominationInput::from(body.into_inner());
+    let nomination = NewNomination::try_from(&input).map_err(|errors| ApiError::Validation(errors, lang))?;
+    let (row, _round) = state.intake.submit_nomination(nomination, lang).await?;
+    Ok(HttpResponse::Created().json(Created { reference: row.reference }))
+}

@@ -1,0 +1,68 @@
+use super::{Created, ValidationErrors, check_rate};
+use crate::domain::{NewTip, TipInput};
+use crate::web::errors::ApiError;
+use crate::web::{AppState, lang::RequestLang};
+use actix_web::{HttpRequest, HttpResponse, web};
+use utoipa::ToSchema;
+
+/// A tip about an initiative. The tipster may stay anonymous.
+#[derive(Debug, serde::Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TipRequest {
+    /// What the initiative is.
+    #[serde(default)]
+    pub initiative: String,
+    /// Which agency carried it out.
+    #[serde(default)]
+    pub agency: String,
+    /// Why it deserves the prize.
+    #[serde(default)]
+    pub reason: String,
+    #[serde(default)]
+    pub tipster_name: Option<String>,
+    /// Gets a receipt when given; required when `may_contact` is true.
+    #[serde(default)]
+    pub tipster_email: Option<String>,
+    #[serde(default)]
+    pub may_contact: bool,
+}
+
+impl From<TipRequest> for TipInput {
+    fn from(request: TipRequest) -> Self {
+        Self {
+            initiative: request.initiative,
+            agency: request.agency,
+            reason: request.reason,
+            tipster_name: request.tipster_name.unwrap_or_default(),
+            tipster_email: request.tipster_email.unwrap_or_default(),
+            may_contact: request.may_contact,
+        }
+    }
+}
+
+#[utoipa::path(
+    post,
+    path = "/api/v1/tips",
+    request_body = TipRequest,
+    responses(
+        (status = 201, description = "Stored and forwarded to the secretariat", body = Created),
+        (status = 400, description = "Malformed JSON"),
+        (status = 413, description = "Body too large"),
+        (status = 415, description = "Not application/json"),
+        (status = 422, description = "Invalid fields", body = ValidationErrors),
+        (status = 429, description = "Too many submissions from this address"),
+    )
+)]
+#[tracing::instrument(skip_all)]
+pub async fn create(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    RequestLang(lang): RequestLang,
+    body: web::Json<TipRequest>,
+) -> Result<HttpResponse, ApiError> {
+    check_rate(&req, &state)?;
+    let input = TipInput::from(body.into_inner());
+    let tip = NewTip::try_from(&input).map_err(|errors| ApiError::Validation(errors, lang))?;
+    let row = state.intake.submit_tip(tip, lang).await?;
+    Ok(HttpResponse::Created().json(Created { reference: row.reference }))
+}

@@ -1,0 +1,34 @@
+//! The one place that wires URLs to handlers. Each page's code lives in the module named
+//! after its URL.
+
+pub mod api;
+mod assets;
+mod forms;
+mod health;
+mod home;
+mod language;
+mod nominate;
+mod tips;
+
+use actix_web::web;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/", web::get().to(home::page))
+        .service(web::resource("/nominer").route(web::get().to(nominate::new_form)).route(web::post().to(nominate::submit)))
+        .service(
+            web::resource("/nominasjon/{token}")
+                .route(web::get().to(nominate::edit_form))
+                .route(web::post().to(nominate::save_edit)),
+        )
+        .service(web::resource("/tips").route(web::get().to(tips::form)).route(web::post().to(tips::submit)))
+        .route("/sprak", web::get().to(language::switch))
+        .route("/health", web::get().to(health::check))
+        .route("/static/{path:.*}", web::get().to(assets::serve))
+        .service(
+            web::scope("/api/v1")
+                .app_data(api::json_config())
+                .route("/tips", web::post().to(api::tips::create))
+                .route("/nominations", web::post().to(api::nominations::create))
+                .route("/openapi.json", web::get().to(api::openapi)),
+        );
+}

@@ -1,0 +1,167 @@
+//! Taking in nominations and tips: each is stored together with its outgoing e-mails and an
+//! audit event in one transaction, so an acknowledged submission always has its mail
+//! queued, and a failure leaves nothing half-written.
+
+use crate::db::{self, Database, DbConn, audit, nominations::NominationRow, rounds::Round, tips::TipRow};
+use crate::domain::{NewNomination, NewTip, RoundPlan};
+use crate::email::{self, MailIdentity};
+use crate::i18n::Lang;
+use crate::outbox::OutboxSignal;
+use crate::templates;
+use anyhow::Context as _;
+use diesel::Connection as _;
+use rand::RngCore as _;
+use sha2::{Digest as _, Sha256};
+
+#[derive(Clone)]
+pub struct Intake {
+    db: Database,
+    identity: MailIdentity,
+    signal: OutboxSignal,
+}
+
+/// A secret token for a nomination's private edit link. Only its hash is stored.
+pub struct EditToken(String);
+
+impl EditToken {
+    fn generate() -> Self {
+        let mut bytes = [0u8; 32];
+        rand::rng().fill_bytes(&mut bytes);
+        Self(hex(&bytes))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The stored form of an edit token.
+pub fn hash_token(token: &str) -> String {
+    hex(&Sha256::digest(token.as_bytes()))
+}
+
+impl Intake {
+    pub fn new(db: Database, identity: MailIdentity, signal: OutboxSignal) -> Self {
+        Self { db, identity, signal }
+    }
+
+    /// Runs a write transaction, retrying when it lost a race to create a shared row
+    /// (a reference counter or a round) with a concurrent PostgreSQL transaction.
+    async fn write_retrying<T, F>(&self, f: F) -> anyhow::Result<T>
+    where
+        F: Fn(&mut DbConn) -> anyhow::Result<T> + Clone + Send + 'static,
+        T: Send + 'static,
+    {
+        let mut attempt = 0;
+        loop {
+            let f = f.clone();
+            match self.db.write(move |conn| conn.transaction(|conn| f(conn))).await {
+                Err(error) if attempt < 3 && is_unique_violation(&error) => attempt += 1,
+                result => return result,
+            }
+        }
+    }
+
+    #[tracing::instrument(skip_all)]
+    pub async fn submit_tip(&self, tip: NewTip, lang: Lang) -> anyhow::Result<TipRow> {
+        let identity = self.identity.clone();
+        let row = self
+            .write_retrying(move |conn| {
+                let row = db::tips::insert(conn, &tip, lang).context("storing the tip")?;
+                let templates = templates::get();
+                db::outbox::enqueue(conn, &email::tip_forward(templates, &identity, &row, lang)?)?;
+                if let Some(receipt) = email::tip_receipt(templates, &identity, &row, lang)? {
+                    db::outbox::enqueue(conn, &receipt)?;
+                }
+                audit::record(conn, audit::ACTOR_PUBLIC, "tip.submitted", &row.reference, None)?;
+                Ok(row)
+            })
+            .await?;
+        tracing::info!(reference = %row.reference, "tip received");
+        self.signal.new_mail();
+        Ok(row)
+    }
+
+    /// Stores a nomination in the round open now, and returns it with its round and the
+    /// secret for its edit link (sent to the contact person, never stored in clear).
+    #[tracing::instrument(skip_all)]
+    pub async fn submit_nomination(&self, nomination: NewNomination, lang: Lang) -> anyhow::Result<(NominationRow, Round)> {
+        let identity = self.identity.clone();
+        let (row, round) = self
+            .write_retrying(move |conn| {
+                let plan = RoundPlan::open_at(db::now());
+                let round = db::rounds::ensure(conn, &plan).context("finding the open round")?;
+                let token = EditToken::generate();
+                let row = db::nominations::insert(conn, &nomination, round.id, round.prize_year, lang, &hash_token(token.as_str()))
+                    .context("storing the nomination")?;
+                let receipt = email::nomination_receipt(templates::get(), &identity, &row, &round, token.as_str(), lang)?;
+                db::outbox::enqueue(conn, &receipt)?;
+                audit::record(conn, audit::ACTOR_PUBLIC, "nomination.submitted", &row.reference, None)?;
+                Ok((row, round))
+            })
+            .await?;
+        tracing::info!(reference = %row.reference, prize_year = round.prize_year, "nomination received");
+        self.signal.new_mail();
+        Ok((row, round))
+    }
+
+    /// The nomination an edit link points at, with its round.
+    pub async fn find_by_edit_token(&self, token: String) -> anyhow::Result<Option<(NominationRow, Round)>> {
+        self.db
+            .read(move |conn| {
+                let Some(row) = db::nominations::find_by_edit_token_hash(conn, &hash_token(&token))? else {
+                    return Ok(None);
+                };
+                let round = db::rounds::find(conn, row.round_id)?;
+                Ok(Some((row, round)))
+            })
+            .await
+    }
+
+    /// Saves the agency's changes, if the round is still open. Returns `None` when it has
+    /// closed (checked inside the transaction, against the stored deadline).
+    #[tracing::instrument(skip_all, fields(nomination_id))]
+    pub async fn update_nomination(&self, nomination_id: i32, nomination: NewNomination) -> anyhow::Result<Option<NominationRow>> {
+        tracing::Span::current().record("nomination_id", nomination_id);
+        self.write_retrying(move |conn| {
+            let current = db::nominations::find_by_id(conn, nomination_id)?;
+            let round = db::rounds::find(conn, current.round_id)?;
+            if db::now() >= round.closes_at {
+                return Ok(None);
+            }
+            let row = db::nominations::update_content(conn, nomination_id, &nomination)?;
+            audit::record(conn, audit::ACTOR_PUBLIC, "nomination.edited", &row.reference, None)?;
+            Ok(Some(row))
+        })
+        .await
+    }
+}
+
+fn is_unique_violation(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        matches!(
+            cause.downcast_ref::<diesel::result::Error>(),
+            Some(diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _))
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_tokens_are_long_random_and_hashed() {
+        let a = EditToken::generate();
+        let b = EditToken::generate();
+        assert_eq!(a.as_str().len(), 64);
+        assert_ne!(a.as_str(), b.as_str());
+        assert_eq!(hash_token(a.as_str()).len(), 64);
+        assert_ne!(hash_token(a.as_str()), a.as_str());
+        assert_eq!(hash_token("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+}

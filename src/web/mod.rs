@@ -1,0 +1,23 @@
+//! What every route shares: application state, the page language, CSRF, rate limits,
+//! security headers, and the mapping of errors to responses.
+
+pub mod csrf;
+pub mod errors;
+pub mod lang;
+pub mod page;
+pub mod rate_limit;
+pub mod security;
+
+use crate::config::Settings;
+use crate::db::Database;
+use crate::submissions::Intake;
+use std::sync::Arc;
+
+/// Shared by all handlers (cheap to clone).
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Database,
+    pub intake: Intake,
+    pub settings: Arc<Settings>,
+    pub limiter: rate_limit::SubmissionLimiter,
+}

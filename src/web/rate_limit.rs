@@ -1,0 +1,40 @@
+//! Per-address limits on submissions (forms and API alike): a burst, then one per period.
+
+use crate::config::RateLimitSettings;
+use actix_web::HttpRequest;
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use std::net::IpAddr;
+use std::num::NonZeroU32;
+use std::sync::Arc;
+use std::time::Duration;
+
+#[derive(Clone)]
+pub struct SubmissionLimiter(Option<Arc<DefaultKeyedRateLimiter<IpAddr>>>);
+
+impl SubmissionLimiter {
+    pub fn new(settings: &RateLimitSettings) -> Self {
+        if !settings.enabled {
+            return Self(None);
+        }
+        let period = Duration::from_secs(settings.submissions_period_secs.max(1));
+        let burst = NonZeroU32::new(settings.submissions_burst).unwrap_or(NonZeroU32::MIN);
+        let quota = Quota::with_period(period).expect("period is positive").allow_burst(burst);
+        Self(Some(Arc::new(RateLimiter::keyed(quota))))
+    }
+
+    /// Takes one submission from the client's allowance; `Err` holds how long to wait.
+    pub fn check(&self, req: &HttpRequest) -> Result<(), Duration> {
+        let (Some(limiter), Some(peer)) = (&self.0, req.peer_addr()) else { return Ok(()) };
+        limiter.check_key(&peer.ip()).map_err(|not_until| {
+            not_until.wait_time_from(governor::clock::Clock::now(&governor::clock::DefaultClock::default()))
+        })
+    }
+
+    /// Forgets addresses whose allowance is full again, so memory stays bounded.
+    pub fn forget_idle(&self) {
+        if let Some(limiter) = &self.0 {
+            limiter.retain_recent();
+            limiter.shrink_to_fit();
+        }
+    }
+}
