@@ -36,7 +36,10 @@ pub struct DatabaseSettings {
 // The URL may hold a password: never print it.
 impl std::fmt::Debug for DatabaseSettings {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DatabaseSettings").field("url", &"<redacted>").field("pool_size", &self.pool_size).finish()
+        f.debug_struct("DatabaseSettings")
+            .field("url", &"<redacted>")
+            .field("pool_size", &self.pool_size)
+            .finish()
     }
 }
 
@@ -78,7 +81,11 @@ impl Settings {
     pub fn load(extra_file: Option<&Path>) -> anyhow::Result<Self> {
         let mut figment = Figment::from(Toml::string(DEFAULTS));
         if let Some(path) = extra_file {
-            anyhow::ensure!(path.exists(), "configuration file {} does not exist", path.display());
+            anyhow::ensure!(
+                path.exists(),
+                "configuration file {} does not exist",
+                path.display()
+            );
             figment = figment.merge(Toml::file(path));
         }
         figment
@@ -93,6 +100,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[allow(clippy::result_large_err)] // figment's Jail API returns its own error type
     fn defaults_load_and_environment_overrides() {
         figment::Jail::expect_with(|jail| {
             jail.set_env("BEDRE_STAT__SERVER__PORT", "9123");

@@ -24,8 +24,12 @@ pub struct MailIdentity {
 impl MailIdentity {
     pub fn new(from: &str, tip_recipient: &str, base_url: &str) -> anyhow::Result<Self> {
         Ok(Self {
-            from: from.parse().with_context(|| "mail.from is not a valid address".to_string())?,
-            tip_recipient: tip_recipient.parse().context("mail.tip_recipient is not a valid address")?,
+            from: from
+                .parse()
+                .with_context(|| "mail.from is not a valid address".to_string())?,
+            tip_recipient: tip_recipient
+                .parse()
+                .context("mail.tip_recipient is not a valid address")?,
             base_url: base_url.trim_end_matches('/').to_owned(),
         })
     }
@@ -37,18 +41,30 @@ impl MailIdentity {
     }
 }
 
-fn render_pair(templates: &Templates, name: &str, context: &Context) -> anyhow::Result<(String, String)> {
+fn render_pair(
+    templates: &Templates,
+    name: &str,
+    context: &Context,
+) -> anyhow::Result<(String, String)> {
     let text = templates.render(&format!("email/{name}.txt"), context)?;
     let html = templates.render(&format!("email/{name}.html"), context)?;
     Ok((text, html))
 }
 
 /// The tip, forwarded in full to the secretariat, answerable straight to the tipster.
-pub fn tip_forward(templates: &Templates, identity: &MailIdentity, tip: &TipRow, lang: Lang) -> anyhow::Result<NewOutboxMessage> {
+pub fn tip_forward(
+    templates: &Templates,
+    identity: &MailIdentity,
+    tip: &TipRow,
+    lang: Lang,
+) -> anyhow::Result<NewOutboxMessage> {
     let mut context = Context::new();
     context.insert("lang", &lang);
     context.insert("reference", &tip.reference);
-    context.insert("received", &tip.created_at.format("%Y-%m-%d %H:%M UTC").to_string());
+    context.insert(
+        "received",
+        &tip.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+    );
     context.insert(
         "tip",
         &serde_json::json!({
@@ -62,7 +78,15 @@ pub fn tip_forward(templates: &Templates, identity: &MailIdentity, tip: &TipRow,
     );
     let (body_text, body_html) = render_pair(templates, "tip_forward", &context)?;
     let reply_to = match &tip.tipster_email {
-        Some(address) => Some(Mailbox::new(None, address.parse().context("stored tipster e-mail is not an address")?).to_string()),
+        Some(address) => Some(
+            Mailbox::new(
+                None,
+                address
+                    .parse()
+                    .context("stored tipster e-mail is not an address")?,
+            )
+            .to_string(),
+        ),
         None => None,
     };
     Ok(NewOutboxMessage {
@@ -71,27 +95,45 @@ pub fn tip_forward(templates: &Templates, identity: &MailIdentity, tip: &TipRow,
         subject_ref: tip.reference.clone(),
         recipient: identity.tip_recipient.to_string(),
         reply_to,
-        subject: lang.text_with("email-tip-forward-subject", &[("reference", &tip.reference)]),
+        subject: lang.text_with(
+            "email-tip-forward-subject",
+            &[("reference", &tip.reference)],
+        ),
         body_text,
         body_html: Some(body_html),
     })
 }
 
 /// A receipt to the tipster, when an address was given.
-pub fn tip_receipt(templates: &Templates, identity: &MailIdentity, tip: &TipRow, lang: Lang) -> anyhow::Result<Option<NewOutboxMessage>> {
-    let Some(address) = &tip.tipster_email else { return Ok(None) };
+pub fn tip_receipt(
+    templates: &Templates,
+    identity: &MailIdentity,
+    tip: &TipRow,
+    lang: Lang,
+) -> anyhow::Result<Option<NewOutboxMessage>> {
+    let Some(address) = &tip.tipster_email else {
+        return Ok(None);
+    };
     let mut context = Context::new();
     context.insert("lang", &lang);
     context.insert("reference", &tip.reference);
     let (body_text, body_html) = render_pair(templates, "tip_receipt", &context)?;
-    let recipient = Mailbox::new(None, address.parse().context("stored tipster e-mail is not an address")?);
+    let recipient = Mailbox::new(
+        None,
+        address
+            .parse()
+            .context("stored tipster e-mail is not an address")?,
+    );
     Ok(Some(NewOutboxMessage {
         message_id: identity.new_message_id(),
         purpose: "tip_receipt".into(),
         subject_ref: tip.reference.clone(),
         recipient: recipient.to_string(),
         reply_to: None,
-        subject: lang.text_with("email-tip-receipt-subject", &[("reference", &tip.reference)]),
+        subject: lang.text_with(
+            "email-tip-receipt-subject",
+            &[("reference", &tip.reference)],
+        ),
         body_text,
         body_html: Some(body_html),
     }))
@@ -118,7 +160,10 @@ pub fn nomination_receipt(
     // The display name is a ShortText (no line breaks); lettre encodes it.
     let recipient = Mailbox::new(
         Some(nomination.contact_name.clone()),
-        nomination.contact_email.parse().context("stored contact e-mail is not an address")?,
+        nomination
+            .contact_email
+            .parse()
+            .context("stored contact e-mail is not an address")?,
     );
     Ok(NewOutboxMessage {
         message_id: identity.new_message_id(),
@@ -126,7 +171,10 @@ pub fn nomination_receipt(
         subject_ref: nomination.reference.clone(),
         recipient: recipient.to_string(),
         reply_to: None,
-        subject: lang.text_with("email-nomination-receipt-subject", &[("reference", &nomination.reference)]),
+        subject: lang.text_with(
+            "email-nomination-receipt-subject",
+            &[("reference", &nomination.reference)],
+        ),
         body_text,
         body_html: Some(body_html),
     })

@@ -78,7 +78,10 @@ impl Lang {
         ranges
             .into_iter()
             .filter(|(quality, _)| *quality > 0.0)
-            .find_map(|(_, tag)| Self::from_code(tag).or_else(|| Self::from_code(tag.split('-').next().unwrap_or(tag))))
+            .find_map(|(_, tag)| {
+                Self::from_code(tag)
+                    .or_else(|| Self::from_code(tag.split('-').next().unwrap_or(tag)))
+            })
             .unwrap_or_default()
     }
 
@@ -89,8 +92,10 @@ impl Lang {
 
     /// The text with the given message id and arguments.
     pub fn text_with(self, id: &str, args: &[(&'static str, &str)]) -> String {
-        let args: HashMap<Cow<'static, str>, FluentValue> =
-            args.iter().map(|(key, value)| (Cow::Borrowed(*key), FluentValue::from(value.to_string()))).collect();
+        let args: HashMap<Cow<'static, str>, FluentValue> = args
+            .iter()
+            .map(|(key, value)| (Cow::Borrowed(*key), FluentValue::from(value.to_string())))
+            .collect();
         LOCALES.lookup_with_args(&self.langid(), id, &args)
     }
 }
@@ -102,7 +107,11 @@ impl Lang {
         let month = self.text(&format!("month-{}", date.month()));
         self.text_with(
             "date-long",
-            &[("day", &date.day().to_string()), ("month", &month), ("year", &date.year().to_string())],
+            &[
+                ("day", &date.day().to_string()),
+                ("month", &month),
+                ("year", &date.year().to_string()),
+            ],
         )
     }
 }
@@ -118,8 +127,14 @@ mod tests {
 
     #[test]
     fn accept_language_picks_the_preferred_supported_language() {
-        assert_eq!(Lang::from_accept_language("nn-NO,nn;q=0.9,nb;q=0.8"), Lang::Nn);
-        assert_eq!(Lang::from_accept_language("de-DE, en;q=0.5, nb;q=0.7"), Lang::Nb);
+        assert_eq!(
+            Lang::from_accept_language("nn-NO,nn;q=0.9,nb;q=0.8"),
+            Lang::Nn
+        );
+        assert_eq!(
+            Lang::from_accept_language("de-DE, en;q=0.5, nb;q=0.7"),
+            Lang::Nb
+        );
         assert_eq!(Lang::from_accept_language("en-US,en;q=0.9"), Lang::En);
         assert_eq!(Lang::from_accept_language("no"), Lang::Nb);
         assert_eq!(Lang::from_accept_language("fr, de"), Lang::Nb);
@@ -138,14 +153,28 @@ mod tests {
     fn every_language_has_exactly_the_messages_of_bokmaal() {
         let bokmaal = message_ids(include_str!("../locales/nb/main.ftl"));
         assert!(bokmaal.len() > 50, "found {} ids", bokmaal.len());
-        assert_eq!(message_ids(include_str!("../locales/nn/main.ftl")), bokmaal, "nynorsk");
-        assert_eq!(message_ids(include_str!("../locales/en/main.ftl")), bokmaal, "English");
+        assert_eq!(
+            message_ids(include_str!("../locales/nn/main.ftl")),
+            bokmaal,
+            "nynorsk"
+        );
+        assert_eq!(
+            message_ids(include_str!("../locales/en/main.ftl")),
+            bokmaal,
+            "English"
+        );
     }
 
     #[test]
     fn arguments_are_interpolated_without_isolation_marks() {
-        assert_eq!(Lang::Nb.text_with("receipt-reference", &[("reference", "BSP-2027-0001")]), "Referanse: BSP-2027-0001");
-        assert_ne!(Lang::Nn.text("field-agency_name"), Lang::Nb.text("field-agency_name"));
+        assert_eq!(
+            Lang::Nb.text_with("receipt-reference", &[("reference", "BSP-2027-0001")]),
+            "Referanse: BSP-2027-0001"
+        );
+        assert_ne!(
+            Lang::Nn.text("field-agency_name"),
+            Lang::Nb.text("field-agency_name")
+        );
     }
 
     #[test]

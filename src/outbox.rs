@@ -31,7 +31,9 @@ impl OutboxSignal {
 /// How long to wait before the attempt after `failed_attempts` failures: `base`, doubled
 /// each time, never more than `max`.
 pub fn backoff(failed_attempts: i32, base: Duration, max: Duration) -> Duration {
-    let exponent = u32::try_from(failed_attempts.saturating_sub(1)).unwrap_or(0).min(30);
+    let exponent = u32::try_from(failed_attempts.saturating_sub(1))
+        .unwrap_or(0)
+        .min(30);
     base.saturating_mul(2u32.saturating_pow(exponent)).min(max)
 }
 
@@ -57,8 +59,17 @@ impl OutboxWorker {
             .timeout(Some(Duration::from_secs(settings.smtp_timeout_secs)))
             .pool_config(PoolConfig::new().max_size(settings.concurrency.max(1) as u32))
             .build();
-        let from = settings.from.parse().context("mail.from is not a valid address")?;
-        Ok(Self { db, transport, from, settings, signal })
+        let from = settings
+            .from
+            .parse()
+            .context("mail.from is not a valid address")?;
+        Ok(Self {
+            db,
+            transport,
+            from,
+            settings,
+            signal,
+        })
     }
 
     /// Delivers due messages until `shutdown` turns true; finishes the batch in hand first.
@@ -93,7 +104,8 @@ impl OutboxWorker {
             .db
             .write(move |conn| {
                 let now = db::now();
-                db::outbox::claim_due(conn, now, now + lease, &token, batch_size).context("claiming due messages")
+                db::outbox::claim_due(conn, now, now + lease, &token, batch_size)
+                    .context("claiming due messages")
             })
             .await?;
         let count = claimed.len();
@@ -130,7 +142,11 @@ impl OutboxWorker {
             Err(error) => {
                 // The server's text may quote the address: it goes to the database for the
                 // secretariat, not to the log.
-                tracing::warn!(transient = error.is_transient(), permanent = error.is_permanent(), "SMTP delivery failed");
+                tracing::warn!(
+                    transient = error.is_transient(),
+                    permanent = error.is_permanent(),
+                    "SMTP delivery failed"
+                );
                 Outcome::Failed(error.to_string())
             }
         }
@@ -146,31 +162,57 @@ impl OutboxWorker {
             builder = builder.reply_to(reply_to.parse().context("reply-to")?);
         }
         let email = match &message.body_html {
-            Some(html) => builder.multipart(MultiPart::alternative_plain_html(message.body_text.clone(), html.clone())),
-            None => builder.header(ContentType::TEXT_PLAIN).body(message.body_text.clone()),
+            Some(html) => builder.multipart(MultiPart::alternative_plain_html(
+                message.body_text.clone(),
+                html.clone(),
+            )),
+            None => builder
+                .header(ContentType::TEXT_PLAIN)
+                .body(message.body_text.clone()),
         };
         email.context("building the message")
     }
 
-    async fn record(&self, message: OutboxMessage, outcome: Outcome, claim_token: &str) -> anyhow::Result<()> {
+    async fn record(
+        &self,
+        message: OutboxMessage,
+        outcome: Outcome,
+        claim_token: &str,
+    ) -> anyhow::Result<()> {
         let claim = claim_token.to_owned();
-        let (base, max) = (Duration::from_secs(self.settings.retry_base_secs), Duration::from_secs(self.settings.retry_max_secs));
+        let (base, max) = (
+            Duration::from_secs(self.settings.retry_base_secs),
+            Duration::from_secs(self.settings.retry_max_secs),
+        );
         let max_attempts = self.settings.max_attempts;
         let id = message.id;
         self.db
             .write(move |conn| {
                 let recorded = match outcome {
                     Outcome::Sent => db::outbox::mark_sent(conn, id, &claim)?,
-                    Outcome::Unsendable(error) => db::outbox::mark_attempt_failed(conn, id, &claim, &error, db::now(), true)?,
+                    Outcome::Unsendable(error) => {
+                        db::outbox::mark_attempt_failed(conn, id, &claim, &error, db::now(), true)?
+                    }
                     Outcome::Failed(error) => {
                         let failed_attempts = message.attempts + 1;
                         let wait = backoff(failed_attempts, base, max);
-                        let retry_at = db::now() + chrono::TimeDelta::from_std(wait).unwrap_or(chrono::TimeDelta::MAX);
-                        db::outbox::mark_attempt_failed(conn, id, &claim, &error, retry_at, failed_attempts >= max_attempts)?
+                        let retry_at = db::now()
+                            + chrono::TimeDelta::from_std(wait).unwrap_or(chrono::TimeDelta::MAX);
+                        db::outbox::mark_attempt_failed(
+                            conn,
+                            id,
+                            &claim,
+                            &error,
+                            retry_at,
+                            failed_attempts >= max_attempts,
+                        )?
                     }
                 };
                 if !recorded {
-                    tracing::warn!(outbox_id = id, "claim was lost before the outcome was recorded");
+                    tracing::warn!(
+                        outbox_id = id,
+                        "claim was lost before the outcome was recorded"
+                    );
                 }
                 Ok(())
             })

@@ -32,12 +32,18 @@ impl Application {
         // Compile the templates now, so a broken build fails at start rather than on a request.
         let _ = templates::get();
         let database = Database::connect(&settings.database.url, settings.database.pool_size)?;
-        let identity = MailIdentity::new(&settings.mail.from, &settings.mail.tip_recipient, &settings.server.base_url)?;
+        let identity = MailIdentity::new(
+            &settings.mail.from,
+            &settings.mail.tip_recipient,
+            &settings.server.base_url,
+        )?;
         let signal = OutboxSignal::default();
         let worker = OutboxWorker::new(database.clone(), settings.mail.clone(), signal.clone())?;
         let limiter = SubmissionLimiter::new(&settings.rate_limit);
         let listener = TcpListener::bind((settings.server.host.as_str(), settings.server.port))
-            .with_context(|| format!("binding {}:{}", settings.server.host, settings.server.port))?;
+            .with_context(|| {
+                format!("binding {}:{}", settings.server.host, settings.server.port)
+            })?;
         let port = listener.local_addr()?.port();
         let state = AppState {
             db: database.clone(),
@@ -59,7 +65,14 @@ impl Application {
             server = server.workers(settings.server.workers);
         }
         let server = server.listen(listener)?.run();
-        Ok(Self { port, server, worker, worker_enabled: settings.mail.worker_enabled, limiter, database })
+        Ok(Self {
+            port,
+            server,
+            worker,
+            worker_enabled: settings.mail.worker_enabled,
+            limiter,
+            database,
+        })
     }
 
     pub fn port(&self) -> u16 {
@@ -74,7 +87,9 @@ impl Application {
     /// lets the outbox worker finish the batch in hand.
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
         let (stop_worker, stopped) = watch::channel(false);
-        let worker = self.worker_enabled.then(|| tokio::spawn(self.worker.run(stopped)));
+        let worker = self
+            .worker_enabled
+            .then(|| tokio::spawn(self.worker.run(stopped)));
         let limiter = self.limiter;
         let housekeeping = tokio::spawn(async move {
             let mut every_minute = tokio::time::interval(Duration::from_secs(60));

@@ -2,7 +2,9 @@
 //! audit event in one transaction, so an acknowledged submission always has its mail
 //! queued, and a failure leaves nothing half-written.
 
-use crate::db::{self, Database, DbConn, audit, nominations::NominationRow, rounds::Round, tips::TipRow};
+use crate::db::{
+    self, Database, DbConn, audit, nominations::NominationRow, rounds::Round, tips::TipRow,
+};
 use crate::domain::{NewNomination, NewTip, RoundPlan};
 use crate::email::{self, MailIdentity};
 use crate::i18n::Lang;
@@ -46,7 +48,11 @@ pub fn hash_token(token: &str) -> String {
 
 impl Intake {
     pub fn new(db: Database, identity: MailIdentity, signal: OutboxSignal) -> Self {
-        Self { db, identity, signal }
+        Self {
+            db,
+            identity,
+            signal,
+        }
     }
 
     /// Runs a write transaction, retrying when it lost a race to create a shared row
@@ -59,7 +65,11 @@ impl Intake {
         let mut attempt = 0;
         loop {
             let f = f.clone();
-            match self.db.write(move |conn| conn.transaction(|conn| f(conn))).await {
+            match self
+                .db
+                .write(move |conn| conn.transaction(|conn| f(conn)))
+                .await
+            {
                 Err(error) if attempt < 3 && is_unique_violation(&error) => attempt += 1,
                 result => return result,
             }
@@ -77,7 +87,13 @@ impl Intake {
                 if let Some(receipt) = email::tip_receipt(templates, &identity, &row, lang)? {
                     db::outbox::enqueue(conn, &receipt)?;
                 }
-                audit::record(conn, audit::ACTOR_PUBLIC, "tip.submitted", &row.reference, None)?;
+                audit::record(
+                    conn,
+                    audit::ACTOR_PUBLIC,
+                    "tip.submitted",
+                    &row.reference,
+                    None,
+                )?;
                 Ok(row)
             })
             .await?;
@@ -89,18 +105,42 @@ impl Intake {
     /// Stores a nomination in the round open now, and returns it with its round and the
     /// secret for its edit link (sent to the contact person, never stored in clear).
     #[tracing::instrument(skip_all)]
-    pub async fn submit_nomination(&self, nomination: NewNomination, lang: Lang) -> anyhow::Result<(NominationRow, Round)> {
+    pub async fn submit_nomination(
+        &self,
+        nomination: NewNomination,
+        lang: Lang,
+    ) -> anyhow::Result<(NominationRow, Round)> {
         let identity = self.identity.clone();
         let (row, round) = self
             .write_retrying(move |conn| {
                 let plan = RoundPlan::open_at(db::now());
                 let round = db::rounds::ensure(conn, &plan).context("finding the open round")?;
                 let token = EditToken::generate();
-                let row = db::nominations::insert(conn, &nomination, round.id, round.prize_year, lang, &hash_token(token.as_str()))
-                    .context("storing the nomination")?;
-                let receipt = email::nomination_receipt(templates::get(), &identity, &row, &round, token.as_str(), lang)?;
+                let row = db::nominations::insert(
+                    conn,
+                    &nomination,
+                    round.id,
+                    round.prize_year,
+                    lang,
+                    &hash_token(token.as_str()),
+                )
+                .context("storing the nomination")?;
+                let receipt = email::nomination_receipt(
+                    templates::get(),
+                    &identity,
+                    &row,
+                    &round,
+                    token.as_str(),
+                    lang,
+                )?;
                 db::outbox::enqueue(conn, &receipt)?;
-                audit::record(conn, audit::ACTOR_PUBLIC, "nomination.submitted", &row.reference, None)?;
+                audit::record(
+                    conn,
+                    audit::ACTOR_PUBLIC,
+                    "nomination.submitted",
+                    &row.reference,
+                    None,
+                )?;
                 Ok((row, round))
             })
             .await?;
@@ -110,10 +150,15 @@ impl Intake {
     }
 
     /// The nomination an edit link points at, with its round.
-    pub async fn find_by_edit_token(&self, token: String) -> anyhow::Result<Option<(NominationRow, Round)>> {
+    pub async fn find_by_edit_token(
+        &self,
+        token: String,
+    ) -> anyhow::Result<Option<(NominationRow, Round)>> {
         self.db
             .read(move |conn| {
-                let Some(row) = db::nominations::find_by_edit_token_hash(conn, &hash_token(&token))? else {
+                let Some(row) =
+                    db::nominations::find_by_edit_token_hash(conn, &hash_token(&token))?
+                else {
                     return Ok(None);
                 };
                 let round = db::rounds::find(conn, row.round_id)?;
@@ -125,7 +170,11 @@ impl Intake {
     /// Saves the agency's changes, if the round is still open. Returns `None` when it has
     /// closed (checked inside the transaction, against the stored deadline).
     #[tracing::instrument(skip_all, fields(nomination_id))]
-    pub async fn update_nomination(&self, nomination_id: i32, nomination: NewNomination) -> anyhow::Result<Option<NominationRow>> {
+    pub async fn update_nomination(
+        &self,
+        nomination_id: i32,
+        nomination: NewNomination,
+    ) -> anyhow::Result<Option<NominationRow>> {
         tracing::Span::current().record("nomination_id", nomination_id);
         self.write_retrying(move |conn| {
             let current = db::nominations::find_by_id(conn, nomination_id)?;
@@ -134,7 +183,13 @@ impl Intake {
                 return Ok(None);
             }
             let row = db::nominations::update_content(conn, nomination_id, &nomination)?;
-            audit::record(conn, audit::ACTOR_PUBLIC, "nomination.edited", &row.reference, None)?;
+            audit::record(
+                conn,
+                audit::ACTOR_PUBLIC,
+                "nomination.edited",
+                &row.reference,
+                None,
+            )?;
             Ok(Some(row))
         })
         .await
@@ -145,7 +200,10 @@ fn is_unique_violation(error: &anyhow::Error) -> bool {
     error.chain().any(|cause| {
         matches!(
             cause.downcast_ref::<diesel::result::Error>(),
-            Some(diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _))
+            Some(diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::UniqueViolation,
+                _
+            ))
         )
     })
 }
@@ -162,6 +220,9 @@ mod tests {
         assert_ne!(a.as_str(), b.as_str());
         assert_eq!(hash_token(a.as_str()).len(), 64);
         assert_ne!(hash_token(a.as_str()), a.as_str());
-        assert_eq!(hash_token("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assert_eq!(
+            hash_token("abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
     }
 }

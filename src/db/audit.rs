@@ -7,7 +7,13 @@ pub const ACTOR_PUBLIC: &str = "public";
 
 /// Records an event in the caller's transaction. `subject_ref` is a reference or id, and
 /// `detail` must never hold personal data or free text from users.
-pub fn record(conn: &mut DbConn, actor: &str, action: &str, subject_ref: &str, detail: Option<&str>) -> QueryResult<()> {
+pub fn record(
+    conn: &mut DbConn,
+    actor: &str,
+    action: &str,
+    subject_ref: &str,
+    detail: Option<&str>,
+) -> QueryResult<()> {
     diesel::insert_into(audit_events::table)
         .values((
             audit_events::occurred_at.eq(super::now()),

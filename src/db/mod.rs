@@ -59,7 +59,10 @@ pub struct ConnectionManager {
 
 impl ConnectionManager {
     pub fn new(url: &str) -> Self {
-        Self { url: url.to_owned(), backend: Backend::from_url(url) }
+        Self {
+            url: url.to_owned(),
+            backend: Backend::from_url(url),
+        }
     }
 }
 
@@ -74,17 +77,22 @@ impl ManageConnection for ConnectionManager {
 
     fn connect(&self) -> Result<DbConn, r2d2::Error> {
         match self.backend {
-            Backend::Postgres => PgConnection::establish(&self.url).map(DbConn::Pg).map_err(r2d2::Error::ConnectionError),
+            Backend::Postgres => PgConnection::establish(&self.url)
+                .map(DbConn::Pg)
+                .map_err(r2d2::Error::ConnectionError),
             Backend::Sqlite => {
-                let mut conn = SqliteConnection::establish(&self.url).map_err(r2d2::Error::ConnectionError)?;
-                conn.batch_execute(SQLITE_PRAGMAS).map_err(r2d2::Error::QueryError)?;
+                let mut conn =
+                    SqliteConnection::establish(&self.url).map_err(r2d2::Error::ConnectionError)?;
+                conn.batch_execute(SQLITE_PRAGMAS)
+                    .map_err(r2d2::Error::QueryError)?;
                 Ok(DbConn::Sqlite(conn))
             }
         }
     }
 
     fn is_valid(&self, conn: &mut DbConn) -> Result<(), r2d2::Error> {
-        conn.batch_execute("SELECT 1").map_err(r2d2::Error::QueryError)
+        conn.batch_execute("SELECT 1")
+            .map_err(r2d2::Error::QueryError)
     }
 
     fn has_broken(&self, _conn: &mut DbConn) -> bool {
@@ -108,11 +116,17 @@ impl Database {
     /// migrations.
     pub fn connect(url: &str, read_pool_size: u32) -> anyhow::Result<Self> {
         let backend = Backend::from_url(url);
-        if backend == Backend::Sqlite {
-            if let Some(parent) = std::path::Path::new(url).parent().filter(|p| !p.as_os_str().is_empty()) {
-                std::fs::create_dir_all(parent)
-                    .with_context(|| format!("creating the folder {} for the SQLite database", parent.display()))?;
-            }
+        if backend == Backend::Sqlite
+            && let Some(parent) = std::path::Path::new(url)
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+        {
+            std::fs::create_dir_all(parent).with_context(|| {
+                format!(
+                    "creating the folder {} for the SQLite database",
+                    parent.display()
+                )
+            })?;
         }
         let manager = ConnectionManager::new(url);
         let build = |size: u32| {
@@ -122,9 +136,21 @@ impl Database {
                 .build(manager.clone())
                 .context("opening the database connection pool")
         };
-        let write = build(if backend == Backend::Sqlite { 1 } else { read_pool_size.max(2) })?;
-        let read = if backend == Backend::Sqlite { build(read_pool_size.max(1))? } else { write.clone() };
-        let database = Self { backend, read, write };
+        let write = build(if backend == Backend::Sqlite {
+            1
+        } else {
+            read_pool_size.max(2)
+        })?;
+        let read = if backend == Backend::Sqlite {
+            build(read_pool_size.max(1))?
+        } else {
+            write.clone()
+        };
+        let database = Self {
+            backend,
+            read,
+            write,
+        };
         database.run_migrations()?;
         Ok(database)
     }
@@ -134,7 +160,10 @@ impl Database {
     }
 
     pub fn run_migrations(&self) -> anyhow::Result<()> {
-        let mut conn = self.write.get().context("getting a connection for migrations")?;
+        let mut conn = self
+            .write
+            .get()
+            .context("getting a connection for migrations")?;
         let migrations = match self.backend {
             Backend::Sqlite => SQLITE_MIGRATIONS,
             Backend::Postgres => POSTGRES_MIGRATIONS,

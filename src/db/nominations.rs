@@ -51,7 +51,10 @@ impl NominationRow {
             what_was_done: self.what_was_done.clone(),
             results: self.results.clone(),
             savings_nok: self.savings_nok.map(|v| v.to_string()).unwrap_or_default(),
-            savings_hours: self.savings_hours.map(|v| v.to_string()).unwrap_or_default(),
+            savings_hours: self
+                .savings_hours
+                .map(|v| v.to_string())
+                .unwrap_or_default(),
             user_effects: self.user_effects.clone(),
             transfer_value: self.transfer_value.clone(),
             other_agencies: self.other_agencies.clone().unwrap_or_default(),
@@ -122,7 +125,8 @@ pub fn insert(
     edit_token_hash: &str,
 ) -> QueryResult<NominationRow> {
     let now = super::now();
-    let sequence = super::sequences::next_value(conn, &ReferenceKind::Nomination.sequence_name(prize_year))?;
+    let sequence =
+        super::sequences::next_value(conn, &ReferenceKind::Nomination.sequence_name(prize_year))?;
     let reference = Reference::new(ReferenceKind::Nomination, prize_year, sequence);
     diesel::insert_into(nominations::table)
         .values((
@@ -142,14 +146,24 @@ pub fn insert(
 
 /// Replaces a nomination's content (the agency's own edit before the deadline).
 #[tracing::instrument(skip(conn, nomination))]
-pub fn update_content(conn: &mut DbConn, nomination_id: i32, nomination: &NewNomination) -> QueryResult<NominationRow> {
+pub fn update_content(
+    conn: &mut DbConn,
+    nomination_id: i32,
+    nomination: &NewNomination,
+) -> QueryResult<NominationRow> {
     diesel::update(nominations::table.find(nomination_id))
-        .set((ContentColumns::from(nomination), nominations::updated_at.eq(super::now())))
+        .set((
+            ContentColumns::from(nomination),
+            nominations::updated_at.eq(super::now()),
+        ))
         .execute(conn)?;
     find_by_id(conn, nomination_id)
 }
 
-pub fn find_by_edit_token_hash(conn: &mut DbConn, token_hash: &str) -> QueryResult<Option<NominationRow>> {
+pub fn find_by_edit_token_hash(
+    conn: &mut DbConn,
+    token_hash: &str,
+) -> QueryResult<Option<NominationRow>> {
     nominations::table
         .filter(nominations::edit_token_hash.eq(token_hash))
         .select(NominationRow::as_select())
@@ -166,5 +180,8 @@ pub fn find_by_reference(conn: &mut DbConn, reference: &str) -> QueryResult<Opti
 }
 
 pub fn find_by_id(conn: &mut DbConn, nomination_id: i32) -> QueryResult<NominationRow> {
-    nominations::table.find(nomination_id).select(NominationRow::as_select()).first(conn)
+    nominations::table
+        .find(nomination_id)
+        .select(NominationRow::as_select())
+        .first(conn)
 }

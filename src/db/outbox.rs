@@ -82,12 +82,21 @@ pub fn claim_due(
             .and(next_attempt_at.le(now))
             .or(status.eq(STATUS_SENDING).and(claimed_until.lt(now)))
     };
-    let candidates: Vec<i32> = outbox_messages.filter(due()).order(next_attempt_at).limit(limit).select(id).load(conn)?;
+    let candidates: Vec<i32> = outbox_messages
+        .filter(due())
+        .order(next_attempt_at)
+        .limit(limit)
+        .select(id)
+        .load(conn)?;
     if candidates.is_empty() {
         return Ok(Vec::new());
     }
     diesel::update(outbox_messages.filter(id.eq_any(&candidates)).filter(due()))
-        .set((status.eq(STATUS_SENDING), claimed_until.eq(lease_until), claim_token.eq(token)))
+        .set((
+            status.eq(STATUS_SENDING),
+            claimed_until.eq(lease_until),
+            claim_token.eq(token),
+        ))
         .execute(conn)?;
     outbox_messages
         .filter(id.eq_any(&candidates))
@@ -97,7 +106,12 @@ pub fn claim_due(
         .load(conn)
 }
 
-fn record_attempt(conn: &mut DbConn, message: i32, at: NaiveDateTime, error: Option<&str>) -> QueryResult<()> {
+fn record_attempt(
+    conn: &mut DbConn,
+    message: i32,
+    at: NaiveDateTime,
+    error: Option<&str>,
+) -> QueryResult<()> {
     diesel::insert_into(outbox_attempts::table)
         .values((
             outbox_attempts::outbox_message_id.eq(message),
@@ -143,7 +157,11 @@ pub fn mark_attempt_failed(
         let now = super::now();
         let updated = diesel::update(outbox_messages.find(message).filter(claim_token.eq(claim)))
             .set((
-                status.eq(if give_up { STATUS_FAILED } else { STATUS_PENDING }),
+                status.eq(if give_up {
+                    STATUS_FAILED
+                } else {
+                    STATUS_PENDING
+                }),
                 attempts.eq(attempts + 1),
                 next_attempt_at.eq(retry_at),
                 claimed_until.eq(None::<NaiveDateTime>),
@@ -164,7 +182,10 @@ pub fn count_waiting(conn: &mut DbConn) -> QueryResult<i64> {
 }
 
 pub fn count_failed(conn: &mut DbConn) -> QueryResult<i64> {
-    outbox_messages::table.filter(outbox_messages::status.eq(STATUS_FAILED)).count().get_result(conn)
+    outbox_messages::table
+        .filter(outbox_messages::status.eq(STATUS_FAILED))
+        .count()
+        .get_result(conn)
 }
 
 /// The earliest time a waiting message falls due, to know how long the worker may sleep.
@@ -176,9 +197,15 @@ pub fn next_due(conn: &mut DbConn) -> QueryResult<Option<NaiveDateTime>> {
 }
 
 pub fn all(conn: &mut DbConn) -> QueryResult<Vec<OutboxMessage>> {
-    outbox_messages::table.order(outbox_messages::id).select(OutboxMessage::as_select()).load(conn)
+    outbox_messages::table
+        .order(outbox_messages::id)
+        .select(OutboxMessage::as_select())
+        .load(conn)
 }
 
 pub fn attempts_of(conn: &mut DbConn, message: i32) -> QueryResult<i64> {
-    outbox_attempts::table.filter(outbox_attempts::outbox_message_id.eq(message)).count().get_result(conn)
+    outbox_attempts::table
+        .filter(outbox_attempts::outbox_message_id.eq(message))
+        .count()
+        .get_result(conn)
 }

@@ -41,5 +41,8 @@ pub fn find_by_year(conn: &mut DbConn, prize_year: i32) -> QueryResult<Option<Ro
 }
 
 pub fn find(conn: &mut DbConn, round_id: i32) -> QueryResult<Round> {
-    rounds::table.find(round_id).select(Round::as_select()).first(conn)
+    rounds::table
+        .find(round_id)
+        .select(Round::as_select())
+        .first(conn)
 }

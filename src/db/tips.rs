@@ -48,7 +48,11 @@ pub fn insert(conn: &mut DbConn, tip: &NewTip, lang: Lang) -> QueryResult<TipRow
 }
 
 pub fn find_by_reference(conn: &mut DbConn, reference: &str) -> QueryResult<Option<TipRow>> {
-    tips::table.filter(tips::reference.eq(reference)).select(TipRow::as_select()).first(conn).optional()
+    tips::table
+        .filter(tips::reference.eq(reference))
+        .select(TipRow::as_select())
+        .first(conn)
+        .optional()
 }
 
 pub fn count(conn: &mut DbConn) -> QueryResult<i64> {

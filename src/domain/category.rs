@@ -11,7 +11,12 @@ pub enum Category {
 }
 
 impl Category {
-    pub const ALL: [Category; 4] = [Self::Styring, Self::Kontroll, Self::Innsparing, Self::Kvalitetsforbedring];
+    pub const ALL: [Category; 4] = [
+        Self::Styring,
+        Self::Kontroll,
+        Self::Innsparing,
+        Self::Kvalitetsforbedring,
+    ];
 
     /// The stable code used in forms, the API and the database.
     pub fn code(self) -> &'static str {
@@ -63,7 +68,11 @@ impl Categories {
 
     /// The comma-separated form stored in the database.
     pub fn to_stored(&self) -> String {
-        self.0.iter().map(|c| c.code()).collect::<Vec<_>>().join(",")
+        self.0
+            .iter()
+            .map(|c| c.code())
+            .collect::<Vec<_>>()
+            .join(",")
     }
 
     pub fn as_slice(&self) -> &[Category] {
@@ -78,16 +87,31 @@ mod tests {
     #[test]
     fn parses_sorts_and_deduplicates() {
         let parsed = Categories::parse(&["kvalitetsforbedring", "styring", "styring"]).unwrap();
-        assert_eq!(parsed.as_slice(), &[Category::Styring, Category::Kvalitetsforbedring]);
+        assert_eq!(
+            parsed.as_slice(),
+            &[Category::Styring, Category::Kvalitetsforbedring]
+        );
         assert_eq!(parsed.to_stored(), "styring,kvalitetsforbedring");
-        assert_eq!(Categories::from_stored(&parsed.to_stored()).unwrap(), parsed);
+        assert_eq!(
+            Categories::from_stored(&parsed.to_stored()).unwrap(),
+            parsed
+        );
     }
 
     #[test]
     fn requires_at_least_one_known_category() {
-        assert_eq!(Categories::parse::<&str>(&[]), Err(ValidationError::CategoryRequired));
-        assert_eq!(Categories::parse(&[""]), Err(ValidationError::CategoryRequired));
-        assert_eq!(Categories::parse(&["styring", "økonomi"]), Err(ValidationError::CategoryUnknown));
+        assert_eq!(
+            Categories::parse::<&str>(&[]),
+            Err(ValidationError::CategoryRequired)
+        );
+        assert_eq!(
+            Categories::parse(&[""]),
+            Err(ValidationError::CategoryRequired)
+        );
+        assert_eq!(
+            Categories::parse(&["styring", "økonomi"]),
+            Err(ValidationError::CategoryUnknown)
+        );
     }
 
     #[test]

@@ -40,7 +40,11 @@ mod tests {
 
     #[test]
     fn accepts_ordinary_addresses() {
-        for raw in ["kari.nordmann@dfo.no", " ola@example.com ", "ola.nordmann+bsp@post.dfo.no"] {
+        for raw in [
+            "kari.nordmann@dfo.no",
+            " ola@example.com ",
+            "ola.nordmann+bsp@post.dfo.no",
+        ] {
             assert!(EmailAddress::parse(raw).is_ok(), "{raw}");
         }
     }
@@ -56,7 +60,11 @@ mod tests {
             "kari@dfo.no\r\nBcc: x@y.no",
             "kari@dfo.no>, <x@y.no",
         ] {
-            assert_eq!(EmailAddress::parse(raw), Err(ValidationError::EmailInvalid), "{raw:?}");
+            assert_eq!(
+                EmailAddress::parse(raw),
+                Err(ValidationError::EmailInvalid),
+                "{raw:?}"
+            );
         }
         assert_eq!(EmailAddress::parse(" "), Err(ValidationError::Required));
         assert_eq!(EmailAddress::parse_optional(Some(" ")), Ok(None));

@@ -52,7 +52,11 @@ impl FieldErrors {
     }
 
     /// Records the error of a parse, returning the parsed value when there was none.
-    pub fn check<T>(&mut self, field: &'static str, parsed: Result<T, ValidationError>) -> Option<T> {
+    pub fn check<T>(
+        &mut self,
+        field: &'static str,
+        parsed: Result<T, ValidationError>,
+    ) -> Option<T> {
         parsed.map_err(|error| self.add(field, error)).ok()
     }
 
@@ -65,6 +69,8 @@ impl FieldErrors {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&'static str, &[ValidationError])> {
-        self.0.iter().map(|(field, errors)| (*field, errors.as_slice()))
+        self.0
+            .iter()
+            .map(|(field, errors)| (*field, errors.as_slice()))
     }
 }

@@ -1,4 +1,7 @@
-use super::{Categories, EmailAddress, FieldErrors, LongText, OrgNumber, PhoneNumber, ShortText, ValidationError};
+use super::{
+    Categories, EmailAddress, FieldErrors, LongText, OrgNumber, PhoneNumber, ShortText,
+    ValidationError,
+};
 
 /// What a nomination form or API request carries, before any checks: every field as typed.
 /// The HTML form and the JSON API both end up here, so both get the same rules.
@@ -53,7 +56,10 @@ const MAX_ESTIMATE: i64 = 1_000_000_000_000;
 
 /// A non-negative whole number, digits with optional spaces as thousands separators.
 fn parse_estimate(raw: &str) -> Result<Option<i64>, ValidationError> {
-    let compact: String = raw.chars().filter(|c| !c.is_whitespace() && *c != '\u{a0}').collect();
+    let compact: String = raw
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
+        .collect();
     if compact.is_empty() {
         return Ok(None);
     }
@@ -74,7 +80,8 @@ impl TryFrom<&NominationInput> for NewNomination {
         let agency_name = errors.check("agency_name", ShortText::parse(&input.agency_name));
         let org_number = errors.check("org_number", OrgNumber::parse(&input.org_number));
         let contact_name = errors.check("contact_name", ShortText::parse(&input.contact_name));
-        let contact_email = errors.check("contact_email", EmailAddress::parse(&input.contact_email));
+        let contact_email =
+            errors.check("contact_email", EmailAddress::parse(&input.contact_email));
         let contact_phone = errors.check(
             "contact_phone",
             match input.contact_phone.trim() {
@@ -92,7 +99,10 @@ impl TryFrom<&NominationInput> for NewNomination {
         let savings_hours = errors.check("savings_hours", parse_estimate(&input.savings_hours));
         let user_effects = errors.check("user_effects", LongText::parse(&input.user_effects));
         let transfer_value = errors.check("transfer_value", LongText::parse(&input.transfer_value));
-        let other_agencies = errors.check("other_agencies", LongText::parse_optional(Some(&input.other_agencies)));
+        let other_agencies = errors.check(
+            "other_agencies",
+            LongText::parse_optional(Some(&input.other_agencies)),
+        );
 
         match (
             agency_name,
@@ -206,9 +216,16 @@ pub(crate) mod tests {
             "user_effects",
             "transfer_value",
         ] {
-            assert_eq!(errors.get(field), Some(&[ValidationError::Required][..]), "{field}");
+            assert_eq!(
+                errors.get(field),
+                Some(&[ValidationError::Required][..]),
+                "{field}"
+            );
         }
-        assert_eq!(errors.get("categories"), Some(&[ValidationError::CategoryRequired][..]));
+        assert_eq!(
+            errors.get("categories"),
+            Some(&[ValidationError::CategoryRequired][..])
+        );
         assert_eq!(errors.get("contact_phone"), None, "phone is optional");
         assert_eq!(errors.get("savings_nok"), None, "estimates are optional");
     }
@@ -217,16 +234,32 @@ pub(crate) mod tests {
     fn estimates_must_be_whole_non_negative_numbers() {
         assert_eq!(parse_estimate("12 000"), Ok(Some(12_000)));
         assert_eq!(parse_estimate("12\u{a0}000"), Ok(Some(12_000)));
-        for raw in ["-5", "1,5", "12 kr", "99999999999999999999", "1000000000001"] {
-            assert_eq!(parse_estimate(raw), Err(ValidationError::NumberInvalid), "{raw}");
+        for raw in [
+            "-5",
+            "1,5",
+            "12 kr",
+            "99999999999999999999",
+            "1000000000001",
+        ] {
+            assert_eq!(
+                parse_estimate(raw),
+                Err(ValidationError::NumberInvalid),
+                "{raw}"
+            );
         }
     }
 
     #[test]
     fn one_bad_field_reports_only_that_field() {
-        let input = NominationInput { org_number: "986252933".into(), ..valid_input() };
+        let input = NominationInput {
+            org_number: "986252933".into(),
+            ..valid_input()
+        };
         let errors = NewNomination::try_from(&input).unwrap_err();
         assert_eq!(errors.iter().count(), 1);
-        assert_eq!(errors.get("org_number"), Some(&[ValidationError::OrgNumberChecksum][..]));
+        assert_eq!(
+            errors.get("org_number"),
+            Some(&[ValidationError::OrgNumberChecksum][..])
+        );
     }
 }

@@ -33,7 +33,11 @@ impl OrgNumber {
 /// The mod-11 check digit, or `None` when the remainder gives 10 (such numbers are never
 /// issued).
 fn check_digit(first_eight: &[u8]) -> Option<u8> {
-    let sum: u32 = first_eight.iter().zip(WEIGHTS).map(|(d, w)| u32::from(*d) * w).sum();
+    let sum: u32 = first_eight
+        .iter()
+        .zip(WEIGHTS)
+        .map(|(d, w)| u32::from(*d) * w)
+        .sum();
     match 11 - sum % 11 {
         11 => Some(0),
         10 => None,
@@ -65,12 +69,18 @@ mod tests {
 
     #[test]
     fn accepts_grouped_digits() {
-        assert_eq!(OrgNumber::parse(" 974 760 673 ").unwrap().to_string(), "974760673");
+        assert_eq!(
+            OrgNumber::parse(" 974 760 673 ").unwrap().to_string(),
+            "974760673"
+        );
     }
 
     #[test]
     fn rejects_wrong_check_digit() {
-        assert_eq!(OrgNumber::parse("974760674"), Err(ValidationError::OrgNumberChecksum));
+        assert_eq!(
+            OrgNumber::parse("974760674"),
+            Err(ValidationError::OrgNumberChecksum)
+        );
     }
 
     #[test]
@@ -80,14 +90,27 @@ mod tests {
         assert_eq!(check_digit(&digits), None);
         for last in 0..10 {
             let raw = format!("40000000{last}");
-            assert_eq!(OrgNumber::parse(&raw), Err(ValidationError::OrgNumberChecksum));
+            assert_eq!(
+                OrgNumber::parse(&raw),
+                Err(ValidationError::OrgNumberChecksum)
+            );
         }
     }
 
     #[test]
     fn rejects_bad_format() {
-        for raw in ["12345678", "1234567890", "97476067a", "974-760-673", "٩٧٤٧٦٠٦٧٣"] {
-            assert_eq!(OrgNumber::parse(raw), Err(ValidationError::OrgNumberFormat), "{raw}");
+        for raw in [
+            "12345678",
+            "1234567890",
+            "97476067a",
+            "974-760-673",
+            "٩٧٤٧٦٠٦٧٣",
+        ] {
+            assert_eq!(
+                OrgNumber::parse(raw),
+                Err(ValidationError::OrgNumberFormat),
+                "{raw}"
+            );
         }
         assert_eq!(OrgNumber::parse("  "), Err(ValidationError::Required));
     }

@@ -12,7 +12,9 @@ impl PhoneNumber {
             return Err(ValidationError::Required);
         }
         let body = trimmed.strip_prefix('+').unwrap_or(trimmed);
-        let allowed = body.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')'));
+        let allowed = body
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')'));
         let digits = body.chars().filter(char::is_ascii_digit).count();
         if !allowed || !(8..=15).contains(&digits) || trimmed.len() > 30 {
             return Err(ValidationError::PhoneInvalid);
@@ -33,15 +35,30 @@ mod tests {
 
     #[test]
     fn accepts_norwegian_and_international_forms() {
-        for raw in ["40000000", "+47 400 00 000", "22-24-20-00", "(0047) 22 24 20 00"] {
+        for raw in [
+            "40000000",
+            "+47 400 00 000",
+            "22-24-20-00",
+            "(0047) 22 24 20 00",
+        ] {
             assert_eq!(PhoneNumber::parse(raw).unwrap().as_ref(), raw);
         }
     }
 
     #[test]
     fn rejects_letters_and_short_numbers() {
-        for raw in ["1234567", "4000000a", "+47 400\n00000", "++4740000000", "(+47) 22242000"] {
-            assert_eq!(PhoneNumber::parse(raw), Err(ValidationError::PhoneInvalid), "{raw:?}");
+        for raw in [
+            "1234567",
+            "4000000a",
+            "+47 400\n00000",
+            "++4740000000",
+            "(+47) 22242000",
+        ] {
+            assert_eq!(
+                PhoneNumber::parse(raw),
+                Err(ValidationError::PhoneInvalid),
+                "{raw:?}"
+            );
         }
         assert_eq!(PhoneNumber::parse(""), Err(ValidationError::Required));
     }

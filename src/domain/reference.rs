@@ -36,7 +36,8 @@ impl Reference {
     pub fn parse(raw: &str) -> Option<Self> {
         let mut parts = raw.split('-');
         let (prefix, year, number) = (parts.next()?, parts.next()?, parts.next()?);
-        let prefix_ok = prefix == ReferenceKind::Nomination.prefix() || prefix == ReferenceKind::Tip.prefix();
+        let prefix_ok =
+            prefix == ReferenceKind::Nomination.prefix() || prefix == ReferenceKind::Tip.prefix();
         let year_ok = year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit());
         let number_ok = number.len() >= 4 && number.bytes().all(|b| b.is_ascii_digit());
         (parts.next().is_none() && prefix_ok && year_ok && number_ok).then(|| Self(raw.to_owned()))
@@ -61,15 +62,28 @@ mod tests {
 
     #[test]
     fn formats_with_four_digits_at_least() {
-        assert_eq!(Reference::new(ReferenceKind::Nomination, 2027, 7).as_ref(), "BSP-2027-0007");
-        assert_eq!(Reference::new(ReferenceKind::Tip, 2026, 12345).as_ref(), "TIPS-2026-12345");
+        assert_eq!(
+            Reference::new(ReferenceKind::Nomination, 2027, 7).as_ref(),
+            "BSP-2027-0007"
+        );
+        assert_eq!(
+            Reference::new(ReferenceKind::Tip, 2026, 12345).as_ref(),
+            "TIPS-2026-12345"
+        );
     }
 
     #[test]
     fn parse_round_trips_and_rejects_garbage() {
         let reference = Reference::new(ReferenceKind::Tip, 2026, 3);
         assert_eq!(Reference::parse(reference.as_ref()), Some(reference));
-        for raw in ["", "BSP-27-0001", "XYZ-2027-0001", "BSP-2027-01", "BSP-2027-0001-1", "BSP-2027-00a1"] {
+        for raw in [
+            "",
+            "BSP-27-0001",
+            "XYZ-2027-0001",
+            "BSP-2027-01",
+            "BSP-2027-0001-1",
+            "BSP-2027-00a1",
+        ] {
             assert_eq!(Reference::parse(raw), None, "{raw}");
         }
     }

@@ -38,11 +38,17 @@ impl RoundPlan {
     }
 
     pub fn for_prize_year(prize_year: PrizeYear) -> Self {
-        let deadline_date = NaiveDate::from_ymd_opt(prize_year.0 - 1, 10, 1).expect("1 October exists");
+        let deadline_date =
+            NaiveDate::from_ymd_opt(prize_year.0 - 1, 10, 1).expect("1 October exists");
         // 1 October always falls in Norwegian summer time (CEST, UTC+2; it ends on the last
         // Sunday of October), so the end of that day in Oslo is 22:00 UTC.
-        let closes_at_utc = deadline_date.and_time(NaiveTime::from_hms_opt(22, 0, 0).expect("valid time"));
-        Self { prize_year, deadline_date, closes_at_utc }
+        let closes_at_utc =
+            deadline_date.and_time(NaiveTime::from_hms_opt(22, 0, 0).expect("valid time"));
+        Self {
+            prize_year,
+            deadline_date,
+            closes_at_utc,
+        }
     }
 
     pub fn is_open_at(&self, now_utc: NaiveDateTime) -> bool {
@@ -55,28 +61,43 @@ mod tests {
     use super::*;
 
     fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap().and_hms_opt(h, min, 0).unwrap()
+        NaiveDate::from_ymd_opt(y, m, d)
+            .unwrap()
+            .and_hms_opt(h, min, 0)
+            .unwrap()
     }
 
     #[test]
     fn before_the_deadline_belongs_to_next_years_prize() {
         let plan = RoundPlan::open_at(at(2026, 3, 15, 12, 0));
         assert_eq!(plan.prize_year, PrizeYear::new(2027));
-        assert_eq!(plan.deadline_date, NaiveDate::from_ymd_opt(2026, 10, 1).unwrap());
+        assert_eq!(
+            plan.deadline_date,
+            NaiveDate::from_ymd_opt(2026, 10, 1).unwrap()
+        );
     }
 
     #[test]
     fn the_last_minute_of_1_october_oslo_time_still_counts() {
         // 23:59 in Oslo on 1 October is 21:59 UTC.
-        assert_eq!(RoundPlan::open_at(at(2026, 10, 1, 21, 59)).prize_year, PrizeYear::new(2027));
-        assert_eq!(RoundPlan::open_at(at(2026, 10, 1, 22, 0)).prize_year, PrizeYear::new(2028));
+        assert_eq!(
+            RoundPlan::open_at(at(2026, 10, 1, 21, 59)).prize_year,
+            PrizeYear::new(2027)
+        );
+        assert_eq!(
+            RoundPlan::open_at(at(2026, 10, 1, 22, 0)).prize_year,
+            PrizeYear::new(2028)
+        );
     }
 
     #[test]
     fn after_the_deadline_belongs_to_the_round_after() {
         let plan = RoundPlan::open_at(at(2026, 11, 28, 9, 0));
         assert_eq!(plan.prize_year, PrizeYear::new(2028));
-        assert_eq!(plan.deadline_date, NaiveDate::from_ymd_opt(2027, 10, 1).unwrap());
+        assert_eq!(
+            plan.deadline_date,
+            NaiveDate::from_ymd_opt(2027, 10, 1).unwrap()
+        );
         assert!(plan.is_open_at(at(2027, 10, 1, 21, 0)));
         assert!(!plan.is_open_at(at(2027, 10, 2, 0, 0)));
     }

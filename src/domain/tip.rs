@@ -32,17 +32,32 @@ impl TryFrom<&TipInput> for NewTip {
         let initiative = errors.check("initiative", LongText::parse(&input.initiative));
         let agency = errors.check("agency", ShortText::parse(&input.agency));
         let reason = errors.check("reason", LongText::parse(&input.reason));
-        let tipster_name = errors.check("tipster_name", ShortText::parse_optional(Some(&input.tipster_name)));
-        let tipster_email = errors.check("tipster_email", EmailAddress::parse_optional(Some(&input.tipster_email)));
+        let tipster_name = errors.check(
+            "tipster_name",
+            ShortText::parse_optional(Some(&input.tipster_name)),
+        );
+        let tipster_email = errors.check(
+            "tipster_email",
+            EmailAddress::parse_optional(Some(&input.tipster_email)),
+        );
         if input.may_contact && matches!(tipster_email, Some(None)) {
             errors.add("tipster_email", ValidationError::EmailRequiredForContact);
         }
         match (initiative, agency, reason, tipster_name, tipster_email) {
-            (Some(initiative), Some(agency), Some(reason), Some(tipster_name), Some(tipster_email))
-                if errors.is_empty() =>
-            {
-                Ok(Self { initiative, agency, reason, tipster_name, tipster_email, may_contact: input.may_contact })
-            }
+            (
+                Some(initiative),
+                Some(agency),
+                Some(reason),
+                Some(tipster_name),
+                Some(tipster_email),
+            ) if errors.is_empty() => Ok(Self {
+                initiative,
+                agency,
+                reason,
+                tipster_name,
+                tipster_email,
+                may_contact: input.may_contact,
+            }),
             _ => Err(errors),
         }
     }
@@ -70,20 +85,39 @@ mod tests {
 
     #[test]
     fn asking_to_be_contacted_needs_an_email() {
-        let input = TipInput { may_contact: true, ..valid() };
+        let input = TipInput {
+            may_contact: true,
+            ..valid()
+        };
         let errors = NewTip::try_from(&input).unwrap_err();
-        assert_eq!(errors.get("tipster_email"), Some(&[ValidationError::EmailRequiredForContact][..]));
-        let input = TipInput { may_contact: true, tipster_email: "ola@example.no".into(), ..valid() };
+        assert_eq!(
+            errors.get("tipster_email"),
+            Some(&[ValidationError::EmailRequiredForContact][..])
+        );
+        let input = TipInput {
+            may_contact: true,
+            tipster_email: "ola@example.no".into(),
+            ..valid()
+        };
         assert!(NewTip::try_from(&input).is_ok());
     }
 
     #[test]
     fn required_fields_and_bad_email() {
-        let input = TipInput { tipster_email: "ikke-en-adresse".into(), ..TipInput::default() };
+        let input = TipInput {
+            tipster_email: "ikke-en-adresse".into(),
+            ..TipInput::default()
+        };
         let errors = NewTip::try_from(&input).unwrap_err();
-        assert_eq!(errors.get("initiative"), Some(&[ValidationError::Required][..]));
+        assert_eq!(
+            errors.get("initiative"),
+            Some(&[ValidationError::Required][..])
+        );
         assert_eq!(errors.get("agency"), Some(&[ValidationError::Required][..]));
         assert_eq!(errors.get("reason"), Some(&[ValidationError::Required][..]));
-        assert_eq!(errors.get("tipster_email"), Some(&[ValidationError::EmailInvalid][..]));
+        assert_eq!(
+            errors.get("tipster_email"),
+            Some(&[ValidationError::EmailInvalid][..])
+        );
     }
 }

@@ -3,9 +3,21 @@
 use actix_web::{HttpResponse, web};
 
 const ASSETS: &[(&str, &str, &[u8])] = &[
-    ("app.css", "text/css; charset=utf-8", include_bytes!("../../static/app.css")),
-    ("designsystemet/designsystemet.css", "text/css; charset=utf-8", include_bytes!("../../static/designsystemet/designsystemet.css")),
-    ("designsystemet/theme-digdir.css", "text/css; charset=utf-8", include_bytes!("../../static/designsystemet/theme-digdir.css")),
+    (
+        "app.css",
+        "text/css; charset=utf-8",
+        include_bytes!("../../static/app.css"),
+    ),
+    (
+        "designsystemet/designsystemet.css",
+        "text/css; charset=utf-8",
+        include_bytes!("../../static/designsystemet/designsystemet.css"),
+    ),
+    (
+        "designsystemet/theme-digdir.css",
+        "text/css; charset=utf-8",
+        include_bytes!("../../static/designsystemet/theme-digdir.css"),
+    ),
 ];
 
 pub async fn serve(path: web::Path<String>) -> HttpResponse {
@@ -14,6 +26,8 @@ pub async fn serve(path: web::Path<String>) -> HttpResponse {
             .content_type(*content_type)
             .insert_header(("Cache-Control", "public, max-age=3600"))
             .body(*body),
-        None => HttpResponse::NotFound().content_type("text/plain; charset=utf-8").body("Not found"),
+        None => HttpResponse::NotFound()
+            .content_type("text/plain; charset=utf-8")
+            .body("Not found"),
     }
 }

@@ -93,8 +93,16 @@ impl FormPage<'_> {
         let (errors, alert, status) = match rejection {
             None => (&no_errors, None, StatusCode::OK),
             Some(Rejection::Invalid(errors)) => (errors, None, StatusCode::UNPROCESSABLE_ENTITY),
-            Some(Rejection::Csrf) => (&no_errors, Some(lang.text("error-csrf")), StatusCode::FORBIDDEN),
-            Some(Rejection::RateLimited) => (&no_errors, Some(lang.text("error-rate-limited")), StatusCode::TOO_MANY_REQUESTS),
+            Some(Rejection::Csrf) => (
+                &no_errors,
+                Some(lang.text("error-csrf")),
+                StatusCode::FORBIDDEN,
+            ),
+            Some(Rejection::RateLimited) => (
+                &no_errors,
+                Some(lang.text("error-rate-limited")),
+                StatusCode::TOO_MANY_REQUESTS,
+            ),
         };
         // The honeypot is not a field people can fix: say so at the top.
         let alert = alert.or_else(|| errors.get("website").map(|_| lang.text("error-honeypot")));

@@ -7,7 +7,12 @@ use actix_web::{HttpResponse, web};
 pub async fn check(state: web::Data<AppState>) -> HttpResponse {
     let counts = state
         .db
-        .read(|conn| Ok((db::outbox::count_waiting(conn)?, db::outbox::count_failed(conn)?)))
+        .read(|conn| {
+            Ok((
+                db::outbox::count_waiting(conn)?,
+                db::outbox::count_failed(conn)?,
+            ))
+        })
         .await;
     match counts {
         Ok((waiting, failed)) => HttpResponse::Ok().json(serde_json::json!({
@@ -18,7 +23,8 @@ pub async fn check(state: web::Data<AppState>) -> HttpResponse {
         })),
         Err(error) => {
             tracing::error!(error = ?error, "health check: database unavailable");
-            HttpResponse::ServiceUnavailable().json(serde_json::json!({ "status": "error", "database": "unavailable" }))
+            HttpResponse::ServiceUnavailable()
+                .json(serde_json::json!({ "status": "error", "database": "unavailable" }))
         }
     }
 }

@@ -7,10 +7,21 @@ use actix_web::{HttpResponse, web};
 use super::forms::contact_address;
 use crate::web::errors::{OrPageError as _, PageError};
 
-const PRACTICES: [&str; 7] = ["goals", "indicators", "trust", "learning", "users", "context", "stepwise"];
+const PRACTICES: [&str; 7] = [
+    "goals",
+    "indicators",
+    "trust",
+    "learning",
+    "users",
+    "context",
+    "stepwise",
+];
 
 #[tracing::instrument(skip_all)]
-pub async fn page(state: web::Data<AppState>, RequestLang(lang): RequestLang) -> Result<HttpResponse, PageError> {
+pub async fn page(
+    state: web::Data<AppState>,
+    RequestLang(lang): RequestLang,
+) -> Result<HttpResponse, PageError> {
     let plan = RoundPlan::open_at(db::now());
     let mut context = page::base_context(lang, "/", &contact_address(&state));
     context.insert(

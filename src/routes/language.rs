@@ -11,7 +11,11 @@ pub struct SwitchQuery {
 /// Remembers the chosen language and goes back to the page the user came from. Works
 /// without JavaScript: the switch is a plain link.
 pub async fn switch(query: web::Query<SwitchQuery>) -> HttpResponse {
-    let back = query.tilbake.as_deref().filter(|path| is_local_path(path)).unwrap_or("/");
+    let back = query
+        .tilbake
+        .as_deref()
+        .filter(|path| is_local_path(path))
+        .unwrap_or("/");
     let mut response = HttpResponse::SeeOther();
     response.insert_header((header::LOCATION, back.to_owned()));
     if let Some(lang) = Lang::from_code(&query.lang) {
@@ -28,7 +32,10 @@ pub async fn switch(query: web::Query<SwitchQuery>) -> HttpResponse {
 
 /// Only paths on this site, so the switch cannot be used as an open redirect.
 fn is_local_path(path: &str) -> bool {
-    path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') && !path.chars().any(char::is_control)
+    path.starts_with('/')
+        && !path.starts_with("//")
+        && !path.contains('\\')
+        && !path.chars().any(char::is_control)
 }
 
 #[cfg(test)]
@@ -39,7 +46,13 @@ mod tests {
     fn only_local_paths_are_followed() {
         assert!(is_local_path("/tips"));
         assert!(is_local_path("/nominasjon/abc"));
-        for path in ["//evil.example", "https://evil.example", "/\\evil.example", "tips", "/a\r\nSet-Cookie: x"] {
+        for path in [
+            "//evil.example",
+            "https://evil.example",
+            "/\\evil.example",
+            "tips",
+            "/a\r\nSet-Cookie: x",
+        ] {
             assert!(!is_local_path(path), "{path:?}");
         }
     }

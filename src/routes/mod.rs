@@ -14,13 +14,21 @@ use actix_web::web;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/", web::get().to(home::page))
-        .service(web::resource("/nominer").route(web::get().to(nominate::new_form)).route(web::post().to(nominate::submit)))
+        .service(
+            web::resource("/nominer")
+                .route(web::get().to(nominate::new_form))
+                .route(web::post().to(nominate::submit)),
+        )
         .service(
             web::resource("/nominasjon/{token}")
                 .route(web::get().to(nominate::edit_form))
                 .route(web::post().to(nominate::save_edit)),
         )
-        .service(web::resource("/tips").route(web::get().to(tips::form)).route(web::post().to(tips::submit)))
+        .service(
+            web::resource("/tips")
+                .route(web::get().to(tips::form))
+                .route(web::post().to(tips::submit)),
+        )
         .route("/sprak", web::get().to(language::switch))
         .route("/health", web::get().to(health::check))
         .route("/static/{path:.*}", web::get().to(assets::serve))

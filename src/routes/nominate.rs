@@ -32,7 +32,11 @@ const FIELD_ORDER: &[&str] = &[
 ];
 
 fn new_form_page() -> FormPage<'static> {
-    FormPage { template: "nominate.html", path: "/nominer", field_order: FIELD_ORDER }
+    FormPage {
+        template: "nominate.html",
+        path: "/nominer",
+        field_order: FIELD_ORDER,
+    }
 }
 
 /// Texts and flags of the new-nomination page.
@@ -44,7 +48,10 @@ fn new_context(lang: Lang) -> tera::Context {
         "lead",
         &lang.text_with(
             "nominate-lead",
-            &[("year", &plan.prize_year.value().to_string()), ("deadline", &lang.long_date(plan.deadline_date))],
+            &[
+                ("year", &plan.prize_year.value().to_string()),
+                ("deadline", &lang.long_date(plan.deadline_date)),
+            ],
         ),
     );
     context.insert("action", "/nominer");
@@ -55,8 +62,21 @@ fn new_context(lang: Lang) -> tera::Context {
 }
 
 #[tracing::instrument(skip_all)]
-pub async fn new_form(req: HttpRequest, state: web::Data<AppState>, RequestLang(lang): RequestLang) -> Result<HttpResponse, PageError> {
-    new_form_page().render(&req, &state, lang, &NominationInput::default(), None, new_context(lang)).or_page_error(lang)
+pub async fn new_form(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    RequestLang(lang): RequestLang,
+) -> Result<HttpResponse, PageError> {
+    new_form_page()
+        .render(
+            &req,
+            &state,
+            lang,
+            &NominationInput::default(),
+            None,
+            new_context(lang),
+        )
+        .or_page_error(lang)
 }
 
 #[tracing::instrument(skip_all)]
@@ -72,39 +92,79 @@ pub async fn submit(
         Ok(()) => match NewNomination::try_from(&posted.input) {
             Err(errors) => Rejection::Invalid(errors),
             Ok(nomination) => {
-                let (row, round) = state.intake.submit_nomination(nomination, lang).await.or_page_error(lang)?;
+                let (row, round) = state
+                    .intake
+                    .submit_nomination(nomination, lang)
+                    .await
+                    .or_page_error(lang)?;
                 return Ok(receipt(&state, lang, &row, &round).or_page_error(lang)?);
             }
         },
     };
-    Ok(new_form_page().render(&req, &state, lang, &posted.input, Some(&rejection), new_context(lang)).or_page_error(lang)?)
+    Ok(new_form_page()
+        .render(
+            &req,
+            &state,
+            lang,
+            &posted.input,
+            Some(&rejection),
+            new_context(lang),
+        )
+        .or_page_error(lang)?)
 }
 
-fn receipt(state: &AppState, lang: Lang, row: &NominationRow, round: &Round) -> anyhow::Result<HttpResponse> {
+fn receipt(
+    state: &AppState,
+    lang: Lang,
+    row: &NominationRow,
+    round: &Round,
+) -> anyhow::Result<HttpResponse> {
     let mut context = page::base_context(lang, "/nominer", &forms::contact_address(state));
     context.insert("heading", &lang.text("receipt-nomination-title"));
     context.insert(
         "lead",
-        &lang.text_with("receipt-nomination-lead", &[("title", &row.title), ("year", &round.prize_year.to_string())]),
+        &lang.text_with(
+            "receipt-nomination-lead",
+            &[
+                ("title", &row.title),
+                ("year", &round.prize_year.to_string()),
+            ],
+        ),
     );
     context.insert("reference", &row.reference);
     context.insert(
         "email_note",
         &lang.text_with(
             "receipt-nomination-email",
-            &[("email", &row.contact_email), ("deadline", &lang.long_date(round.nomination_deadline))],
+            &[
+                ("email", &row.contact_email),
+                ("deadline", &lang.long_date(round.nomination_deadline)),
+            ],
         ),
     );
     page::render(StatusCode::OK, "receipt.html", &context)
 }
 
 /// Texts and flags of the edit page; read-only once the round has closed.
-fn edit_context(lang: Lang, path: &str, row: &NominationRow, round: &Round, notice: Option<String>) -> tera::Context {
+fn edit_context(
+    lang: Lang,
+    path: &str,
+    row: &NominationRow,
+    round: &Round,
+    notice: Option<String>,
+) -> tera::Context {
     let open = db::now() < round.closes_at;
     let deadline = lang.long_date(round.nomination_deadline);
     let mut context = tera::Context::new();
-    context.insert("heading", &lang.text_with("nominate-edit-title", &[("reference", &row.reference)]));
-    let lead_id = if open { "nominate-edit-lead" } else { "nominate-closed" };
+    context.insert(
+        "heading",
+        &lang.text_with("nominate-edit-title", &[("reference", &row.reference)]),
+    );
+    let lead_id = if open {
+        "nominate-edit-lead"
+    } else {
+        "nominate-closed"
+    };
     context.insert("lead", &lang.text_with(lead_id, &[("deadline", &deadline)]));
     context.insert("action", path);
     context.insert("submit_label", &lang.text("nominate-save"));
@@ -118,7 +178,9 @@ fn edit_context(lang: Lang, path: &str, row: &NominationRow, round: &Round, noti
             .map(|field| {
                 let value = match &input[*field] {
                     serde_json::Value::String(text) => text.clone(),
-                    serde_json::Value::Bool(yes) => lang.text(if *yes { "answer-yes" } else { "answer-no" }),
+                    serde_json::Value::Bool(yes) => {
+                        lang.text(if *yes { "answer-yes" } else { "answer-no" })
+                    }
                     serde_json::Value::Array(items) => items
                         .iter()
                         .filter_map(|item| item.as_str())
@@ -143,9 +205,26 @@ pub async fn edit_form(
     token: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
     let path = req.path().to_owned();
-    let (row, round) = state.intake.find_by_edit_token(token.into_inner()).await.or_page_error(lang)?.ok_or(PageError::link_invalid(lang))?;
-    let page = FormPage { template: "nominate.html", path: &path, field_order: FIELD_ORDER };
-    page.render(&req, &state, lang, &row.to_input(), None, edit_context(lang, &path, &row, &round, None)).or_page_error(lang)
+    let (row, round) = state
+        .intake
+        .find_by_edit_token(token.into_inner())
+        .await
+        .or_page_error(lang)?
+        .ok_or(PageError::link_invalid(lang))?;
+    let page = FormPage {
+        template: "nominate.html",
+        path: &path,
+        field_order: FIELD_ORDER,
+    };
+    page.render(
+        &req,
+        &state,
+        lang,
+        &row.to_input(),
+        None,
+        edit_context(lang, &path, &row, &round, None),
+    )
+    .or_page_error(lang)
 }
 
 #[tracing::instrument(skip_all)]
@@ -157,25 +236,42 @@ pub async fn save_edit(
     body: web::Bytes,
 ) -> Result<HttpResponse, actix_web::Error> {
     let path = req.path().to_owned();
-    let (row, round) = state.intake.find_by_edit_token(token.into_inner()).await.or_page_error(lang)?.ok_or(PageError::link_invalid(lang))?;
+    let (row, round) = state
+        .intake
+        .find_by_edit_token(token.into_inner())
+        .await
+        .or_page_error(lang)?
+        .ok_or(PageError::link_invalid(lang))?;
     let posted = forms::decode::<NominationInput>(&body)?;
-    let page = FormPage { template: "nominate.html", path: &path, field_order: FIELD_ORDER };
+    let page = FormPage {
+        template: "nominate.html",
+        path: &path,
+        field_order: FIELD_ORDER,
+    };
     let rejection = match posted.check_security(&req, &state) {
         Err(rejection) => rejection,
         Ok(()) => match NewNomination::try_from(&posted.input) {
             Err(errors) => Rejection::Invalid(errors),
             Ok(nomination) => {
-                let saved = state.intake.update_nomination(row.id, nomination).await.or_page_error(lang)?;
+                let saved = state
+                    .intake
+                    .update_nomination(row.id, nomination)
+                    .await
+                    .or_page_error(lang)?;
                 // A round that closed meanwhile shows the stored, unchanged nomination.
                 let (shown, notice) = match saved {
                     Some(updated) => (updated, Some(lang.text("receipt-nomination-updated"))),
                     None => (row, None),
                 };
                 let context = edit_context(lang, &path, &shown, &round, notice);
-                return Ok(page.render(&req, &state, lang, &shown.to_input(), None, context).or_page_error(lang)?);
+                return Ok(page
+                    .render(&req, &state, lang, &shown.to_input(), None, context)
+                    .or_page_error(lang)?);
             }
         },
     };
     let context = edit_context(lang, &path, &row, &round, None);
-    Ok(page.render(&req, &state, lang, &posted.input, Some(&rejection), context).or_page_error(lang)?)
+    Ok(page
+        .render(&req, &state, lang, &posted.input, Some(&rejection), context)
+        .or_page_error(lang)?)
 }

@@ -8,12 +8,31 @@ use actix_web::{HttpRequest, HttpResponse, web};
 const FORM: FormPage<'static> = FormPage {
     template: "tip.html",
     path: "/tips",
-    field_order: &["initiative", "agency", "reason", "tipster_name", "tipster_email", "may_contact"],
+    field_order: &[
+        "initiative",
+        "agency",
+        "reason",
+        "tipster_name",
+        "tipster_email",
+        "may_contact",
+    ],
 };
 
 #[tracing::instrument(skip_all)]
-pub async fn form(req: HttpRequest, state: web::Data<AppState>, RequestLang(lang): RequestLang) -> Result<HttpResponse, PageError> {
-    FORM.render(&req, &state, lang, &TipInput::default(), None, tera::Context::new()).or_page_error(lang)
+pub async fn form(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    RequestLang(lang): RequestLang,
+) -> Result<HttpResponse, PageError> {
+    FORM.render(
+        &req,
+        &state,
+        lang,
+        &TipInput::default(),
+        None,
+        tera::Context::new(),
+    )
+    .or_page_error(lang)
 }
 
 #[tracing::instrument(skip_all)]
@@ -29,16 +48,35 @@ pub async fn submit(
         Ok(()) => match NewTip::try_from(&posted.input) {
             Err(errors) => Rejection::Invalid(errors),
             Ok(tip) => {
-                let row = state.intake.submit_tip(tip, lang).await.or_page_error(lang)?;
-                let mut context = page::base_context(lang, "/tips", &forms::contact_address(&state));
+                let row = state
+                    .intake
+                    .submit_tip(tip, lang)
+                    .await
+                    .or_page_error(lang)?;
+                let mut context =
+                    page::base_context(lang, "/tips", &forms::contact_address(&state));
                 context.insert("heading", &lang.text("receipt-tip-title"));
                 context.insert("lead", &lang.text("receipt-tip-lead"));
                 context.insert("reference", &row.reference);
-                let email_note = row.tipster_email.as_deref().map(|email| lang.text_with("receipt-tip-email", &[("email", email)]));
+                let email_note = row
+                    .tipster_email
+                    .as_deref()
+                    .map(|email| lang.text_with("receipt-tip-email", &[("email", email)]));
                 context.insert("email_note", &email_note);
-                return Ok(page::render(StatusCode::OK, "receipt.html", &context).or_page_error(lang)?);
+                return Ok(
+                    page::render(StatusCode::OK, "receipt.html", &context).or_page_error(lang)?
+                );
             }
         },
     };
-    Ok(FORM.render(&req, &state, lang, &posted.input, Some(&rejection), tera::Context::new()).or_page_error(lang)?)
+    Ok(FORM
+        .render(
+            &req,
+            &state,
+            lang,
+            &posted.input,
+            Some(&rejection),
+            tera::Context::new(),
+        )
+        .or_page_error(lang)?)
 }

@@ -21,11 +21,17 @@ pub struct CsrfToken {
 impl CsrfToken {
     pub fn for_request(req: &HttpRequest) -> Self {
         match req.cookie(CSRF_COOKIE) {
-            Some(cookie) if is_well_formed(cookie.value()) => Self { value: cookie.value().to_owned(), is_new: false },
+            Some(cookie) if is_well_formed(cookie.value()) => Self {
+                value: cookie.value().to_owned(),
+                is_new: false,
+            },
             _ => {
                 let mut bytes = [0u8; 32];
                 rand::rng().fill_bytes(&mut bytes);
-                Self { value: bytes.iter().map(|b| format!("{b:02x}")).collect(), is_new: true }
+                Self {
+                    value: bytes.iter().map(|b| format!("{b:02x}")).collect(),
+                    is_new: true,
+                }
             }
         }
     }

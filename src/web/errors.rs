@@ -29,11 +29,17 @@ pub struct PageError {
 
 impl PageError {
     pub fn not_found(lang: Lang) -> Self {
-        Self { lang, kind: PageErrorKind::NotFound }
+        Self {
+            lang,
+            kind: PageErrorKind::NotFound,
+        }
     }
 
     pub fn link_invalid(lang: Lang) -> Self {
-        Self { lang, kind: PageErrorKind::LinkInvalid }
+        Self {
+            lang,
+            kind: PageErrorKind::LinkInvalid,
+        }
     }
 }
 
@@ -44,7 +50,10 @@ pub trait OrPageError<T> {
 
 impl<T> OrPageError<T> for anyhow::Result<T> {
     fn or_page_error(self, lang: Lang) -> Result<T, PageError> {
-        self.map_err(|error| PageError { lang, kind: PageErrorKind::Unexpected(error) })
+        self.map_err(|error| PageError {
+            lang,
+            kind: PageErrorKind::Unexpected(error),
+        })
     }
 }
 
@@ -69,7 +78,9 @@ impl ResponseError for PageError {
         context.insert("message", &self.lang.text(message_id));
         super::page::render(self.status_code(), "error.html", &context).unwrap_or_else(|error| {
             tracing::error!(error = ?error, "rendering the error page failed");
-            HttpResponse::build(self.status_code()).content_type("text/plain; charset=utf-8").body(self.lang.text(message_id))
+            HttpResponse::build(self.status_code())
+                .content_type("text/plain; charset=utf-8")
+                .body(self.lang.text(message_id))
         })
     }
 }
@@ -89,7 +100,15 @@ pub enum ApiError {
 
 /// Translated messages per field, as the API and the forms show them.
 pub fn messages_per_field(errors: &FieldErrors, lang: Lang) -> BTreeMap<&'static str, Vec<String>> {
-    errors.iter().map(|(field, list)| (field, list.iter().map(|e| lang.text(e.message_id())).collect())).collect()
+    errors
+        .iter()
+        .map(|(field, list)| {
+            (
+                field,
+                list.iter().map(|e| lang.text(e.message_id())).collect(),
+            )
+        })
+        .collect()
 }
 
 impl ResponseError for ApiError {
@@ -105,11 +124,15 @@ impl ResponseError for ApiError {
     fn error_response(&self) -> HttpResponse {
         let mut response = HttpResponse::build(self.status_code());
         match self {
-            Self::Validation(errors, lang) => response.json(serde_json::json!({ "errors": messages_per_field(errors, *lang) })),
+            Self::Validation(errors, lang) => {
+                response.json(serde_json::json!({ "errors": messages_per_field(errors, *lang) }))
+            }
             Self::RateLimited(wait) => response
                 .insert_header(("Retry-After", wait.as_secs().max(1).to_string()))
                 .json(serde_json::json!({ "error": "rate_limited" })),
-            Self::BadRequest(detail) => response.json(serde_json::json!({ "error": "bad_request", "detail": detail })),
+            Self::BadRequest(detail) => {
+                response.json(serde_json::json!({ "error": "bad_request", "detail": detail }))
+            }
             Self::Unexpected(error) => {
                 tracing::error!(error = ?error, "API request failed");
                 response.json(serde_json::json!({ "error": "internal" }))

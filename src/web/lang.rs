@@ -9,7 +9,10 @@ pub struct RequestLang(pub Lang);
 
 impl RequestLang {
     pub fn of(req: &HttpRequest) -> Lang {
-        if let Some(lang) = req.cookie(LANG_COOKIE).and_then(|c| Lang::from_code(c.value())) {
+        if let Some(lang) = req
+            .cookie(LANG_COOKIE)
+            .and_then(|c| Lang::from_code(c.value()))
+        {
             return lang;
         }
         req.headers()

@@ -47,16 +47,24 @@ pub fn base_context(lang: Lang, path: &str, contact_address: &str) -> Context {
 fn url_encode(raw: &str) -> String {
     raw.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()
 }
 
 /// Renders a page template into a response with the given status.
-pub fn render(status: StatusCode, template: &str, context: &Context) -> anyhow::Result<HttpResponse> {
+pub fn render(
+    status: StatusCode,
+    template: &str,
+    context: &Context,
+) -> anyhow::Result<HttpResponse> {
     let body = templates::get().render(template, context)?;
-    Ok(HttpResponse::build(status).content_type("text/html; charset=utf-8").body(body))
+    Ok(HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(body))
 }
 
 #[cfg(test)]
@@ -66,6 +74,9 @@ mod tests {
     #[test]
     fn encodes_the_return_path() {
         assert_eq!(url_encode("/tips"), "/tips");
-        assert_eq!(url_encode("/nominer?x=1&y=\"æ\""), "/nominer%3Fx%3D1%26y%3D%22%C3%A6%22");
+        assert_eq!(
+            url_encode("/nominer?x=1&y=\"æ\""),
+            "/nominer%3Fx%3D1%26y%3D%22%C3%A6%22"
+        );
     }
 }

@@ -18,15 +18,21 @@ impl SubmissionLimiter {
         }
         let period = Duration::from_secs(settings.submissions_period_secs.max(1));
         let burst = NonZeroU32::new(settings.submissions_burst).unwrap_or(NonZeroU32::MIN);
-        let quota = Quota::with_period(period).expect("period is positive").allow_burst(burst);
+        let quota = Quota::with_period(period)
+            .expect("period is positive")
+            .allow_burst(burst);
         Self(Some(Arc::new(RateLimiter::keyed(quota))))
     }
 
     /// Takes one submission from the client's allowance; `Err` holds how long to wait.
     pub fn check(&self, req: &HttpRequest) -> Result<(), Duration> {
-        let (Some(limiter), Some(peer)) = (&self.0, req.peer_addr()) else { return Ok(()) };
+        let (Some(limiter), Some(peer)) = (&self.0, req.peer_addr()) else {
+            return Ok(());
+        };
         limiter.check_key(&peer.ip()).map_err(|not_until| {
-            not_until.wait_time_from(governor::clock::Clock::now(&governor::clock::DefaultClock::default()))
+            not_until.wait_time_from(governor::clock::Clock::now(
+                &governor::clock::DefaultClock::default(),
+            ))
         })
     }
 

@@ -25,9 +25,17 @@ pub struct ValidationErrors {
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "Bedre stat-prisen", description = "Nominations and tips for DFØ's Bedre stat-prisen."),
+    info(
+        title = "Bedre stat-prisen",
+        description = "Nominations and tips for DFØ's Bedre stat-prisen."
+    ),
     paths(tips::create, nominations::create),
-    components(schemas(Created, ValidationErrors, tips::TipRequest, nominations::NominationRequest))
+    components(schemas(
+        Created,
+        ValidationErrors,
+        tips::TipRequest,
+        nominations::NominationRequest
+    ))
 )]
 struct ApiDoc;
 
@@ -38,24 +46,31 @@ pub async fn openapi() -> HttpResponse {
 /// Body limits and error mapping for JSON: a wrong content type is 415, an oversized body
 /// 413, and anything that is not the expected JSON shape 400.
 pub fn json_config() -> web::JsonConfig {
-    web::JsonConfig::default().limit(64 * 1024).error_handler(|error, _req| {
-        let status = match &error {
-            JsonPayloadError::ContentType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => StatusCode::PAYLOAD_TOO_LARGE,
-            _ => StatusCode::BAD_REQUEST,
-        };
-        let code = match status {
-            StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported_media_type",
-            StatusCode::PAYLOAD_TOO_LARGE => "payload_too_large",
-            _ => "bad_request",
-        };
-        let response = HttpResponse::build(status).json(serde_json::json!({ "error": code, "detail": error.to_string() }));
-        actix_web::error::InternalError::from_response(error, response).into()
-    })
+    web::JsonConfig::default()
+        .limit(64 * 1024)
+        .error_handler(|error, _req| {
+            let status = match &error {
+                JsonPayloadError::ContentType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                JsonPayloadError::Overflow { .. }
+                | JsonPayloadError::OverflowKnownLength { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+                _ => StatusCode::BAD_REQUEST,
+            };
+            let code = match status {
+                StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported_media_type",
+                StatusCode::PAYLOAD_TOO_LARGE => "payload_too_large",
+                _ => "bad_request",
+            };
+            let response = HttpResponse::build(status)
+                .json(serde_json::json!({ "error": code, "detail": error.to_string() }));
+            actix_web::error::InternalError::from_response(error, response).into()
+        })
 }
 
 /// Takes one submission from the caller's allowance.
-pub(crate) fn check_rate(req: &actix_web::HttpRequest, state: &crate::web::AppState) -> Result<(), ApiError> {
+pub(crate) fn check_rate(
+    req: &actix_web::HttpRequest,
+    state: &crate::web::AppState,
+) -> Result<(), ApiError> {
     state.limiter.check(req).map_err(ApiError::RateLimited)
 }
 

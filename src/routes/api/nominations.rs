@@ -99,7 +99,10 @@ pub async fn create(
 ) -> Result<HttpResponse, ApiError> {
     check_rate(&req, &state)?;
     let input = NominationInput::from(body.into_inner());
-    let nomination = NewNomination::try_from(&input).map_err(|errors| ApiError::Validation(errors, lang))?;
+    let nomination =
+        NewNomination::try_from(&input).map_err(|errors| ApiError::Validation(errors, lang))?;
     let (row, _round) = state.intake.submit_nomination(nomination, lang).await?;
-    Ok(HttpResponse::Created().json(Created { reference: row.reference }))
+    Ok(HttpResponse::Created().json(Created {
+        reference: row.reference,
+    }))
 }

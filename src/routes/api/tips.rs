@@ -64,5 +64,7 @@ pub async fn create(
     let input = TipInput::from(body.into_inner());
     let tip = NewTip::try_from(&input).map_err(|errors| ApiError::Validation(errors, lang))?;
     let row = state.intake.submit_tip(tip, lang).await?;
-    Ok(HttpResponse::Created().json(Created { reference: row.reference }))
+    Ok(HttpResponse::Created().json(Created {
+        reference: row.reference,
+    }))
 }

@@ -1,0 +1,10 @@
+//! Integration tests: the real application, started on port 0 with its own database and
+//! SMTP server, driven through its front door. Every test runs on SQLite and PostgreSQL.
+
+mod helpers;
+
+mod api;
+mod crash;
+mod delivery;
+mod forms;
+mod security;
