@@ -8,11 +8,12 @@ language-nav-label = Choose language
 optional = (optional)
 required-note = Fields not marked “optional” must be filled in.
 footer-about = Bedre stat-prisen is awarded by DFØ at Styringskonferansen.
-footer-privacy = Personal data in nominations and suggestions is used only to process the award and is deleted once that processing has been completed.
+footer-privacy = Personal data in nominations and suggestions is used only in the work on the award. Logs never contain names, email addresses or free text.
 footer-contact = Questions? Write to { $address }.
 
 ## Home page
 home-title = Bedre stat-prisen
+home-page-title = Home
 home-lead = Every year, DFØ chooses the initiative that has done most to make efficient use of resources in central government – in governance, control, savings or quality improvement. Bedre stat-prisen (the Better State Award) is presented at Styringskonferansen.
 home-purpose-heading = Why the award exists
 home-purpose = The aim is to highlight good examples, to inspire, and to share experience between organisations.
@@ -41,7 +42,7 @@ home-tip-button = Tell us about an initiative
 home-practice-heading = Good management by objectives and results
 home-practice-lead = The award aims to spread a way of working based on these lessons:
 practice-goals = Steer strategically towards overall goals.
-practice-indicators = Use performance measures and indicators as an indication.
+practice-indicators = Use performance measures and indicators as indications, not as the answer.
 practice-trust = Show trust and delegate authority and responsibility.
 practice-learning = Foster a culture of learning and improvement.
 practice-users = Bring users on board.

@@ -8,11 +8,12 @@ language-nav-label = Vel språk
 optional = (valfritt)
 required-note = Felt utan «valfritt» må fyllast ut.
 footer-about = Bedre stat-prisen blir delt ut av DFØ under Styringskonferansen.
-footer-privacy = Vi brukar personopplysningar i nominasjonar og tips berre til å behandle prisen, og vi slettar dei når behandlinga er avslutta.
+footer-privacy = Personopplysningar i nominasjonar og tips blir berre brukte i arbeidet med prisen. Loggane inneheld aldri namn, e-postadresser eller fritekst.
 footer-contact = Spørsmål? Skriv til { $address }.
 
 ## Home page
 home-title = Bedre stat-prisen
+home-page-title = Framside
 home-lead = Kvart år kårar DFØ det tiltaket som best har bidrege til effektiv ressursbruk i staten – innanfor styring, kontroll, innsparing eller kvalitetsforbetring. Prisen blir delt ut under Styringskonferansen.
 home-purpose-heading = Kvifor prisen finst
 home-purpose = Målet er å løfte fram gode døme, inspirere og dele erfaringar mellom verksemder.
@@ -41,7 +42,7 @@ home-tip-button = Tips oss om eit tiltak
 home-practice-heading = God mål- og resultatstyring
 home-practice-lead = Prisen skal spreie ein arbeidsmåte som byggjer på desse erfaringane:
 practice-goals = Styr strategisk mot overordna mål.
-practice-indicators = Bruk styringsparametrar og indikatorar som indikasjon.
+practice-indicators = Bruk styringsparametrar og indikatorar som indikasjonar, ikkje som fasit.
 practice-trust = Vis tillit og deleger mynde og ansvar.
 practice-learning = Dyrk ein kultur for læring og forbetring.
 practice-users = Ta brukarane med på laget.

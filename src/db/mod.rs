@@ -159,16 +159,20 @@ impl Database {
         self.backend
     }
 
+    /// The migrations of this database's backend, embedded in the binary.
+    pub fn migrations(&self) -> EmbeddedMigrations {
+        match self.backend {
+            Backend::Sqlite => SQLITE_MIGRATIONS,
+            Backend::Postgres => POSTGRES_MIGRATIONS,
+        }
+    }
+
     pub fn run_migrations(&self) -> anyhow::Result<()> {
         let mut conn = self
             .write
             .get()
             .context("getting a connection for migrations")?;
-        let migrations = match self.backend {
-            Backend::Sqlite => SQLITE_MIGRATIONS,
-            Backend::Postgres => POSTGRES_MIGRATIONS,
-        };
-        conn.run_pending_migrations(migrations)
+        conn.run_pending_migrations(self.migrations())
             .map_err(|e| anyhow::anyhow!("applying database migrations: {e}"))?;
         Ok(())
     }

@@ -10,7 +10,10 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-on_both_backends!(acknowledged_submissions_survive_sigkill);
+on_both_backends!(
+    acknowledged_submissions_survive_sigkill,
+    sigterm_shuts_down_gracefully
+);
 
 /// The real binary, as a separate process we can kill.
 struct Server {
@@ -169,4 +172,42 @@ async fn acknowledged_submissions_survive_sigkill(backend: Backend) {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     server.kill_hard();
+}
+
+async fn sigterm_shuts_down_gracefully(backend: Backend) {
+    let database = TestDatabase::create(backend);
+    let smtp = SmtpSink::start();
+    let port = free_port();
+    let mut server = Server::start(port, &database.url, &smtp.url());
+    server.wait_until_healthy(port).await;
+    let response = reqwest::Client::new()
+        .post(format!("http://127.0.0.1:{port}/api/v1/tips"))
+        .json(&valid_tip())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 201);
+    let status = Command::new("kill")
+        .args(["-TERM", &server.child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let exit = loop {
+        if let Some(exit) = server.child.try_wait().unwrap() {
+            break exit;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "still running 20 s after SIGTERM"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    assert!(exit.success(), "exits cleanly: {exit:?}");
+    assert!(
+        reqwest::get(format!("http://127.0.0.1:{port}/health"))
+            .await
+            .is_err(),
+        "no longer listening"
+    );
 }

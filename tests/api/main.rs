@@ -7,4 +7,5 @@ mod api;
 mod crash;
 mod delivery;
 mod forms;
+mod migrations;
 mod security;
