@@ -5,7 +5,7 @@
 use crate::db::{
     self, Database, DbConn, audit, nominations::NominationRow, rounds::Round, tips::TipRow,
 };
-use crate::domain::{NewNomination, NewTip, RoundPlan};
+use crate::domain::{NewNomination, NewTip, RoundPlan, SubmissionKey};
 use crate::email::{self, MailIdentity};
 use crate::i18n::Lang;
 use crate::outbox::OutboxSignal;
@@ -77,11 +77,24 @@ impl Intake {
     }
 
     #[tracing::instrument(skip_all)]
-    pub async fn submit_tip(&self, tip: NewTip, lang: Lang) -> anyhow::Result<TipRow> {
+    /// Stores a tip with its forward to the secretariat and, when the tipster gave an
+    /// address, a receipt. A form sent again with the same key returns the first tip.
+    pub async fn submit_tip(
+        &self,
+        tip: NewTip,
+        lang: Lang,
+        key: Option<SubmissionKey>,
+    ) -> anyhow::Result<TipRow> {
         let identity = self.identity.clone();
         let row = self
             .write_retrying(move |conn| {
-                let row = db::tips::insert(conn, &tip, lang).context("storing the tip")?;
+                if let Some(key) = &key
+                    && let Some(first) = db::tips::find_by_submission_key(conn, key)?
+                {
+                    return Ok(first);
+                }
+                let row =
+                    db::tips::insert(conn, &tip, lang, key.as_ref()).context("storing the tip")?;
                 let templates = templates::get();
                 db::outbox::enqueue(conn, &email::tip_forward(templates, &identity, &row, lang)?)?;
                 if let Some(receipt) = email::tip_receipt(templates, &identity, &row, lang)? {
@@ -109,10 +122,17 @@ impl Intake {
         &self,
         nomination: NewNomination,
         lang: Lang,
+        key: Option<SubmissionKey>,
     ) -> anyhow::Result<(NominationRow, Round)> {
         let identity = self.identity.clone();
         let (row, round) = self
             .write_retrying(move |conn| {
+                if let Some(key) = &key
+                    && let Some(first) = db::nominations::find_by_submission_key(conn, key)?
+                {
+                    let round = db::rounds::find(conn, first.round_id)?;
+                    return Ok((first, round));
+                }
                 let plan = RoundPlan::open_at(db::now());
                 let round = db::rounds::ensure(conn, &plan).context("finding the open round")?;
                 let token = EditToken::generate();
@@ -123,6 +143,7 @@ impl Intake {
                     round.prize_year,
                     lang,
                     &hash_token(token.as_str()),
+                    key.as_ref(),
                 )
                 .context("storing the nomination")?;
                 let receipt = email::nomination_receipt(

@@ -1,6 +1,6 @@
 use super::DbConn;
 use super::schema::nominations;
-use crate::domain::{NewNomination, NominationInput, Reference, ReferenceKind};
+use crate::domain::{NewNomination, NominationInput, Reference, ReferenceKind, SubmissionKey};
 use crate::i18n::Lang;
 use diesel::prelude::*;
 
@@ -31,6 +31,7 @@ pub struct NominationRow {
     pub status: String,
     pub language: String,
     pub edit_token_hash: String,
+    pub submission_key: Option<String>,
     pub created_at: chrono::NaiveDateTime,
     pub updated_at: chrono::NaiveDateTime,
 }
@@ -123,6 +124,7 @@ pub fn insert(
     prize_year: i32,
     lang: Lang,
     edit_token_hash: &str,
+    key: Option<&SubmissionKey>,
 ) -> QueryResult<NominationRow> {
     let now = super::now();
     let sequence =
@@ -136,6 +138,7 @@ pub fn insert(
             nominations::status.eq("submitted"),
             nominations::language.eq(lang.code()),
             nominations::edit_token_hash.eq(edit_token_hash),
+            nominations::submission_key.eq(key.map(AsRef::as_ref)),
             nominations::created_at.eq(now),
             nominations::updated_at.eq(now),
         ))
@@ -184,4 +187,15 @@ pub fn find_by_id(conn: &mut DbConn, nomination_id: i32) -> QueryResult<Nominati
         .find(nomination_id)
         .select(NominationRow::as_select())
         .first(conn)
+}
+
+pub fn find_by_submission_key(
+    conn: &mut DbConn,
+    key: &SubmissionKey,
+) -> QueryResult<Option<NominationRow>> {
+    nominations::table
+        .filter(nominations::submission_key.eq(key.as_ref()))
+        .select(NominationRow::as_select())
+        .first(conn)
+        .optional()
 }

@@ -43,6 +43,7 @@ diesel::table! {
         status -> Text,
         language -> Text,
         edit_token_hash -> Text,
+        submission_key -> Nullable<Text>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
     }
@@ -61,6 +62,7 @@ diesel::table! {
         triage_state -> Text,
         language -> Text,
         nomination_id -> Nullable<Integer>,
+        submission_key -> Nullable<Text>,
         created_at -> Timestamp,
     }
 }

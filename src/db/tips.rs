@@ -1,6 +1,6 @@
 use super::DbConn;
 use super::schema::tips;
-use crate::domain::{NewTip, Reference, ReferenceKind};
+use crate::domain::{NewTip, Reference, ReferenceKind, SubmissionKey};
 use crate::i18n::Lang;
 use chrono::Datelike;
 use diesel::prelude::*;
@@ -19,12 +19,18 @@ pub struct TipRow {
     pub triage_state: String,
     pub language: String,
     pub nomination_id: Option<i32>,
+    pub submission_key: Option<String>,
     pub created_at: chrono::NaiveDateTime,
 }
 
 /// Stores a tip with a new reference, in the caller's transaction.
 #[tracing::instrument(skip_all)]
-pub fn insert(conn: &mut DbConn, tip: &NewTip, lang: Lang) -> QueryResult<TipRow> {
+pub fn insert(
+    conn: &mut DbConn,
+    tip: &NewTip,
+    lang: Lang,
+    key: Option<&SubmissionKey>,
+) -> QueryResult<TipRow> {
     let now = super::now();
     let year = now.year();
     let sequence = super::sequences::next_value(conn, &ReferenceKind::Tip.sequence_name(year))?;
@@ -40,6 +46,7 @@ pub fn insert(conn: &mut DbConn, tip: &NewTip, lang: Lang) -> QueryResult<TipRow
             tips::may_contact.eq(tip.may_contact),
             tips::triage_state.eq("new"),
             tips::language.eq(lang.code()),
+            tips::submission_key.eq(key.map(AsRef::as_ref)),
             tips::created_at.eq(now),
         ))
         .returning(tips::id)
@@ -57,4 +64,15 @@ pub fn find_by_reference(conn: &mut DbConn, reference: &str) -> QueryResult<Opti
 
 pub fn count(conn: &mut DbConn) -> QueryResult<i64> {
     tips::table.count().get_result(conn)
+}
+
+pub fn find_by_submission_key(
+    conn: &mut DbConn,
+    key: &SubmissionKey,
+) -> QueryResult<Option<TipRow>> {
+    tips::table
+        .filter(tips::submission_key.eq(key.as_ref()))
+        .select(TipRow::as_select())
+        .first(conn)
+        .optional()
 }

@@ -11,6 +11,7 @@ mod org_number;
 mod phone_number;
 mod reference;
 mod round;
+mod submission_key;
 mod text;
 mod tip;
 
@@ -22,5 +23,6 @@ pub use org_number::OrgNumber;
 pub use phone_number::PhoneNumber;
 pub use reference::{Reference, ReferenceKind};
 pub use round::{PrizeYear, RoundPlan};
+pub use submission_key::SubmissionKey;
 pub use text::{LongText, ShortText};
 pub use tip::{NewTip, TipInput};

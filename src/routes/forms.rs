@@ -2,7 +2,7 @@
 //! CSRF, rate limit), and showing the form again with messages and everything the user
 //! typed.
 
-use crate::domain::{FieldErrors, ValidationError};
+use crate::domain::{FieldErrors, SubmissionKey, ValidationError};
 use crate::i18n::Lang;
 use crate::web::errors::messages_per_field;
 use crate::web::{AppState, csrf, csrf::CsrfToken, page};
@@ -17,6 +17,8 @@ struct FormMeta {
     csrf_token: String,
     /// The honeypot: hidden from people, filled in by bots.
     website: String,
+    /// The form's one-time key (see `SubmissionKey`).
+    submission_key: String,
 }
 
 /// Why a posted form is shown again instead of being accepted.
@@ -41,6 +43,10 @@ pub fn decode<T: DeserializeOwned>(body: &web::Bytes) -> Result<Posted<T>, actix
 }
 
 impl<T> Posted<T> {
+    pub fn submission_key(&self) -> Option<SubmissionKey> {
+        SubmissionKey::parse(&self.meta.submission_key)
+    }
+
     /// The checks that come before the content is looked at.
     pub fn check_security(&self, req: &HttpRequest, state: &AppState) -> Result<(), Rejection> {
         if !self.meta.website.trim().is_empty() {
@@ -82,12 +88,16 @@ impl FormPage<'_> {
         lang: Lang,
         values: &impl serde::Serialize,
         rejection: Option<&Rejection>,
+        submission_key: Option<SubmissionKey>,
         extra: tera::Context,
     ) -> anyhow::Result<HttpResponse> {
         let token = CsrfToken::for_request(req);
+        // A form shown again keeps its key, so its eventual submission is still one.
+        let submission_key = submission_key.unwrap_or_else(SubmissionKey::generate);
         let mut context = page::base_context(lang, self.path, &contact_address(state));
         context.extend(extra);
         context.insert("csrf_token", token.value());
+        context.insert("submission_key", submission_key.as_ref());
         context.insert("form", values);
         let no_errors = FieldErrors::default();
         let (errors, alert, status) = match rejection {

@@ -74,6 +74,7 @@ pub async fn new_form(
             lang,
             &NominationInput::default(),
             None,
+            None,
             new_context(lang),
         )
         .or_page_error(lang)
@@ -94,7 +95,7 @@ pub async fn submit(
             Ok(nomination) => {
                 let (row, round) = state
                     .intake
-                    .submit_nomination(nomination, lang)
+                    .submit_nomination(nomination, lang, posted.submission_key())
                     .await
                     .or_page_error(lang)?;
                 return Ok(receipt(&state, lang, &row, &round).or_page_error(lang)?);
@@ -108,6 +109,7 @@ pub async fn submit(
             lang,
             &posted.input,
             Some(&rejection),
+            posted.submission_key(),
             new_context(lang),
         )
         .or_page_error(lang)?)
@@ -222,6 +224,7 @@ pub async fn edit_form(
         lang,
         &row.to_input(),
         None,
+        None,
         edit_context(lang, &path, &row, &round, None),
     )
     .or_page_error(lang)
@@ -265,13 +268,21 @@ pub async fn save_edit(
                 };
                 let context = edit_context(lang, &path, &shown, &round, notice);
                 return Ok(page
-                    .render(&req, &state, lang, &shown.to_input(), None, context)
+                    .render(&req, &state, lang, &shown.to_input(), None, None, context)
                     .or_page_error(lang)?);
             }
         },
     };
     let context = edit_context(lang, &path, &row, &round, None);
     Ok(page
-        .render(&req, &state, lang, &posted.input, Some(&rejection), context)
+        .render(
+            &req,
+            &state,
+            lang,
+            &posted.input,
+            Some(&rejection),
+            None,
+            context,
+        )
         .or_page_error(lang)?)
 }

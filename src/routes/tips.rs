@@ -30,6 +30,7 @@ pub async fn form(
         lang,
         &TipInput::default(),
         None,
+        None,
         tera::Context::new(),
     )
     .or_page_error(lang)
@@ -50,7 +51,7 @@ pub async fn submit(
             Ok(tip) => {
                 let row = state
                     .intake
-                    .submit_tip(tip, lang)
+                    .submit_tip(tip, lang, posted.submission_key())
                     .await
                     .or_page_error(lang)?;
                 let mut context =
@@ -76,6 +77,7 @@ pub async fn submit(
             lang,
             &posted.input,
             Some(&rejection),
+            posted.submission_key(),
             tera::Context::new(),
         )
         .or_page_error(lang)?)

@@ -28,6 +28,7 @@ on_both_backends!(
     a_tip_through_the_form_gets_a_receipt,
     an_invalid_tip_keeps_what_was_typed,
     an_unknown_edit_link_is_refused,
+    sending_the_same_form_twice_stores_one_tip,
 );
 
 async fn the_home_page_explains_the_prize_in_bokmaal(backend: Backend) {
@@ -227,4 +228,33 @@ async fn an_unknown_edit_link_is_refused(backend: Backend) {
             .unwrap()
             .contains(&html(&nb("error-link-invalid")))
     );
+}
+
+async fn sending_the_same_form_twice_stores_one_tip(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let page = app.get_html("/tips").await;
+    let token = crate::helpers::csrf_token_in(&page);
+    let key = crate::helpers::hidden_field_in(&page, "submission_key");
+    assert_eq!(key.len(), 32);
+    let body = [
+        ("csrf_token", token.as_str()),
+        ("submission_key", key.as_str()),
+        ("initiative", "Samme tips"),
+        ("agency", "NAV"),
+        ("reason", "To ganger sendt"),
+    ];
+    let first = reference_in(&app.post_form("/tips", &body).await.text().await.unwrap());
+    // The browser's "send again" on the receipt page.
+    let second = reference_in(&app.post_form("/tips", &body).await.text().await.unwrap());
+    assert_eq!(first, second);
+    let stored = app
+        .db
+        .read(|conn| Ok(bedre_stat::db::tips::count(conn)?))
+        .await
+        .unwrap();
+    assert_eq!(stored, 1);
+    assert_eq!(app.outbox().await.len(), 1, "one forward, not two");
+    // A new form page has a new key.
+    let next = crate::helpers::hidden_field_in(&app.get_html("/tips").await, "submission_key");
+    assert_ne!(next, key);
 }

@@ -365,7 +365,12 @@ impl TestApp {
     pub async fn submit_form(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
         let page = self.get_html(path).await;
         let token = csrf_token_in(&page);
-        let mut body: Vec<(&str, &str)> = vec![("csrf_token", token.as_str()), ("website", "")];
+        let key = hidden_field_in(&page, "submission_key");
+        let mut body: Vec<(&str, &str)> = vec![
+            ("csrf_token", token.as_str()),
+            ("submission_key", key.as_str()),
+            ("website", ""),
+        ];
         body.extend_from_slice(fields);
         self.post_form(path, &body).await
     }
@@ -413,6 +418,16 @@ impl TestApp {
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
+}
+
+/// The value of a hidden field in a page.
+pub fn hidden_field_in(page: &str, name: &str) -> String {
+    let marker = format!("name=\"{name}\" value=\"");
+    let start = page
+        .find(&marker)
+        .unwrap_or_else(|| panic!("the page has a {name} field"))
+        + marker.len();
+    page[start..].split('"').next().unwrap().to_owned()
 }
 
 pub fn csrf_token_in(page: &str) -> String {

@@ -37,6 +37,9 @@ CREATE TABLE nominations (
     status TEXT NOT NULL,
     language TEXT NOT NULL,
     edit_token_hash TEXT NOT NULL UNIQUE,
+    -- A form's one-time key: sending the same form twice (a refresh, a double click)
+    -- finds the first submission instead of storing a copy.
+    submission_key TEXT UNIQUE,
     created_at TIMESTAMP NOT NULL,
     updated_at TIMESTAMP NOT NULL
 );
@@ -54,6 +57,7 @@ CREATE TABLE tips (
     triage_state TEXT NOT NULL,
     language TEXT NOT NULL,
     nomination_id INTEGER REFERENCES nominations (id),
+    submission_key TEXT UNIQUE,
     created_at TIMESTAMP NOT NULL
 );
 

@@ -101,7 +101,10 @@ pub async fn create(
     let input = NominationInput::from(body.into_inner());
     let nomination =
         NewNomination::try_from(&input).map_err(|errors| ApiError::Validation(errors, lang))?;
-    let (row, _round) = state.intake.submit_nomination(nomination, lang).await?;
+    let (row, _round) = state
+        .intake
+        .submit_nomination(nomination, lang, None)
+        .await?;
     Ok(HttpResponse::Created().json(Created {
         reference: row.reference,
     }))

@@ -63,7 +63,7 @@ pub async fn create(
     check_rate(&req, &state)?;
     let input = TipInput::from(body.into_inner());
     let tip = NewTip::try_from(&input).map_err(|errors| ApiError::Validation(errors, lang))?;
-    let row = state.intake.submit_tip(tip, lang).await?;
+    let row = state.intake.submit_tip(tip, lang, None).await?;
     Ok(HttpResponse::Created().json(Created {
         reference: row.reference,
     }))
