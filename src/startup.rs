@@ -59,6 +59,7 @@ impl Application {
                 .app_data(web::Data::new(state.clone()))
                 .app_data(web::PayloadConfig::new(max_body))
                 .configure(routes::configure)
+                .default_service(web::to(routes::not_found))
         })
         .shutdown_timeout(10);
         if settings.server.workers > 0 {

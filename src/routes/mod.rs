@@ -40,3 +40,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/openapi.json", web::get().to(api::openapi)),
         );
 }
+
+/// Any URL no route answers: a page in the user's language.
+pub async fn not_found(
+    crate::web::lang::RequestLang(lang): crate::web::lang::RequestLang,
+) -> Result<actix_web::HttpResponse, crate::web::errors::PageError> {
+    Err(crate::web::errors::PageError::not_found(lang))
+}
