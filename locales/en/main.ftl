@@ -115,7 +115,6 @@ error-phone-invalid = Enter a valid phone number with 8 to 15 digits.
 error-category-required = Choose at least one area.
 error-category-unknown = Choose from the four areas.
 error-number-invalid = Enter a whole number without letters, for example 250 000.
-error-consent-required = You must give your consent to continue.
 error-email-required-for-contact = Enter your email address if you want the secretariat to be able to contact you.
 error-honeypot = The form could not be accepted.
 error-csrf = For security reasons, the form must be sent again. What you wrote has been kept – press the button again.

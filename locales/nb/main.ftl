@@ -115,7 +115,6 @@ error-phone-invalid = Skriv et gyldig telefonnummer med 8 til 15 sifre.
 error-category-required = Velg minst ett område.
 error-category-unknown = Velg blant de fire områdene.
 error-number-invalid = Skriv et helt tall uten bokstaver, for eksempel 250 000.
-error-consent-required = Du må samtykke for å gå videre.
 error-email-required-for-contact = Skriv e-postadressen din hvis sekretariatet skal kunne kontakte deg.
 error-honeypot = Skjemaet kunne ikke tas imot.
 error-csrf = Av sikkerhetshensyn må skjemaet sendes på nytt. Det du skrev, er tatt vare på – trykk på knappen igjen.

@@ -115,7 +115,6 @@ error-phone-invalid = Skriv eit gyldig telefonnummer med 8 til 15 siffer.
 error-category-required = Vel minst eitt område.
 error-category-unknown = Vel blant dei fire områda.
 error-number-invalid = Skriv eit heilt tal utan bokstavar, til dømes 250 000.
-error-consent-required = Du må samtykkje for å gå vidare.
 error-email-required-for-contact = Skriv e-postadressa di dersom sekretariatet skal kunne kontakte deg.
 error-honeypot = Vi kunne ikkje ta imot skjemaet.
 error-csrf = Av omsyn til tryggleiken må skjemaet sendast på nytt. Det du skreiv, er teke vare på – trykk på knappen igjen.

@@ -13,7 +13,6 @@ pub enum ValidationError {
     CategoryRequired,
     CategoryUnknown,
     NumberInvalid,
-    ConsentRequired,
     EmailRequiredForContact,
     Honeypot,
 }
@@ -31,7 +30,6 @@ impl ValidationError {
             Self::CategoryRequired => "error-category-required",
             Self::CategoryUnknown => "error-category-unknown",
             Self::NumberInvalid => "error-number-invalid",
-            Self::ConsentRequired => "error-consent-required",
             Self::EmailRequiredForContact => "error-email-required-for-contact",
             Self::Honeypot => "error-honeypot",
         }

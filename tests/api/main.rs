@@ -9,3 +9,4 @@ mod delivery;
 mod forms;
 mod migrations;
 mod security;
+mod validation;
