@@ -1,0 +1,13 @@
+//! Browser tests: the real application, driven by a real headless Chromium over WebDriver
+//! (Debian's `chromium` and `chromedriver`, which scripts/test installs). Each test starts
+//! its own app, chromedriver and browser profile. A failing test saves a screenshot and the
+//! page's HTML under target/browser-failures/.
+
+#[path = "../api/helpers.rs"]
+#[allow(dead_code)]
+mod helpers;
+
+mod support;
+
+mod accessibility;
+mod journeys;
