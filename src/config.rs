@@ -12,6 +12,7 @@ const DEFAULTS: &str = include_str!("../config/default.toml");
 #[derive(Debug, Clone, Deserialize)]
 pub struct Settings {
     pub server: ServerSettings,
+    pub auth: AuthSettings,
     pub database: DatabaseSettings,
     pub mail: MailSettings,
     pub rate_limit: RateLimitSettings,
@@ -25,6 +26,29 @@ pub struct ServerSettings {
     pub secure_cookies: bool,
     pub max_body_bytes: usize,
     pub workers: usize,
+}
+
+#[derive(Clone, Deserialize)]
+pub struct AuthSettings {
+    pub session_secret: String,
+    pub session_hours: i64,
+    pub lockout_after: i32,
+    pub lockout_minutes: i64,
+    pub login_burst: u32,
+    pub login_period_secs: u64,
+    pub invite_valid_hours: i64,
+    pub reset_valid_minutes: i64,
+}
+
+// The session secret must never be printed.
+impl std::fmt::Debug for AuthSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AuthSettings")
+            .field("session_secret", &"<redacted>")
+            .field("session_hours", &self.session_hours)
+            .field("lockout_after", &self.lockout_after)
+            .finish_non_exhaustive()
+    }
 }
 
 #[derive(Clone, Deserialize)]

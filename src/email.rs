@@ -179,3 +179,67 @@ pub fn nomination_receipt(
         body_html: Some(body_html),
     })
 }
+
+/// Which one-time account link a message carries.
+#[derive(Debug, Clone, Copy)]
+pub enum AccountLink {
+    /// A new account: set your password (the link is valid this many hours).
+    Invite(i64),
+    /// Forgotten password (the link is valid this many minutes).
+    Reset(i64),
+}
+
+/// A one-time link to set a password, to the account's own address.
+pub fn account_link(
+    templates: &Templates,
+    identity: &MailIdentity,
+    user: &crate::db::users::UserRow,
+    link: &str,
+    kind: AccountLink,
+    lang: Lang,
+) -> anyhow::Result<NewOutboxMessage> {
+    let (template, subject_id, purpose) = match kind {
+        AccountLink::Invite(_) => (
+            "account_invite",
+            "email-account-invite-subject",
+            "account_invite",
+        ),
+        AccountLink::Reset(_) => (
+            "account_reset",
+            "email-account-reset-subject",
+            "account_reset",
+        ),
+    };
+    let expiry = match kind {
+        AccountLink::Invite(hours) => lang.text_with(
+            "email-account-invite-expiry",
+            &[("hours", &hours.to_string())],
+        ),
+        AccountLink::Reset(minutes) => lang.text_with(
+            "email-account-reset-expiry",
+            &[("minutes", &minutes.to_string())],
+        ),
+    };
+    let mut context = Context::new();
+    context.insert("lang", &lang);
+    context.insert("name", &user.name);
+    context.insert("link", link);
+    context.insert("expiry", &expiry);
+    let (body_text, body_html) = render_pair(templates, template, &context)?;
+    let recipient = Mailbox::new(
+        Some(user.name.clone()),
+        user.email
+            .parse()
+            .context("stored user e-mail is not an address")?,
+    );
+    Ok(NewOutboxMessage {
+        message_id: identity.new_message_id(),
+        purpose: purpose.into(),
+        subject_ref: format!("user:{}", user.id),
+        recipient: recipient.to_string(),
+        reply_to: None,
+        subject: lang.text(subject_id),
+        body_text,
+        body_html: Some(body_html),
+    })
+}

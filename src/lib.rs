@@ -1,11 +1,13 @@
 //! Bedre stat-prisen: the nomination portal for DFØ's yearly award. See `README.md` and
 //! `../shared/DESIGN.md` for the picture; `startup` for how the parts are put together.
 
+pub mod accounts;
 pub mod config;
 pub mod db;
 pub mod domain;
 pub mod email;
 pub mod i18n;
+pub mod jury;
 pub mod outbox;
 pub mod routes;
 pub mod startup;

@@ -22,6 +22,27 @@ enum Command {
     Serve,
     /// Apply pending database migrations and exit.
     Migrate,
+    /// Manage the accounts of the secretariat and the jury.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create an account and print a one-time link to set its password (the same link is
+    /// e-mailed through the outbox; the running server delivers it).
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// admin (the secretariat) or juror.
+        #[arg(long)]
+        role: String,
+        /// Language of the e-mail: nb, nn or en.
+        #[arg(long, default_value = "nb")]
+        lang: String,
+    },
 }
 
 #[actix_web::main]
@@ -35,10 +56,56 @@ async fn main() -> anyhow::Result<()> {
             tracing::info!(host = %settings.server.host, port = app.port(), "serving Bedre stat-prisen");
             app.run_until_stopped().await
         }
+        Command::User(UserCommand::Add {
+            email,
+            name,
+            role,
+            lang,
+        }) => add_user(settings, &email, &name, &role, &lang).await,
         Command::Migrate => {
             Database::connect(&settings.database.url, 1)?;
             tracing::info!("migrations applied");
             Ok(())
         }
+    }
+}
+
+async fn add_user(
+    settings: Settings,
+    email: &str,
+    name: &str,
+    role: &str,
+    lang: &str,
+) -> anyhow::Result<()> {
+    use bedre_stat::accounts::{Accounts, CreateUserError};
+    use bedre_stat::domain::{EmailAddress, Role, ShortText};
+    use bedre_stat::i18n::Lang;
+    let email = EmailAddress::parse(email)
+        .map_err(|_| anyhow::anyhow!("--email is not a valid e-mail address"))?;
+    let name = ShortText::parse(name)
+        .map_err(|_| anyhow::anyhow!("--name must be given (at most 200 characters)"))?;
+    let role = Role::parse(role).map_err(|_| anyhow::anyhow!("--role must be admin or juror"))?;
+    let lang =
+        Lang::from_code(lang).ok_or_else(|| anyhow::anyhow!("--lang must be nb, nn or en"))?;
+    let db = Database::connect(&settings.database.url, 1)?;
+    let identity = bedre_stat::email::MailIdentity::new(
+        &settings.mail.from,
+        &settings.mail.tip_recipient,
+        &settings.server.base_url,
+    )?;
+    let accounts = Accounts::new(db, identity, Default::default(), settings.auth.clone());
+    match accounts
+        .create_user(email, name, role, lang, "cli".into())
+        .await
+    {
+        Ok((user, link)) => {
+            println!("Created user {} ({}).", user.id, role.code());
+            println!("One-time link to set the password (also e-mailed): {link}");
+            Ok(())
+        }
+        Err(CreateUserError::EmailTaken) => {
+            anyhow::bail!("an account with this e-mail address exists")
+        }
+        Err(CreateUserError::Unexpected(error)) => Err(error),
     }
 }

@@ -1,13 +1,18 @@
 //! Building the application: a function tests call with their own settings (port 0, their
 //! own database and SMTP server), and `main` calls with the real ones.
 
+use crate::accounts::Accounts;
 use crate::config::Settings;
 use crate::db::Database;
+use crate::db::sessions::DbSessionStore;
 use crate::email::MailIdentity;
 use crate::outbox::{OutboxSignal, OutboxWorker};
 use crate::submissions::Intake;
 use crate::web::{AppState, rate_limit::SubmissionLimiter, security};
 use crate::{routes, templates};
+use actix_session::SessionMiddleware;
+use actix_session::config::BrowserSession;
+use actix_web::cookie::{Key, SameSite, time::Duration as CookieDuration};
 use actix_web::dev::Server;
 use actix_web::{App, HttpServer, web};
 use anyhow::Context as _;
@@ -21,7 +26,7 @@ pub struct Application {
     server: Server,
     worker: OutboxWorker,
     worker_enabled: bool,
-    limiter: SubmissionLimiter,
+    limiters: [SubmissionLimiter; 2],
     database: Database,
 }
 
@@ -45,15 +50,37 @@ impl Application {
                 format!("binding {}:{}", settings.server.host, settings.server.port)
             })?;
         let port = listener.local_addr()?.port();
+        let auth = &settings.auth;
+        let login_limiter = SubmissionLimiter::with(
+            settings.rate_limit.enabled,
+            auth.login_burst,
+            auth.login_period_secs,
+        );
+        let session_key = session_key(&auth.session_secret)?;
+        let session_store = DbSessionStore::new(database.clone());
+        let session_lifecycle =
+            BrowserSession::default().state_ttl(CookieDuration::hours(auth.session_hours));
+        let secure_cookies = settings.server.secure_cookies;
         let state = AppState {
             db: database.clone(),
-            intake: Intake::new(database.clone(), identity, signal),
+            intake: Intake::new(database.clone(), identity.clone(), signal.clone()),
+            accounts: Accounts::new(database.clone(), identity, signal, settings.auth.clone()),
             settings: Arc::new(settings.clone()),
             limiter: limiter.clone(),
+            login_limiter: login_limiter.clone(),
         };
         let max_body = settings.server.max_body_bytes;
         let mut server = HttpServer::new(move || {
             App::new()
+                .wrap(
+                    SessionMiddleware::builder(session_store.clone(), session_key.clone())
+                        .cookie_name("bsp_session".into())
+                        .cookie_secure(secure_cookies)
+                        .cookie_http_only(true)
+                        .cookie_same_site(SameSite::Lax)
+                        .session_lifecycle(session_lifecycle.clone())
+                        .build(),
+                )
                 .wrap(security::headers())
                 .wrap(tracing_actix_web::TracingLogger::default())
                 .app_data(web::Data::new(state.clone()))
@@ -71,7 +98,7 @@ impl Application {
             server,
             worker,
             worker_enabled: settings.mail.worker_enabled,
-            limiter,
+            limiters: [limiter, login_limiter],
             database,
         })
     }
@@ -91,12 +118,19 @@ impl Application {
         let worker = self
             .worker_enabled
             .then(|| tokio::spawn(self.worker.run(stopped)));
-        let limiter = self.limiter;
+        let limiters = self.limiters;
+        let db = self.database.clone();
         let housekeeping = tokio::spawn(async move {
             let mut every_minute = tokio::time::interval(Duration::from_secs(60));
             loop {
                 every_minute.tick().await;
-                limiter.forget_idle();
+                limiters.iter().for_each(SubmissionLimiter::forget_idle);
+                if let Err(error) = db
+                    .write(|conn| Ok(crate::db::sessions::delete_expired(conn)?))
+                    .await
+                {
+                    tracing::warn!(error = ?error, "removing expired sessions failed");
+                }
             }
         });
         let served = self.server.await;
@@ -107,4 +141,14 @@ impl Application {
         }
         served.context("running the HTTP server")
     }
+}
+
+/// The key that signs and encrypts the session cookie.
+fn session_key(secret: &str) -> anyhow::Result<Key> {
+    if secret.is_empty() {
+        tracing::warn!("auth.session_secret is not set: logins end when the process restarts");
+        return Ok(Key::generate());
+    }
+    Key::try_from(secret.as_bytes())
+        .map_err(|_| anyhow::anyhow!("auth.session_secret must be at least 64 bytes"))
 }

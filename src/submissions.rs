@@ -22,11 +22,12 @@ pub struct Intake {
     signal: OutboxSignal,
 }
 
-/// A secret token for a nomination's private edit link. Only its hash is stored.
+/// A secret token for a private link (a nomination's edit link, an account's password
+/// link). Only its hash is stored.
 pub struct EditToken(String);
 
 impl EditToken {
-    fn generate() -> Self {
+    pub fn generate() -> Self {
         let mut bytes = [0u8; 32];
         rand::rng().fill_bytes(&mut bytes);
         Self(hex(&bytes))

@@ -12,7 +12,9 @@ pub mod outbox;
 pub mod rounds;
 pub mod schema;
 mod sequences;
+pub mod sessions;
 pub mod tips;
+pub mod users;
 
 use anyhow::Context as _;
 use diesel::connection::SimpleConnection;

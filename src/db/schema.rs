@@ -110,7 +110,44 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    users (id) {
+        id -> Integer,
+        email -> Text,
+        name -> Text,
+        role -> Text,
+        password_hash -> Nullable<Text>,
+        failed_logins -> Integer,
+        locked_until -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    sessions (key_hash) {
+        key_hash -> Text,
+        user_id -> Nullable<Integer>,
+        state -> Text,
+        expires_at -> Timestamp,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    account_tokens (id) {
+        id -> Integer,
+        user_id -> Integer,
+        token_hash -> Text,
+        purpose -> Text,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(nominations -> rounds (round_id));
+diesel::joinable!(sessions -> users (user_id));
+diesel::joinable!(account_tokens -> users (user_id));
 diesel::joinable!(tips -> nominations (nomination_id));
 diesel::joinable!(outbox_attempts -> outbox_messages (outbox_message_id));
 
@@ -122,4 +159,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     outbox_messages,
     outbox_attempts,
     audit_events,
+    users,
+    sessions,
+    account_tokens,
 );

@@ -15,6 +15,10 @@ pub enum ValidationError {
     NumberInvalid,
     EmailRequiredForContact,
     Honeypot,
+    RoleUnknown,
+    PasswordTooShort,
+    PasswordMismatch,
+    EmailTaken,
 }
 
 impl ValidationError {
@@ -32,6 +36,10 @@ impl ValidationError {
             Self::NumberInvalid => "error-number-invalid",
             Self::EmailRequiredForContact => "error-email-required-for-contact",
             Self::Honeypot => "error-honeypot",
+            Self::RoleUnknown => "error-role-unknown",
+            Self::PasswordTooShort => "error-password-too-short",
+            Self::PasswordMismatch => "error-password-mismatch",
+            Self::EmailTaken => "error-email-taken",
         }
     }
 }

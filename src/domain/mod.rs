@@ -3,6 +3,7 @@
 //! Every type here can only hold a valid value ("parse, don't validate"): once a value has
 //! been turned into one of these types, no later code checks it again.
 
+mod account;
 mod category;
 mod email_address;
 mod errors;
@@ -15,6 +16,7 @@ mod submission_key;
 mod text;
 mod tip;
 
+pub use account::{NewPassword, PASSWORD_MIN_CHARS, Role};
 pub use category::{Categories, Category};
 pub use email_address::EmailAddress;
 pub use errors::{FieldErrors, ValidationError};

@@ -3,8 +3,9 @@
 //! typed.
 
 use crate::domain::{FieldErrors, SubmissionKey, ValidationError};
-use crate::i18n::Lang;
 use crate::web::errors::messages_per_field;
+use crate::web::lang::RequestLang;
+use crate::web::rate_limit::SubmissionLimiter;
 use crate::web::{AppState, csrf, csrf::CsrfToken, page};
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -28,6 +29,8 @@ pub enum Rejection {
     /// the button again.
     Csrf,
     RateLimited,
+    /// Refused for a reason the message explains (e.g. a failed login).
+    Refused(String),
 }
 
 /// A posted form, decoded. Repeated keys (checkbox groups) become lists.
@@ -48,7 +51,11 @@ impl<T> Posted<T> {
     }
 
     /// The checks that come before the content is looked at.
-    pub fn check_security(&self, req: &HttpRequest, state: &AppState) -> Result<(), Rejection> {
+    pub fn check_security(
+        &self,
+        req: &HttpRequest,
+        limiter: &SubmissionLimiter,
+    ) -> Result<(), Rejection> {
         if !self.meta.website.trim().is_empty() {
             let mut errors = FieldErrors::default();
             errors.add("website", ValidationError::Honeypot);
@@ -57,7 +64,7 @@ impl<T> Posted<T> {
         if !csrf::verify(req, &self.meta.csrf_token) {
             return Err(Rejection::Csrf);
         }
-        state.limiter.check(req).map_err(|_| Rejection::RateLimited)
+        limiter.check(req).map_err(|_| Rejection::RateLimited)
     }
 }
 
@@ -85,12 +92,12 @@ impl FormPage<'_> {
         &self,
         req: &HttpRequest,
         state: &AppState,
-        lang: Lang,
         values: &impl serde::Serialize,
         rejection: Option<&Rejection>,
         submission_key: Option<SubmissionKey>,
         extra: tera::Context,
     ) -> anyhow::Result<HttpResponse> {
+        let lang = RequestLang::of(req);
         let token = CsrfToken::for_request(req);
         // A form shown again keeps its key, so its eventual submission is still one.
         let submission_key = submission_key.unwrap_or_else(SubmissionKey::generate);
@@ -113,6 +120,9 @@ impl FormPage<'_> {
                 Some(lang.text("error-rate-limited")),
                 StatusCode::TOO_MANY_REQUESTS,
             ),
+            Some(Rejection::Refused(message)) => {
+                (&no_errors, Some(message.clone()), StatusCode::UNAUTHORIZED)
+            }
         };
         // The honeypot is not a field people can fix: say so at the top.
         let alert = alert.or_else(|| errors.get("website").map(|_| lang.text("error-honeypot")));

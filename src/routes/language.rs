@@ -1,4 +1,5 @@
 use crate::i18n::{LANG_COOKIE, Lang};
+use crate::web::is_local_path;
 use actix_web::cookie::{Cookie, SameSite, time::Duration};
 use actix_web::{HttpResponse, http::header, web};
 
@@ -28,14 +29,6 @@ pub async fn switch(query: web::Query<SwitchQuery>) -> HttpResponse {
         );
     }
     response.finish()
-}
-
-/// Only paths on this site, so the switch cannot be used as an open redirect.
-fn is_local_path(path: &str) -> bool {
-    path.starts_with('/')
-        && !path.starts_with("//")
-        && !path.contains('\\')
-        && !path.chars().any(char::is_control)
 }
 
 #[cfg(test)]

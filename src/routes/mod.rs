@@ -1,13 +1,16 @@
 //! The one place that wires URLs to handlers. Each page's code lives in the module named
 //! after its URL.
 
+mod account;
 pub mod api;
 mod assets;
 mod forms;
 mod health;
 mod home;
+mod jury;
 mod language;
 mod nominate;
+mod secretariat;
 mod tips;
 
 use actix_web::web;
@@ -30,6 +33,25 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route(web::post().to(tips::submit)),
         )
         .route("/sprak", web::get().to(language::switch))
+        .service(
+            web::resource("/logg-inn")
+                .route(web::get().to(account::login_form))
+                .route(web::post().to(account::login)),
+        )
+        .route("/logg-ut", web::post().to(account::logout))
+        .service(
+            web::resource("/glemt-passord")
+                .route(web::get().to(account::forgot_form))
+                .route(web::post().to(account::forgot)),
+        )
+        .service(
+            web::resource("/konto/passord/{token}")
+                .route(web::get().to(account::password_form))
+                .route(web::post().to(account::set_password)),
+        )
+        .route("/jury", web::get().to(jury::index))
+        .route("/sekretariat", web::get().to(secretariat::index))
+        .route("/sekretariat/brukere", web::post().to(secretariat::invite))
         .route("/health", web::get().to(health::check))
         .route("/static/{path:.*}", web::get().to(assets::serve))
         .service(

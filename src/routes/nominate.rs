@@ -71,7 +71,6 @@ pub async fn new_form(
         .render(
             &req,
             &state,
-            lang,
             &NominationInput::default(),
             None,
             None,
@@ -88,7 +87,7 @@ pub async fn submit(
     body: web::Bytes,
 ) -> Result<HttpResponse, actix_web::Error> {
     let posted = forms::decode::<NominationInput>(&body)?;
-    let rejection = match posted.check_security(&req, &state) {
+    let rejection = match posted.check_security(&req, &state.limiter) {
         Err(rejection) => rejection,
         Ok(()) => match NewNomination::try_from(&posted.input) {
             Err(errors) => Rejection::Invalid(errors),
@@ -106,7 +105,6 @@ pub async fn submit(
         .render(
             &req,
             &state,
-            lang,
             &posted.input,
             Some(&rejection),
             posted.submission_key(),
@@ -221,7 +219,6 @@ pub async fn edit_form(
     page.render(
         &req,
         &state,
-        lang,
         &row.to_input(),
         None,
         None,
@@ -251,7 +248,7 @@ pub async fn save_edit(
         path: &path,
         field_order: FIELD_ORDER,
     };
-    let rejection = match posted.check_security(&req, &state) {
+    let rejection = match posted.check_security(&req, &state.limiter) {
         Err(rejection) => rejection,
         Ok(()) => match NewNomination::try_from(&posted.input) {
             Err(errors) => Rejection::Invalid(errors),
@@ -268,21 +265,13 @@ pub async fn save_edit(
                 };
                 let context = edit_context(lang, &path, &shown, &round, notice);
                 return Ok(page
-                    .render(&req, &state, lang, &shown.to_input(), None, None, context)
+                    .render(&req, &state, &shown.to_input(), None, None, context)
                     .or_page_error(lang)?);
             }
         },
     };
     let context = edit_context(lang, &path, &row, &round, None);
     Ok(page
-        .render(
-            &req,
-            &state,
-            lang,
-            &posted.input,
-            Some(&rejection),
-            None,
-            context,
-        )
+        .render(&req, &state, &posted.input, Some(&rejection), None, context)
         .or_page_error(lang)?)
 }

@@ -27,7 +27,6 @@ pub async fn form(
     FORM.render(
         &req,
         &state,
-        lang,
         &TipInput::default(),
         None,
         None,
@@ -44,7 +43,7 @@ pub async fn submit(
     body: web::Bytes,
 ) -> Result<HttpResponse, actix_web::Error> {
     let posted = forms::decode::<TipInput>(&body)?;
-    let rejection = match posted.check_security(&req, &state) {
+    let rejection = match posted.check_security(&req, &state.limiter) {
         Err(rejection) => rejection,
         Ok(()) => match NewTip::try_from(&posted.input) {
             Err(errors) => Rejection::Invalid(errors),
@@ -74,7 +73,6 @@ pub async fn submit(
         .render(
             &req,
             &state,
-            lang,
             &posted.input,
             Some(&rejection),
             posted.submission_key(),

@@ -35,6 +35,13 @@ impl PageError {
         }
     }
 
+    pub fn unexpected(lang: Lang, error: anyhow::Error) -> Self {
+        Self {
+            lang,
+            kind: PageErrorKind::Unexpected(error),
+        }
+    }
+
     pub fn link_invalid(lang: Lang) -> Self {
         Self {
             lang,

@@ -1,6 +1,7 @@
 //! What every route shares: application state, the page language, CSRF, rate limits,
 //! security headers, and the mapping of errors to responses.
 
+pub mod auth;
 pub mod csrf;
 pub mod errors;
 pub mod lang;
@@ -8,6 +9,7 @@ pub mod page;
 pub mod rate_limit;
 pub mod security;
 
+use crate::accounts::Accounts;
 use crate::config::Settings;
 use crate::db::Database;
 use crate::submissions::Intake;
@@ -18,6 +20,16 @@ use std::sync::Arc;
 pub struct AppState {
     pub db: Database,
     pub intake: Intake,
+    pub accounts: Accounts,
     pub settings: Arc<Settings>,
     pub limiter: rate_limit::SubmissionLimiter,
+    pub login_limiter: rate_limit::SubmissionLimiter,
+}
+
+/// Only paths on this site, so a `?tilbake=` or `?neste=` cannot redirect elsewhere.
+pub fn is_local_path(path: &str) -> bool {
+    path.starts_with('/')
+        && !path.starts_with("//")
+        && !path.contains('\\')
+        && !path.chars().any(char::is_control)
 }

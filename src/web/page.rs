@@ -44,7 +44,7 @@ pub fn base_context(lang: Lang, path: &str, contact_address: &str) -> Context {
 }
 
 /// Percent-encodes everything but unreserved characters and `/`.
-fn url_encode(raw: &str) -> String {
+pub fn url_encode(raw: &str) -> String {
     raw.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {

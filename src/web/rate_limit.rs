@@ -1,4 +1,5 @@
-//! Per-address limits on submissions (forms and API alike): a burst, then one per period.
+//! Per-address limits: a burst, then one per period. One limiter for submissions (forms
+//! and API alike), another for login attempts.
 
 use crate::config::RateLimitSettings;
 use actix_web::HttpRequest;
@@ -12,12 +13,21 @@ use std::time::Duration;
 pub struct SubmissionLimiter(Option<Arc<DefaultKeyedRateLimiter<IpAddr>>>);
 
 impl SubmissionLimiter {
+    /// The limiter for submissions of nominations and tips.
     pub fn new(settings: &RateLimitSettings) -> Self {
-        if !settings.enabled {
+        Self::with(
+            settings.enabled,
+            settings.submissions_burst,
+            settings.submissions_period_secs,
+        )
+    }
+
+    pub fn with(enabled: bool, burst: u32, period_secs: u64) -> Self {
+        if !enabled {
             return Self(None);
         }
-        let period = Duration::from_secs(settings.submissions_period_secs.max(1));
-        let burst = NonZeroU32::new(settings.submissions_burst).unwrap_or(NonZeroU32::MIN);
+        let period = Duration::from_secs(period_secs.max(1));
+        let burst = NonZeroU32::new(burst).unwrap_or(NonZeroU32::MIN);
         let quota = Quota::with_period(period)
             .expect("period is positive")
             .allow_burst(burst);

@@ -290,6 +290,64 @@ pub struct TestApp {
     _database: TestDatabase,
 }
 
+impl TestApp {
+    /// Creates an account directly (as `bedre-stat user add` does) and sets its password
+    /// through the one-time link, as the person would.
+    pub async fn create_user(&self, email: &str, name: &str, role: &str, password: &str) {
+        let link = self.invite(email, name, role).await;
+        let path = &link[link.find("/konto/").unwrap()..];
+        let response = self
+            .submit_form(
+                path,
+                &[("password", password), ("password_confirmation", password)],
+            )
+            .await;
+        assert_eq!(response.status(), 200, "password set");
+    }
+
+    /// Creates an account and returns its one-time link.
+    pub async fn invite(&self, email: &str, name: &str, role: &str) -> String {
+        let settings = bedre_stat::config::Settings::load(None).unwrap();
+        let identity = bedre_stat::email::MailIdentity::new(
+            &settings.mail.from,
+            "bedre-stat@dfo.no",
+            &self.address,
+        )
+        .unwrap();
+        let accounts = bedre_stat::accounts::Accounts::new(
+            self.db.clone(),
+            identity,
+            Default::default(),
+            settings.auth,
+        );
+        let (_, link) = accounts
+            .create_user(
+                bedre_stat::domain::EmailAddress::parse(email).unwrap(),
+                bedre_stat::domain::ShortText::parse(name).unwrap(),
+                bedre_stat::domain::Role::parse(role).unwrap(),
+                bedre_stat::i18n::Lang::Nb,
+                "test".into(),
+            )
+            .await
+            .unwrap();
+        link
+    }
+
+    pub async fn log_in(&self, email: &str, password: &str) -> reqwest::Response {
+        self.submit_form("/logg-inn", &[("email", email), ("password", password)])
+            .await
+    }
+
+    /// A new client (a different browser) against the same app.
+    pub fn other_browser(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap()
+    }
+}
+
 pub async fn spawn_app(backend: Backend) -> TestApp {
     spawn_app_with(backend, SmtpSink::start(), |_| {}).await
 }
@@ -363,14 +421,26 @@ impl TestApp {
     /// Opens the form page (getting the CSRF cookie and token) and posts `fields` with the
     /// token, as a browser would.
     pub async fn submit_form(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
-        let page = self.get_html(path).await;
+        self.submit_form_to(path, path, fields).await
+    }
+
+    /// Like `submit_form`, for a form on `page` that posts to `action`.
+    pub async fn submit_form_to(
+        &self,
+        page: &str,
+        action: &str,
+        fields: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let path = action;
+        let page = self.get_html(page).await;
         let token = csrf_token_in(&page);
-        let key = hidden_field_in(&page, "submission_key");
-        let mut body: Vec<(&str, &str)> = vec![
-            ("csrf_token", token.as_str()),
-            ("submission_key", key.as_str()),
-            ("website", ""),
-        ];
+        let mut body: Vec<(&str, &str)> = vec![("csrf_token", token.as_str()), ("website", "")];
+        let key = page
+            .contains("name=\"submission_key\"")
+            .then(|| hidden_field_in(&page, "submission_key"));
+        if let Some(key) = &key {
+            body.push(("submission_key", key.as_str()));
+        }
         body.extend_from_slice(fields);
         self.post_form(path, &body).await
     }

@@ -1,0 +1,3 @@
+DROP TABLE account_tokens;
+DROP TABLE sessions;
+DROP TABLE users;

@@ -1,0 +1,185 @@
+use super::DbConn;
+use super::schema::{account_tokens, sessions, users};
+use crate::domain::{EmailAddress, Role};
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = users)]
+pub struct UserRow {
+    pub id: i32,
+    pub email: String,
+    pub name: String,
+    pub role: String,
+    pub password_hash: Option<String>,
+    pub failed_logins: i32,
+    pub locked_until: Option<NaiveDateTime>,
+    pub created_at: NaiveDateTime,
+}
+
+impl UserRow {
+    /// The stored role; a row can only have been written with a valid one.
+    pub fn role(&self) -> Role {
+        Role::parse(&self.role).unwrap_or(Role::Juror)
+    }
+}
+
+/// E-mail addresses are compared without regard to case.
+fn normalise(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+#[tracing::instrument(skip_all, fields(role = role.code()))]
+pub fn insert(
+    conn: &mut DbConn,
+    email: &EmailAddress,
+    name: &str,
+    role: Role,
+) -> QueryResult<UserRow> {
+    let id = diesel::insert_into(users::table)
+        .values((
+            users::email.eq(normalise(email.as_ref())),
+            users::name.eq(name),
+            users::role.eq(role.code()),
+            users::failed_logins.eq(0),
+            users::created_at.eq(super::now()),
+        ))
+        .returning(users::id)
+        .get_result::<i32>(conn)?;
+    find(conn, id)
+}
+
+pub fn find(conn: &mut DbConn, user_id: i32) -> QueryResult<UserRow> {
+    users::table
+        .find(user_id)
+        .select(UserRow::as_select())
+        .first(conn)
+}
+
+pub fn find_by_email(conn: &mut DbConn, email: &str) -> QueryResult<Option<UserRow>> {
+    users::table
+        .filter(users::email.eq(normalise(email)))
+        .select(UserRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn all(conn: &mut DbConn) -> QueryResult<Vec<UserRow>> {
+    users::table
+        .order((users::role, users::name))
+        .select(UserRow::as_select())
+        .load(conn)
+}
+
+/// Counts a failed login; at `lock_after` failures in a row the account is locked until
+/// `lock_until`.
+pub fn record_failed_login(
+    conn: &mut DbConn,
+    user_id: i32,
+    lock_after: i32,
+    lock_until: NaiveDateTime,
+) -> QueryResult<()> {
+    let failures: i32 = diesel::update(users::table.find(user_id))
+        .set(users::failed_logins.eq(users::failed_logins + 1))
+        .returning(users::failed_logins)
+        .get_result(conn)?;
+    if failures >= lock_after {
+        diesel::update(users::table.find(user_id))
+            .set((
+                users::locked_until.eq(lock_until),
+                users::failed_logins.eq(0),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+pub fn record_successful_login(conn: &mut DbConn, user_id: i32) -> QueryResult<()> {
+    diesel::update(users::table.find(user_id))
+        .set((
+            users::failed_logins.eq(0),
+            users::locked_until.eq(None::<NaiveDateTime>),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Sets a new password hash, lifts any lockout, and ends every session of the user.
+pub fn set_password_hash(conn: &mut DbConn, user_id: i32, hash: &str) -> QueryResult<()> {
+    diesel::update(users::table.find(user_id))
+        .set((
+            users::password_hash.eq(hash),
+            users::failed_logins.eq(0),
+            users::locked_until.eq(None::<NaiveDateTime>),
+        ))
+        .execute(conn)?;
+    end_sessions(conn, user_id)
+}
+
+pub fn end_sessions(conn: &mut DbConn, user_id: i32) -> QueryResult<()> {
+    diesel::delete(sessions::table.filter(sessions::user_id.eq(user_id)))
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn count_sessions(conn: &mut DbConn, user_id: i32) -> QueryResult<i64> {
+    sessions::table
+        .filter(sessions::user_id.eq(user_id))
+        .count()
+        .get_result(conn)
+}
+
+/// Purposes of one-time account links.
+pub const TOKEN_SET_PASSWORD: &str = "set_password";
+
+pub fn insert_token(
+    conn: &mut DbConn,
+    user_id: i32,
+    token_hash: &str,
+    expires_at: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::insert_into(account_tokens::table)
+        .values((
+            account_tokens::user_id.eq(user_id),
+            account_tokens::token_hash.eq(token_hash),
+            account_tokens::purpose.eq(TOKEN_SET_PASSWORD),
+            account_tokens::expires_at.eq(expires_at),
+            account_tokens::created_at.eq(super::now()),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// The user a still valid, unused token belongs to.
+pub fn token_user(
+    conn: &mut DbConn,
+    token_hash: &str,
+    now: NaiveDateTime,
+) -> QueryResult<Option<i32>> {
+    account_tokens::table
+        .filter(account_tokens::token_hash.eq(token_hash))
+        .filter(account_tokens::used_at.is_null())
+        .filter(account_tokens::expires_at.gt(now))
+        .select(account_tokens::user_id)
+        .first(conn)
+        .optional()
+}
+
+/// Uses up a token (once): the user it belonged to, if it was valid.
+pub fn consume_token(
+    conn: &mut DbConn,
+    token_hash: &str,
+    now: NaiveDateTime,
+) -> QueryResult<Option<i32>> {
+    let Some(user_id) = token_user(conn, token_hash, now)? else {
+        return Ok(None);
+    };
+    let used = diesel::update(
+        account_tokens::table
+            .filter(account_tokens::token_hash.eq(token_hash))
+            .filter(account_tokens::used_at.is_null()),
+    )
+    .set(account_tokens::used_at.eq(now))
+    .execute(conn)?;
+    Ok((used == 1).then_some(user_id))
+}

@@ -1,0 +1,164 @@
+//! `/sekretariat`: the secretariat's overview, and inviting users.
+
+use super::forms::{self, FormPage, Rejection};
+use crate::accounts::CreateUserError;
+use crate::db;
+use crate::domain::{EmailAddress, FieldErrors, Role, ShortText, ValidationError};
+use crate::i18n::Lang;
+use crate::web::auth::Admin;
+use crate::web::errors::{OrPageError as _, PageError};
+use crate::web::{AppState, lang::RequestLang};
+use actix_web::{HttpRequest, HttpResponse, web};
+
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct InviteInput {
+    name: String,
+    email: String,
+    role: String,
+}
+
+const PAGE: FormPage<'static> = FormPage {
+    template: "secretariat/index.html",
+    path: "/sekretariat",
+    field_order: &["name", "email", "role"],
+};
+
+#[derive(serde::Serialize)]
+struct UserView {
+    name: String,
+    email: String,
+    role: &'static str,
+}
+
+/// What the overview shows besides the invitation form.
+async fn overview(
+    state: &AppState,
+    lang: Lang,
+    admin: &db::users::UserRow,
+    notice: Option<String>,
+) -> anyhow::Result<tera::Context> {
+    let (users, nominations, tips, waiting, failed) = state
+        .db
+        .read(|conn| {
+            use diesel::prelude::*;
+            let nominations: i64 = db::schema::nominations::table.count().get_result(conn)?;
+            Ok((
+                db::users::all(conn)?,
+                nominations,
+                db::tips::count(conn)?,
+                db::outbox::count_waiting(conn)?,
+                db::outbox::count_failed(conn)?,
+            ))
+        })
+        .await?;
+    let mut context = tera::Context::new();
+    context.insert("signed_in", &serde_json::json!({ "name": admin.name }));
+    let users: Vec<UserView> = users
+        .iter()
+        .map(|u| UserView {
+            name: u.name.clone(),
+            email: u.email.clone(),
+            role: u.role().code(),
+        })
+        .collect();
+    context.insert("users", &users);
+    context.insert(
+        "counts",
+        &lang.text_with(
+            "secretariat-counts",
+            &[
+                ("nominations", &nominations.to_string()),
+                ("tips", &tips.to_string()),
+                ("waiting", &waiting.to_string()),
+                ("failed", &failed.to_string()),
+            ],
+        ),
+    );
+    context.insert("notice", &notice);
+    Ok(context)
+}
+
+#[tracing::instrument(skip_all, fields(user_id = admin.id))]
+pub async fn index(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    RequestLang(lang): RequestLang,
+    Admin(admin): Admin,
+) -> Result<HttpResponse, PageError> {
+    let context = overview(&state, lang, &admin, None)
+        .await
+        .or_page_error(lang)?;
+    PAGE.render(
+        &req,
+        &state,
+        &InviteInput {
+            role: "juror".into(),
+            ..InviteInput::default()
+        },
+        None,
+        None,
+        context,
+    )
+    .or_page_error(lang)
+}
+
+#[tracing::instrument(skip_all, fields(user_id = admin.id))]
+pub async fn invite(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    RequestLang(lang): RequestLang,
+    Admin(admin): Admin,
+    body: web::Bytes,
+) -> Result<HttpResponse, actix_web::Error> {
+    let posted = forms::decode::<InviteInput>(&body)?;
+    let input = &posted.input;
+    let rejection = match posted.check_security(&req, &state.limiter) {
+        Err(rejection) => rejection,
+        Ok(()) => {
+            let mut errors = FieldErrors::default();
+            let name = errors.check("name", ShortText::parse(&input.name));
+            let email = errors.check("email", EmailAddress::parse(&input.email));
+            let role = errors.check("role", Role::parse(&input.role));
+            match (name, email, role) {
+                (Some(name), Some(email), Some(role)) if errors.is_empty() => {
+                    match state
+                        .accounts
+                        .create_user(email, name, role, lang, format!("user:{}", admin.id))
+                        .await
+                    {
+                        Ok(_) => {
+                            let hours = state.settings.auth.invite_valid_hours.to_string();
+                            let notice =
+                                lang.text_with("secretariat-invited", &[("hours", &hours)]);
+                            let context = overview(&state, lang, &admin, Some(notice))
+                                .await
+                                .or_page_error(lang)?;
+                            let fresh = InviteInput {
+                                role: "juror".into(),
+                                ..InviteInput::default()
+                            };
+                            return Ok(PAGE
+                                .render(&req, &state, &fresh, None, None, context)
+                                .or_page_error(lang)?);
+                        }
+                        Err(CreateUserError::EmailTaken) => {
+                            errors.add("email", ValidationError::EmailTaken);
+                            Rejection::Invalid(errors)
+                        }
+                        Err(CreateUserError::Unexpected(error)) => {
+                            return Err(PageError::unexpected(lang, error).into());
+                        }
+                    }
+                }
+                _ => Rejection::Invalid(errors),
+            }
+        }
+    };
+    let context = overview(&state, lang, &admin, None)
+        .await
+        .or_page_error(lang)?;
+    Ok(PAGE
+        .render(&req, &state, input, Some(&rejection), None, context)
+        .or_page_error(lang)?)
+}
