@@ -13,10 +13,21 @@ fn main() {
     let mut files = Vec::new();
     collect(&root, &mut files);
     files.sort();
-    let mut out = String::from("/// Every template under `templates/`: (name, source).\nconst TEMPLATE_SOURCES: &[(&str, &str)] = &[\n");
+    let mut out = String::from(
+        "/// Every template under `templates/`: (name, source).\nconst TEMPLATE_SOURCES: &[(&str, &str)] = &[\n",
+    );
     for file in files {
-        let name = file.strip_prefix(&root).expect("under templates/").to_string_lossy().replace('\\', "/");
-        writeln!(out, "    ({name:?}, include_str!({:?})),", file.display().to_string()).unwrap();
+        let name = file
+            .strip_prefix(&root)
+            .expect("under templates/")
+            .to_string_lossy()
+            .replace('\\', "/");
+        writeln!(
+            out,
+            "    ({name:?}, include_str!({:?})),",
+            file.display().to_string()
+        )
+        .unwrap();
     }
     out.push_str("];\n");
     let dest = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR")).join("templates.rs");
@@ -28,7 +39,10 @@ fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
         let path = entry.expect("a directory entry").path();
         if path.is_dir() {
             collect(&path, files);
-        } else if path.extension().is_some_and(|ext| ext == "html" || ext == "txt") {
+        } else if path
+            .extension()
+            .is_some_and(|ext| ext == "html" || ext == "txt")
+        {
             files.push(path);
         }
     }
