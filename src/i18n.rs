@@ -142,27 +142,38 @@ mod tests {
         assert_eq!(Lang::from_accept_language("nn;q=0, en;q=0.1"), Lang::En);
     }
 
-    fn message_ids(ftl: &str) -> Vec<&str> {
+    fn message_ids(ftl: &str) -> Vec<String> {
         ftl.lines()
             .filter(|line| line.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
-            .filter_map(|line| line.split_once(" =").map(|(id, _)| id.trim()))
+            .filter_map(|line| line.split_once(" =").map(|(id, _)| id.trim().to_owned()))
+            .collect()
+    }
+
+    /// Each language's messages, file by file.
+    fn messages_of(lang: &str) -> std::collections::BTreeMap<String, Vec<String>> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("locales")
+            .join(lang);
+        std::fs::read_dir(dir)
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "ftl"))
+            .map(|path| {
+                let name = path.file_name().unwrap().to_string_lossy().into_owned();
+                (name, message_ids(&std::fs::read_to_string(&path).unwrap()))
+            })
             .collect()
     }
 
     #[test]
     fn every_language_has_exactly_the_messages_of_bokmaal() {
-        let bokmaal = message_ids(include_str!("../locales/nb/main.ftl"));
-        assert!(bokmaal.len() > 50, "found {} ids", bokmaal.len());
-        assert_eq!(
-            message_ids(include_str!("../locales/nn/main.ftl")),
-            bokmaal,
-            "nynorsk"
-        );
-        assert_eq!(
-            message_ids(include_str!("../locales/en/main.ftl")),
-            bokmaal,
-            "English"
-        );
+        let bokmaal = messages_of("nb");
+        assert!(bokmaal["main.ftl"].len() > 50);
+        let all: Vec<&String> = bokmaal.values().flatten().collect();
+        let unique: std::collections::BTreeSet<&String> = all.iter().copied().collect();
+        assert_eq!(all.len(), unique.len(), "a message id is defined twice");
+        assert_eq!(messages_of("nn"), bokmaal, "nynorsk");
+        assert_eq!(messages_of("en"), bokmaal, "English");
     }
 
     #[test]

@@ -216,3 +216,7 @@ email-account-invite-expiry = The link can be used once and is valid for { $hour
 email-account-reset-subject = New password for Bedre stat-prisen
 email-account-reset-body = Someone has asked for a new password for your account. If it was not you, you can ignore this email. To create a new password, use this link:
 email-account-reset-expiry = The link can be used once and is valid for { $minutes } minutes.
+error-phase-unknown = Choose a phase.
+error-score-out-of-range = Choose a value from 0 to 5.
+error-weight-invalid = The weight must be a number greater than 0, for example 1 or 1.5.
+error-date-invalid = Enter a date like 2027-10-01.

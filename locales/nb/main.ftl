@@ -216,3 +216,7 @@ email-account-invite-expiry = Lenken kan brukes én gang og gjelder i { $hours }
 email-account-reset-subject = Nytt passord til Bedre stat-prisen
 email-account-reset-body = Noen har bedt om et nytt passord til kontoen din. Var det ikke deg, kan du se bort fra denne e-posten. Vil du lage et nytt passord, bruker du denne lenken:
 email-account-reset-expiry = Lenken kan brukes én gang og gjelder i { $minutes } minutter.
+error-phase-unknown = Velg en fase.
+error-score-out-of-range = Velg en verdi fra 0 til 5.
+error-weight-invalid = Vekten må være et tall større enn 0, for eksempel 1 eller 1,5.
+error-date-invalid = Skriv en dato som 2027-10-01.

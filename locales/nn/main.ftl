@@ -216,3 +216,7 @@ email-account-invite-expiry = Lenkja kan brukast éin gong og gjeld i { $hours }
 email-account-reset-subject = Nytt passord til Bedre stat-prisen
 email-account-reset-body = Nokon har bede om eit nytt passord til kontoen din. Var det ikkje deg, kan du sjå bort frå denne e-posten. Vil du lage eit nytt passord, bruker du denne lenkja:
 email-account-reset-expiry = Lenkja kan brukast éin gong og gjeld i { $minutes } minutt.
+error-phase-unknown = Vel ein fase.
+error-score-out-of-range = Vel ein verdi frå 0 til 5.
+error-weight-invalid = Vekta må vere eit tal større enn 0, til dømes 1 eller 1,5.
+error-date-invalid = Skriv ein dato som 2027-10-01.

@@ -7,6 +7,7 @@
 //! both.
 
 pub mod audit;
+pub mod jury;
 pub mod nominations;
 pub mod outbox;
 pub mod rounds;

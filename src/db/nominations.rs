@@ -34,6 +34,8 @@ pub struct NominationRow {
     pub submission_key: Option<String>,
     pub created_at: chrono::NaiveDateTime,
     pub updated_at: chrono::NaiveDateTime,
+    pub exclusion_reason: Option<String>,
+    pub carried_from_round_id: Option<i32>,
 }
 
 impl NominationRow {

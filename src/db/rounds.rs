@@ -11,6 +11,10 @@ pub struct Round {
     pub nomination_deadline: chrono::NaiveDate,
     pub closes_at: chrono::NaiveDateTime,
     pub created_at: chrono::NaiveDateTime,
+    pub jury_deadline: Option<chrono::NaiveDate>,
+    pub conference_date: Option<chrono::NaiveDate>,
+    pub phase: String,
+    pub disagreement_threshold: f64,
 }
 
 /// The round of the plan's prize year, created on first use. (Until the secretariat
@@ -29,7 +33,10 @@ pub fn ensure(conn: &mut DbConn, plan: &RoundPlan) -> QueryResult<Round> {
         ))
         .returning(rounds::id)
         .get_result::<i32>(conn)
-        .and_then(|id| find(conn, id))
+        .and_then(|id| {
+            super::jury::ensure_default_rubric(conn, id)?;
+            find(conn, id)
+        })
 }
 
 pub fn find_by_year(conn: &mut DbConn, prize_year: i32) -> QueryResult<Option<Round>> {

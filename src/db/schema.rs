@@ -14,6 +14,10 @@ diesel::table! {
         nomination_deadline -> Date,
         closes_at -> Timestamp,
         created_at -> Timestamp,
+        jury_deadline -> Nullable<Date>,
+        conference_date -> Nullable<Date>,
+        phase -> Text,
+        disagreement_threshold -> Double,
     }
 }
 
@@ -46,6 +50,8 @@ diesel::table! {
         submission_key -> Nullable<Text>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        exclusion_reason -> Nullable<Text>,
+        carried_from_round_id -> Nullable<Integer>,
     }
 }
 
@@ -145,7 +151,112 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    criteria (id) {
+        id -> Integer,
+        round_id -> Integer,
+        code -> Text,
+        name -> Text,
+        description -> Text,
+        weight -> Double,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    assignments (id) {
+        id -> Integer,
+        round_id -> Integer,
+        juror_id -> Integer,
+        nomination_id -> Integer,
+    }
+}
+
+diesel::table! {
+    affiliations (id) {
+        id -> Integer,
+        user_id -> Integer,
+        org_number -> Text,
+        organisation -> Text,
+        role -> Text,
+        period_from -> Nullable<Date>,
+        period_to -> Nullable<Date>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    conflicts (id) {
+        id -> Integer,
+        nomination_id -> Integer,
+        juror_id -> Integer,
+        reason -> Text,
+        status -> Text,
+        decision_note -> Nullable<Text>,
+        decided_by -> Nullable<Integer>,
+        decided_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    scores (id) {
+        id -> Integer,
+        nomination_id -> Integer,
+        juror_id -> Integer,
+        criterion_id -> Integer,
+        value -> Integer,
+        justification -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    assessments (id) {
+        id -> Integer,
+        nomination_id -> Integer,
+        juror_id -> Integer,
+        holistic -> Text,
+        submitted_at -> Nullable<Timestamp>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    decisions (id) {
+        id -> Integer,
+        round_id -> Integer,
+        kind -> Text,
+        rationale -> Text,
+        departs_from_ranking -> Bool,
+        decided_by -> Integer,
+        decided_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    decision_nominations (decision_id, nomination_id) {
+        decision_id -> Integer,
+        nomination_id -> Integer,
+    }
+}
+
+diesel::table! {
+    decision_absences (decision_id, nomination_id, juror_id) {
+        decision_id -> Integer,
+        nomination_id -> Integer,
+        juror_id -> Integer,
+    }
+}
+
 diesel::joinable!(nominations -> rounds (round_id));
+diesel::joinable!(criteria -> rounds (round_id));
+diesel::joinable!(scores -> criteria (criterion_id));
+diesel::joinable!(scores -> nominations (nomination_id));
+diesel::joinable!(assessments -> nominations (nomination_id));
+diesel::joinable!(conflicts -> nominations (nomination_id));
+diesel::joinable!(affiliations -> users (user_id));
+diesel::joinable!(decision_nominations -> decisions (decision_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(account_tokens -> users (user_id));
 diesel::joinable!(tips -> nominations (nomination_id));
@@ -162,4 +273,13 @@ diesel::allow_tables_to_appear_in_same_query!(
     users,
     sessions,
     account_tokens,
+    criteria,
+    assignments,
+    affiliations,
+    conflicts,
+    scores,
+    assessments,
+    decisions,
+    decision_nominations,
+    decision_absences,
 );

@@ -19,6 +19,10 @@ pub enum ValidationError {
     PasswordTooShort,
     PasswordMismatch,
     EmailTaken,
+    PhaseUnknown,
+    ScoreOutOfRange,
+    WeightInvalid,
+    DateInvalid,
 }
 
 impl ValidationError {
@@ -40,6 +44,10 @@ impl ValidationError {
             Self::PasswordTooShort => "error-password-too-short",
             Self::PasswordMismatch => "error-password-mismatch",
             Self::EmailTaken => "error-email-taken",
+            Self::PhaseUnknown => "error-phase-unknown",
+            Self::ScoreOutOfRange => "error-score-out-of-range",
+            Self::WeightInvalid => "error-weight-invalid",
+            Self::DateInvalid => "error-date-invalid",
         }
     }
 }

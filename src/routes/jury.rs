@@ -6,6 +6,11 @@ use crate::web::errors::{OrPageError as _, PageError};
 use crate::web::{AppState, lang::RequestLang};
 use actix_web::{HttpRequest, HttpResponse, web};
 
+/// The juror's pages, all under `/jury`.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/jury", web::get().to(index));
+}
+
 const PAGE: FormPage<'static> = FormPage {
     template: "jury/index.html",
     path: "/jury",

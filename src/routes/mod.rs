@@ -4,6 +4,7 @@
 mod account;
 pub mod api;
 mod assets;
+mod decisions;
 mod forms;
 mod health;
 mod home;
@@ -49,9 +50,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route(web::get().to(account::password_form))
                 .route(web::post().to(account::set_password)),
         )
-        .route("/jury", web::get().to(jury::index))
-        .route("/sekretariat", web::get().to(secretariat::index))
-        .route("/sekretariat/brukere", web::post().to(secretariat::invite))
+        .configure(jury::configure)
+        .configure(secretariat::configure)
+        .configure(decisions::configure)
         .route("/health", web::get().to(health::check))
         .route("/static/{path:.*}", web::get().to(assets::serve))
         .service(

@@ -18,6 +18,12 @@ pub struct InviteInput {
     role: String,
 }
 
+/// The secretariat's pages, all under `/sekretariat`.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/sekretariat", web::get().to(index))
+        .route("/sekretariat/brukere", web::post().to(invite));
+}
+
 const PAGE: FormPage<'static> = FormPage {
     template: "secretariat/index.html",
     path: "/sekretariat",

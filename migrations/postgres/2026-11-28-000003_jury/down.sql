@@ -1,0 +1,15 @@
+DROP TABLE decision_absences;
+DROP TABLE decision_nominations;
+DROP TABLE decisions;
+DROP TABLE assessments;
+DROP TABLE scores;
+DROP TABLE conflicts;
+DROP TABLE affiliations;
+DROP TABLE assignments;
+ALTER TABLE nominations DROP COLUMN carried_from_round_id;
+ALTER TABLE nominations DROP COLUMN exclusion_reason;
+DROP TABLE criteria;
+ALTER TABLE rounds DROP COLUMN disagreement_threshold;
+ALTER TABLE rounds DROP COLUMN phase;
+ALTER TABLE rounds DROP COLUMN conference_date;
+ALTER TABLE rounds DROP COLUMN jury_deadline;
