@@ -29,6 +29,7 @@ on_both_backends!(
     an_invalid_tip_keeps_what_was_typed,
     an_unknown_edit_link_is_refused,
     sending_the_same_form_twice_stores_one_tip,
+    after_the_deadline_the_edit_link_shows_the_nomination_read_only,
 );
 
 async fn the_home_page_explains_the_prize_in_bokmaal(backend: Backend) {
@@ -257,4 +258,66 @@ async fn sending_the_same_form_twice_stores_one_tip(backend: Backend) {
     // A new form page has a new key.
     let next = crate::helpers::hidden_field_in(&app.get_html("/tips").await, "submission_key");
     assert_ne!(next, key);
+}
+
+async fn after_the_deadline_the_edit_link_shows_the_nomination_read_only(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let response = app.submit_form("/nominer", &valid_nomination_form()).await;
+    let reference = reference_in(&response.text().await.unwrap());
+    let mails = app.smtp.wait_for(1, Duration::from_secs(20)).await;
+    let link_start = mails[0].text.find("/nominasjon/").unwrap();
+    let path: String = mails[0].text[link_start..]
+        .chars()
+        .take_while(|c| !c.is_whitespace())
+        .collect();
+    let edit_page = app.get_html(&path).await;
+    let token = crate::helpers::csrf_token_in(&edit_page);
+
+    // The round closes.
+    app.db
+        .write(|conn| {
+            use diesel::prelude::*;
+            diesel::update(bedre_stat::db::schema::rounds::table)
+                .set(
+                    bedre_stat::db::schema::rounds::closes_at
+                        .eq(bedre_stat::db::now() - chrono::TimeDelta::hours(1)),
+                )
+                .execute(conn)?;
+            Ok(())
+        })
+        .await
+        .unwrap();
+    let page = app.get_html(&path).await;
+    assert!(
+        !page.contains("<form class=\"form\""),
+        "no edit form after the deadline"
+    );
+    assert!(
+        page.contains("Digital kontroll av tungtransport"),
+        "the nomination is shown"
+    );
+    assert!(
+        page.contains(&html(&nb("answer-yes"))),
+        "yes/no answers are written out"
+    );
+
+    // A form kept open from before the deadline cannot change it.
+    let mut changed = valid_nomination_form();
+    changed.retain(|(name, _)| *name != "title");
+    changed.push(("title", "Endret etter fristen"));
+    let mut body = vec![("csrf_token", token.as_str())];
+    body.extend_from_slice(&changed);
+    let response = app.post_form(&path, &body).await;
+    assert_eq!(response.status(), 200);
+    let stored = app
+        .db
+        .read(move |conn| {
+            Ok(bedre_stat::db::nominations::find_by_reference(
+                conn, &reference,
+            )?)
+        })
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.title, "Digital kontroll av tungtransport");
 }
