@@ -7,6 +7,7 @@
 //! both.
 
 pub mod audit;
+mod group_commit;
 pub mod jury;
 pub mod nominations;
 pub mod outbox;
@@ -112,6 +113,8 @@ pub struct Database {
     backend: Backend,
     read: DbPool,
     write: DbPool,
+    /// SQLite's writes go through one thread that commits them in groups.
+    group_writer: Option<group_commit::GroupWriter>,
 }
 
 impl Database {
@@ -135,6 +138,9 @@ impl Database {
         let build = |size: u32| {
             Pool::builder()
                 .max_size(size)
+                // A local SQLite file does not go away between checkouts; a PostgreSQL
+                // server connection may, so only that is checked each time.
+                .test_on_check_out(backend == Backend::Postgres)
                 .connection_timeout(Duration::from_secs(10))
                 .build(manager.clone())
                 .context("opening the database connection pool")
@@ -149,12 +155,16 @@ impl Database {
         } else {
             write.clone()
         };
-        let database = Self {
+        let mut database = Self {
             backend,
             read,
             write,
+            group_writer: None,
         };
         database.run_migrations()?;
+        if backend == Backend::Sqlite {
+            database.group_writer = Some(group_commit::GroupWriter::start(manager)?);
+        }
         Ok(database)
     }
 
@@ -196,8 +206,10 @@ impl Database {
         F: FnOnce(&mut DbConn) -> anyhow::Result<T> + Send + 'static,
         T: Send + 'static,
     {
-        let pool = self.write.clone();
-        run_blocking(pool, f).await
+        match &self.group_writer {
+            Some(writer) => writer.write(f).await,
+            None => run_blocking(self.write.clone(), f).await,
+        }
     }
 
     /// A write connection for synchronous code (command-line tools, tests).

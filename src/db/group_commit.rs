@@ -1,0 +1,157 @@
+//! Group commit for SQLite: one thread owns the write connection and runs the write jobs
+//! waiting at the same moment in one transaction — each job in its own savepoint — so they
+//! share one fsync. With `synchronous=FULL` the fsync is what limits throughput; durability
+//! is unchanged, because no job is answered before its transaction has committed.
+//!
+//! A job that fails rolls back to its savepoint and does not disturb the others. If the
+//! commit itself fails, every job of the batch is answered with that error (nothing of
+//! theirs was stored, so nothing was acknowledged).
+
+use super::{ConnectionManager, DbConn};
+use diesel::Connection as _;
+use diesel::r2d2::ManageConnection as _;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::mpsc;
+use std::time::Duration;
+use tokio::sync::oneshot;
+
+/// Most jobs in one transaction; more wait for the next.
+const MAX_BATCH: usize = 128;
+
+/// What a job hands back after running: how to answer its caller once the batch's fate
+/// is known (`true`: committed).
+type Finisher = Box<dyn FnOnce(Result<(), String>) + Send>;
+type Job = Box<dyn FnOnce(&mut DbConn) -> Finisher + Send>;
+
+#[derive(Clone)]
+pub struct GroupWriter {
+    jobs: mpsc::Sender<Job>,
+}
+
+impl GroupWriter {
+    /// Starts the writer thread with its own connection.
+    pub fn start(manager: ConnectionManager) -> anyhow::Result<Self> {
+        let conn = manager.connect().map_err(|e| anyhow::anyhow!("opening the SQLite write connection: {e}"))?;
+        let (jobs, queue) = mpsc::channel::<Job>();
+        std::thread::Builder::new()
+            .name("sqlite-writer".into())
+            .spawn(move || run(conn, manager, queue))
+            .map_err(|e| anyhow::anyhow!("starting the SQLite writer thread: {e}"))?;
+        Ok(Self { jobs })
+    }
+
+    /// Runs `f` in the next batch and answers once that batch has committed.
+    pub async fn write<T, F>(&self, f: F) -> anyhow::Result<T>
+    where
+        F: FnOnce(&mut DbConn) -> anyhow::Result<T> + Send + 'static,
+        T: Send + 'static,
+    {
+        let (answer, answered) = oneshot::channel::<anyhow::Result<T>>();
+        let span = tracing::Span::current();
+        let job: Job = Box::new(move |conn: &mut DbConn| {
+            let _entered = span.enter();
+            // A savepoint of its own: its failure leaves the rest of the batch alone.
+            let outcome = catch_unwind(AssertUnwindSafe(|| conn.transaction(|conn| f(conn))))
+                .unwrap_or_else(|_| Err(anyhow::anyhow!("a database write panicked")));
+            Box::new(move |committed: Result<(), String>| {
+                let answer_value = match (outcome, committed) {
+                    (Ok(value), Ok(())) => Ok(value),
+                    (Err(error), _) => Err(error),
+                    (Ok(_), Err(commit_error)) => Err(anyhow::anyhow!("committing the write failed: {commit_error}")),
+                };
+                let _ = answer.send(answer_value);
+            })
+        });
+        self.jobs.send(job).map_err(|_| anyhow::anyhow!("the SQLite writer has stopped"))?;
+        answered.await.map_err(|_| anyhow::anyhow!("the SQLite writer dropped a write"))?
+    }
+}
+
+fn run(mut conn: DbConn, manager: ConnectionManager, queue: mpsc::Receiver<Job>) {
+    while let Ok(first) = queue.recv() {
+        let mut batch = vec![first];
+        while batch.len() < MAX_BATCH {
+            match queue.try_recv() {
+                Ok(job) => batch.push(job),
+                Err(_) => break,
+            }
+        }
+        let mut finishers = Vec::with_capacity(batch.len());
+        let committed = conn
+            .transaction::<_, diesel::result::Error, _>(|conn| {
+                for job in batch {
+                    finishers.push(job(conn));
+                }
+                Ok(())
+            })
+            .map_err(|error| error.to_string());
+        if let Err(error) = &committed {
+            tracing::error!(%error, jobs = finishers.len(), "group commit failed");
+        }
+        for finish in finishers {
+            finish(committed.clone());
+        }
+        if committed.is_err() {
+            // Start from a fresh connection in case this one is in a bad state.
+            loop {
+                match manager.connect() {
+                    Ok(fresh) => {
+                        conn = fresh;
+                        break;
+                    }
+                    Err(error) => {
+                        tracing::error!(%error, "reconnecting the SQLite writer");
+                        std::thread::sleep(Duration::from_secs(1));
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::db::{Database, schema::sequences};
+    use diesel::prelude::*;
+
+    /// Many writes at once, every third failing: the others are stored, the failing ones
+    /// leave nothing behind, and every caller gets its own answer.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_failing_write_leaves_the_rest_of_its_batch_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = dir.path().join("group.db").to_string_lossy().into_owned();
+        let db = Database::connect(&url, 2).unwrap();
+        let mut tasks = Vec::new();
+        for n in 0..300 {
+            let db = db.clone();
+            tasks.push(tokio::spawn(async move {
+                db.write(move |conn| {
+                    diesel::insert_into(sequences::table)
+                        .values((sequences::name.eq(format!("job-{n}")), sequences::value.eq(n as i64)))
+                        .execute(conn)?;
+                    anyhow::ensure!(n % 3 != 0, "job {n} fails on purpose");
+                    Ok(n)
+                })
+                .await
+            }));
+        }
+        let mut succeeded = 0;
+        for (n, task) in tasks.into_iter().enumerate() {
+            match task.await.unwrap() {
+                Ok(value) => {
+                    assert_eq!(value, n);
+                    succeeded += 1;
+                }
+                Err(error) => {
+                    assert_eq!(n % 3, 0);
+                    assert!(error.to_string().contains("on purpose"), "{error}");
+                }
+            }
+        }
+        assert_eq!(succeeded, 200);
+        let stored: Vec<String> =
+            db.read(|conn| Ok(sequences::table.select(sequences::name).load(conn)?)).await.unwrap();
+        assert_eq!(stored.len(), 200);
+        assert!(stored.iter().all(|name| name.trim_start_matches("job-").parse::<usize>().unwrap() % 3 != 0));
+    }
+}
