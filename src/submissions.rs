@@ -11,6 +11,7 @@ use crate::i18n::Lang;
 use crate::outbox::OutboxSignal;
 use crate::templates;
 use anyhow::Context as _;
+use chrono::NaiveDate;
 use diesel::Connection as _;
 use rand::RngCore as _;
 use sha2::{Digest as _, Sha256};
@@ -134,8 +135,8 @@ impl Intake {
                     let round = db::rounds::find(conn, first.round_id)?;
                     return Ok((first, round));
                 }
-                let plan = RoundPlan::open_at(db::now());
-                let round = db::rounds::ensure(conn, &plan).context("finding the open round")?;
+                let round = db::rounds::open_for_nominations(conn, db::now())
+                    .context("finding the open round")?;
                 let token = EditToken::generate();
                 let row = db::nominations::insert(
                     conn,
@@ -169,6 +170,23 @@ impl Intake {
         tracing::info!(reference = %row.reference, prize_year = round.prize_year, "nomination received");
         self.signal.new_mail();
         Ok((row, round))
+    }
+
+    /// The prize year and nomination deadline of the round taking nominations now (from
+    /// the database if the secretariat has set it up, else from the yearly rule).
+    pub async fn open_round(&self) -> anyhow::Result<(i32, NaiveDate)> {
+        let now = db::now();
+        let open = self
+            .db
+            .read(move |conn| Ok(db::rounds::find_open(conn, now)?))
+            .await?;
+        Ok(match open {
+            Some(round) => (round.prize_year, round.nomination_deadline),
+            None => {
+                let plan = RoundPlan::open_at(now);
+                (plan.prize_year.value(), plan.deadline_date)
+            }
+        })
     }
 
     /// The nomination an edit link points at, with its round.

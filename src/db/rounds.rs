@@ -53,3 +53,25 @@ pub fn find(conn: &mut DbConn, round_id: i32) -> QueryResult<Round> {
         .select(Round::as_select())
         .first(conn)
 }
+
+/// The round taking nominations now: the one with the earliest deadline still ahead that
+/// is in its nominations phase — a round the secretariat set up, with its own deadline —
+/// if there is one.
+pub fn find_open(conn: &mut DbConn, now: chrono::NaiveDateTime) -> QueryResult<Option<Round>> {
+    rounds::table
+        .filter(rounds::closes_at.gt(now))
+        .filter(rounds::phase.eq("nominations"))
+        .order(rounds::closes_at.asc())
+        .select(Round::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// The round a nomination arriving now belongs to: the open one, or else the round the
+/// yearly rule gives, created as needed.
+pub fn open_for_nominations(conn: &mut DbConn, now: chrono::NaiveDateTime) -> QueryResult<Round> {
+    match find_open(conn, now)? {
+        Some(round) => Ok(round),
+        None => ensure(conn, &RoundPlan::open_at(now)),
+    }
+}

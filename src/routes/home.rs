@@ -1,5 +1,4 @@
-use crate::db;
-use crate::domain::{Category, RoundPlan};
+use crate::domain::Category;
 use crate::web::{AppState, lang::RequestLang, page};
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
@@ -22,11 +21,11 @@ pub async fn page(
     state: web::Data<AppState>,
     RequestLang(lang): RequestLang,
 ) -> Result<HttpResponse, PageError> {
-    let plan = RoundPlan::open_at(db::now());
+    let (prize_year, deadline) = state.intake.open_round().await.or_page_error(lang)?;
     let mut context = page::base_context(lang, "/", &contact_address(&state));
     context.insert(
         "round",
-        &serde_json::json!({ "prize_year": plan.prize_year.value(), "deadline": lang.long_date(plan.deadline_date) }),
+        &serde_json::json!({ "prize_year": prize_year, "deadline": lang.long_date(deadline) }),
     );
     context.insert("areas", &Category::ALL.map(Category::code));
     context.insert("practices", &PRACTICES);

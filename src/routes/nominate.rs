@@ -3,7 +3,7 @@
 
 use super::forms::{self, FormPage, Rejection};
 use crate::db::{self, nominations::NominationRow, rounds::Round};
-use crate::domain::{Category, NewNomination, NominationInput, RoundPlan};
+use crate::domain::{Category, NewNomination, NominationInput};
 use crate::i18n::Lang;
 use crate::web::errors::{OrPageError as _, PageError};
 use crate::web::{AppState, lang::RequestLang, page};
@@ -40,8 +40,7 @@ fn new_form_page() -> FormPage<'static> {
 }
 
 /// Texts and flags of the new-nomination page.
-fn new_context(lang: Lang) -> tera::Context {
-    let plan = RoundPlan::open_at(db::now());
+fn new_context(lang: Lang, (prize_year, deadline): (i32, chrono::NaiveDate)) -> tera::Context {
     let mut context = tera::Context::new();
     context.insert("heading", &lang.text("nominate-title"));
     context.insert(
@@ -49,8 +48,8 @@ fn new_context(lang: Lang) -> tera::Context {
         &lang.text_with(
             "nominate-lead",
             &[
-                ("year", &plan.prize_year.value().to_string()),
-                ("deadline", &lang.long_date(plan.deadline_date)),
+                ("year", &prize_year.to_string()),
+                ("deadline", &lang.long_date(deadline)),
             ],
         ),
     );
@@ -74,7 +73,7 @@ pub async fn new_form(
             &NominationInput::default(),
             None,
             None,
-            new_context(lang),
+            new_context(lang, state.intake.open_round().await.or_page_error(lang)?),
         )
         .or_page_error(lang)
 }
@@ -108,7 +107,7 @@ pub async fn submit(
             &posted.input,
             Some(&rejection),
             posted.submission_key(),
-            new_context(lang),
+            new_context(lang, state.intake.open_round().await.or_page_error(lang)?),
         )
         .or_page_error(lang)?)
 }

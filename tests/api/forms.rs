@@ -30,6 +30,7 @@ on_both_backends!(
     an_unknown_edit_link_is_refused,
     sending_the_same_form_twice_stores_one_tip,
     after_the_deadline_the_edit_link_shows_the_nomination_read_only,
+    a_round_set_up_by_the_secretariat_takes_nominations_until_its_own_deadline,
 );
 
 async fn the_home_page_explains_the_prize_in_bokmaal(backend: Backend) {
@@ -320,4 +321,41 @@ async fn after_the_deadline_the_edit_link_shows_the_nomination_read_only(backend
         .unwrap()
         .unwrap();
     assert_eq!(stored.title, "Digital kontroll av tungtransport");
+}
+
+async fn a_round_set_up_by_the_secretariat_takes_nominations_until_its_own_deadline(
+    backend: Backend,
+) {
+    let app = spawn_app(backend).await;
+    let deadline = (bedre_stat::db::now() + chrono::TimeDelta::days(2)).date();
+    app.db
+        .write(move |conn| {
+            use bedre_stat::db::schema::rounds;
+            use diesel::prelude::*;
+            diesel::insert_into(rounds::table)
+                .values((
+                    rounds::prize_year.eq(2031),
+                    rounds::nomination_deadline.eq(deadline),
+                    rounds::closes_at.eq(deadline.and_hms_opt(22, 0, 0).unwrap()),
+                    rounds::created_at.eq(bedre_stat::db::now()),
+                ))
+                .execute(conn)?;
+            Ok(())
+        })
+        .await
+        .unwrap();
+    let form = app.get_html("/nominer").await;
+    assert!(
+        form.contains("2031"),
+        "the form names the round's prize year"
+    );
+    assert!(
+        form.contains(&Lang::Nb.long_date(deadline)),
+        "and its deadline"
+    );
+    let response = app.submit_form("/nominer", &valid_nomination_form()).await;
+    assert_eq!(
+        reference_in(&response.text().await.unwrap()),
+        "BSP-2031-0001"
+    );
 }
