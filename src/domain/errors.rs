@@ -23,6 +23,8 @@ pub enum ValidationError {
     ScoreOutOfRange,
     WeightInvalid,
     DateInvalid,
+    /// A round for that prize year exists already.
+    RoundYearTaken,
 }
 
 impl ValidationError {
@@ -48,6 +50,7 @@ impl ValidationError {
             Self::ScoreOutOfRange => "error-score-out-of-range",
             Self::WeightInvalid => "error-weight-invalid",
             Self::DateInvalid => "error-date-invalid",
+            Self::RoundYearTaken => "error-round-year-taken",
         }
     }
 }

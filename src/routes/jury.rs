@@ -1,21 +1,124 @@
-//! `/jury`: the juror's desk.
+//! `/jury`: the juror's desk — the overview of the rounds at work and the juror's
+//! nominations; affiliations (`/jury/tilknytninger`) and each nomination's scoring page
+//! (`/jury/nominasjoner/{id}`) live in the modules beside this one.
 
-use super::forms::FormPage;
+#[path = "jury_affiliations.rs"]
+mod affiliations;
+#[path = "jury_nomination.rs"]
+mod nomination;
+
+use super::forms;
+use crate::db;
+use crate::db::scoring::Progress;
+use crate::db::users::UserRow;
+use crate::domain::{Impartiality, Role};
 use crate::web::auth::SignedIn;
+use crate::web::csrf::CsrfToken;
 use crate::web::errors::{OrPageError as _, PageError};
-use crate::web::{AppState, lang::RequestLang};
+use crate::web::{AppState, lang::RequestLang, page};
+use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 
 /// The juror's pages, all under `/jury`.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/jury", web::get().to(index));
+    cfg.route("/jury", web::get().to(index))
+        .service(
+            web::resource("/jury/tilknytninger")
+                .route(web::get().to(affiliations::list))
+                .route(web::post().to(affiliations::add)),
+        )
+        .route(
+            "/jury/tilknytninger/{id}/slett",
+            web::post().to(affiliations::remove),
+        )
+        .service(
+            web::resource("/jury/nominasjoner/{id}")
+                .route(web::get().to(nomination::show))
+                .route(web::post().to(nomination::save)),
+        )
+        .route(
+            "/jury/nominasjoner/{id}/habilitet",
+            web::post().to(nomination::declare_conflict),
+        );
 }
 
-const PAGE: FormPage<'static> = FormPage {
-    template: "jury/index.html",
-    path: "/jury",
-    field_order: &[],
-};
+/// Renders a page of the desk: the layout's context, the signed-in user, and the CSRF
+/// token (every page has at least the logout form).
+pub(super) fn render(
+    req: &HttpRequest,
+    state: &AppState,
+    user: &UserRow,
+    template: &str,
+    status: StatusCode,
+    extra: tera::Context,
+) -> anyhow::Result<HttpResponse> {
+    let lang = RequestLang::of(req);
+    let token = CsrfToken::for_request(req);
+    let mut context = page::base_context(lang, req.path(), &forms::contact_address(state));
+    context.insert("signed_in", &serde_json::json!({ "name": user.name }));
+    context.insert("is_juror", &(user.role() == Role::Juror));
+    context.insert("csrf_token", token.value());
+    context.extend(extra);
+    let mut response = page::render(status, template, &context)?;
+    if let Some(cookie) = token.cookie(state.settings.server.secure_cookies) {
+        response.add_cookie(&cookie)?;
+    }
+    Ok(response)
+}
+
+#[derive(serde::Serialize)]
+struct NominationLine {
+    id: i32,
+    reference: String,
+    title: String,
+    agency: String,
+    progress: Progress,
+    standing: Impartiality,
+}
+
+#[derive(serde::Serialize)]
+struct RoundView {
+    prize_year: i32,
+    phase: &'static str,
+    nominations: Vec<NominationLine>,
+}
+
+/// The rounds at work and, per round, the user's nominations with their progress and any
+/// impartiality flag.
+fn overview(conn: &mut db::DbConn, user: &UserRow) -> anyhow::Result<Vec<RoundView>> {
+    let mut views = Vec::new();
+    for round in db::scoring::rounds_at_work(conn)? {
+        let nominations = if user.role() == Role::Juror {
+            db::jury::juror_nominations(conn, round.id, user.id)?
+        } else {
+            db::jury::eligible_nominations(conn, round.id)?
+        };
+        let ids: Vec<i32> = nominations.iter().map(|n| n.id).collect();
+        let progress = db::scoring::progress(conn, user.id, &ids)?;
+        let standings = db::jury::impartiality_map(conn, round.id)?;
+        let phase = crate::domain::Phase::parse(&round.phase)
+            .map_err(|e| anyhow::anyhow!("the stored phase of round {}: {e:?}", round.id))?;
+        views.push(RoundView {
+            prize_year: round.prize_year,
+            phase: phase.code(),
+            nominations: nominations
+                .into_iter()
+                .map(|n| NominationLine {
+                    progress: progress.get(&n.id).copied().unwrap_or(Progress::NotStarted),
+                    standing: standings
+                        .get(&(user.id, n.id))
+                        .copied()
+                        .unwrap_or(Impartiality::Clear),
+                    id: n.id,
+                    reference: n.reference,
+                    title: n.title,
+                    agency: n.agency_name,
+                })
+                .collect(),
+        });
+    }
+    Ok(views)
+}
 
 #[tracing::instrument(skip_all, fields(user_id = user.id))]
 pub async fn index(
@@ -24,8 +127,21 @@ pub async fn index(
     RequestLang(lang): RequestLang,
     SignedIn(user): SignedIn,
 ) -> Result<HttpResponse, PageError> {
+    let reader = user.clone();
+    let rounds = state
+        .db
+        .read(move |conn| overview(conn, &reader))
+        .await
+        .or_page_error(lang)?;
     let mut context = tera::Context::new();
-    context.insert("signed_in", &serde_json::json!({ "name": user.name }));
-    PAGE.render(&req, &state, &serde_json::json!({}), None, None, context)
-        .or_page_error(lang)
+    context.insert("rounds", &rounds);
+    render(
+        &req,
+        &state,
+        &user,
+        "jury/index.html",
+        StatusCode::OK,
+        context,
+    )
+    .or_page_error(lang)
 }

@@ -10,6 +10,13 @@ use crate::web::errors::{OrPageError as _, PageError};
 use crate::web::{AppState, lang::RequestLang};
 use actix_web::{HttpRequest, HttpResponse, web};
 
+#[path = "secretariat_nominations.rs"]
+mod nominations;
+#[path = "secretariat_oversight.rs"]
+mod oversight;
+#[path = "secretariat_rounds.rs"]
+mod rounds;
+
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
 pub struct InviteInput {
@@ -21,7 +28,10 @@ pub struct InviteInput {
 /// The secretariat's pages, all under `/sekretariat`.
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/sekretariat", web::get().to(index))
-        .route("/sekretariat/brukere", web::post().to(invite));
+        .route("/sekretariat/brukere", web::post().to(invite))
+        .configure(rounds::configure)
+        .configure(nominations::configure)
+        .configure(oversight::configure);
 }
 
 const PAGE: FormPage<'static> = FormPage {

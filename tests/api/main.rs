@@ -8,6 +8,8 @@ mod api;
 mod crash;
 mod delivery;
 mod forms;
+mod jury_desk;
 mod migrations;
+mod secretariat_work;
 mod security;
 mod validation;
