@@ -31,7 +31,9 @@ pub struct GroupWriter {
 impl GroupWriter {
     /// Starts the writer thread with its own connection.
     pub fn start(manager: ConnectionManager) -> anyhow::Result<Self> {
-        let conn = manager.connect().map_err(|e| anyhow::anyhow!("opening the SQLite write connection: {e}"))?;
+        let conn = manager
+            .connect()
+            .map_err(|e| anyhow::anyhow!("opening the SQLite write connection: {e}"))?;
         let (jobs, queue) = mpsc::channel::<Job>();
         std::thread::Builder::new()
             .name("sqlite-writer".into())
@@ -57,13 +59,19 @@ impl GroupWriter {
                 let answer_value = match (outcome, committed) {
                     (Ok(value), Ok(())) => Ok(value),
                     (Err(error), _) => Err(error),
-                    (Ok(_), Err(commit_error)) => Err(anyhow::anyhow!("committing the write failed: {commit_error}")),
+                    (Ok(_), Err(commit_error)) => Err(anyhow::anyhow!(
+                        "committing the write failed: {commit_error}"
+                    )),
                 };
                 let _ = answer.send(answer_value);
             })
         });
-        self.jobs.send(job).map_err(|_| anyhow::anyhow!("the SQLite writer has stopped"))?;
-        answered.await.map_err(|_| anyhow::anyhow!("the SQLite writer dropped a write"))?
+        self.jobs
+            .send(job)
+            .map_err(|_| anyhow::anyhow!("the SQLite writer has stopped"))?;
+        answered
+            .await
+            .map_err(|_| anyhow::anyhow!("the SQLite writer dropped a write"))?
     }
 }
 
@@ -127,7 +135,10 @@ mod tests {
             tasks.push(tokio::spawn(async move {
                 db.write(move |conn| {
                     diesel::insert_into(sequences::table)
-                        .values((sequences::name.eq(format!("job-{n}")), sequences::value.eq(n as i64)))
+                        .values((
+                            sequences::name.eq(format!("job-{n}")),
+                            sequences::value.eq(n as i64),
+                        ))
                         .execute(conn)?;
                     anyhow::ensure!(n % 3 != 0, "job {n} fails on purpose");
                     Ok(n)
@@ -149,9 +160,15 @@ mod tests {
             }
         }
         assert_eq!(succeeded, 200);
-        let stored: Vec<String> =
-            db.read(|conn| Ok(sequences::table.select(sequences::name).load(conn)?)).await.unwrap();
+        let stored: Vec<String> = db
+            .read(|conn| Ok(sequences::table.select(sequences::name).load(conn)?))
+            .await
+            .unwrap();
         assert_eq!(stored.len(), 200);
-        assert!(stored.iter().all(|name| name.trim_start_matches("job-").parse::<usize>().unwrap() % 3 != 0));
+        assert!(
+            stored
+                .iter()
+                .all(|name| name.trim_start_matches("job-").parse::<usize>().unwrap() % 3 != 0)
+        );
     }
 }

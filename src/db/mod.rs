@@ -7,13 +7,14 @@
 //! both.
 
 pub mod audit;
+pub mod decisions;
 mod group_commit;
 pub mod jury;
 pub mod nominations;
 pub mod outbox;
 pub mod rounds;
-pub mod scoring;
 pub mod schema;
+pub mod scoring;
 pub mod screening;
 mod sequences;
 pub mod sessions;

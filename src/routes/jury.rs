@@ -78,6 +78,7 @@ struct NominationLine {
 
 #[derive(serde::Serialize)]
 struct RoundView {
+    id: i32,
     prize_year: i32,
     phase: &'static str,
     nominations: Vec<NominationLine>,
@@ -99,6 +100,7 @@ fn overview(conn: &mut db::DbConn, user: &UserRow) -> anyhow::Result<Vec<RoundVi
         let phase = crate::domain::Phase::parse(&round.phase)
             .map_err(|e| anyhow::anyhow!("the stored phase of round {}: {e:?}", round.id))?;
         views.push(RoundView {
+            id: round.id,
             prize_year: round.prize_year,
             phase: phase.code(),
             nominations: nominations

@@ -4,7 +4,7 @@
 mod account;
 pub mod api;
 mod assets;
-mod decisions;
+pub mod decisions;
 mod forms;
 mod health;
 mod home;

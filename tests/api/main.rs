@@ -5,7 +5,9 @@ mod helpers;
 
 mod accounts;
 mod api;
+mod authorization;
 mod crash;
+mod decision_support;
 mod delivery;
 mod forms;
 mod jury_desk;

@@ -1,0 +1,296 @@
+//! The authorization matrix: every jury and secretariat route × {anonymous, juror,
+//! conflicted juror, secretariat} → the expected answer, on both backends. POSTs carry a
+//! valid CSRF token, so the answer reflects authorization, not CSRF. The round is in
+//! discussion; the nomination in the URLs is the one the conflicted juror is conflicted on.
+
+use crate::decision_support::{Seeded, browser_for, seed};
+use crate::helpers::{Backend, TestApp, csrf_token_in, spawn_app};
+use crate::on_both_backends;
+use bedre_stat::db;
+use reqwest::Method;
+
+on_both_backends!(every_route_answers_each_role_as_expected);
+
+/// What a role should get.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Expect {
+    /// 303 to the login page.
+    Login,
+    /// 403.
+    Forbidden,
+    /// 200.
+    Page,
+    /// 404.
+    NotFound,
+    /// Authorized, the outcome depending on the (mostly empty) form: a page, a redirect
+    /// elsewhere than the login, or a validation answer — never 401/403, a login redirect
+    /// or a server error.
+    Allowed,
+}
+
+use Expect::*;
+
+const ROLES: [&str; 4] = ["anonymous", "juror", "conflicted juror", "secretariat"];
+
+struct Row {
+    method: Method,
+    path: String,
+    /// Per role, in the order of `ROLES`.
+    expect: [Expect; 4],
+}
+
+fn row(method: Method, path: String, expect: [Expect; 4]) -> Row {
+    Row {
+        method,
+        path,
+        expect,
+    }
+}
+
+fn matches(expect: Expect, status: u16, location: &str) -> bool {
+    match expect {
+        Login => status == 303 && location.starts_with("/logg-inn"),
+        Forbidden => status == 403,
+        Page => status == 200,
+        NotFound => status == 404,
+        Allowed => {
+            !matches!(status, 401 | 403)
+                && status < 500
+                && !(status == 303 && location.starts_with("/logg-inn"))
+        }
+    }
+}
+
+/// The rows, built from the seeded ids. Secretariat rows: anonymous to the login, any
+/// juror 403. Jury rows: the conflicted juror is refused what concerns nomination A.
+fn rows(seeded: &Seeded, criterion_id: i32) -> Vec<Row> {
+    let r = seeded.round_id;
+    let a = seeded.conflicted_nomination().0;
+    let conflicted = seeded.conflicted_juror().0;
+    let g = Method::GET;
+    let p = Method::POST;
+    let staff_get = [Login, Forbidden, Forbidden, Page];
+    let staff_post = [Login, Forbidden, Forbidden, Allowed];
+    let mut rows = vec![
+        // The secretariat's pages.
+        row(g.clone(), "/sekretariat".into(), staff_get),
+        row(p.clone(), "/sekretariat/brukere".into(), staff_post),
+        row(g.clone(), "/sekretariat/runder".into(), staff_get),
+        row(g.clone(), format!("/sekretariat/runder/{r}"), staff_get),
+        row(
+            g.clone(),
+            format!("/sekretariat/runder/{r}/kriterier/{criterion_id}"),
+            staff_get,
+        ),
+        row(
+            g.clone(),
+            format!("/sekretariat/runder/{r}/nominasjoner"),
+            staff_get,
+        ),
+        row(
+            g.clone(),
+            format!("/sekretariat/nominasjoner/{a}"),
+            staff_get,
+        ),
+        row(g.clone(), "/sekretariat/habilitet".into(), staff_get),
+        row(
+            g.clone(),
+            format!("/sekretariat/habilitet/{conflicted}/{a}"),
+            staff_get,
+        ),
+        row(g.clone(), "/sekretariat/logg".into(), staff_get),
+        row(
+            g.clone(),
+            format!("/sekretariat/runder/{r}/resultater"),
+            staff_get,
+        ),
+        row(
+            g.clone(),
+            format!("/sekretariat/runder/{r}/poeng.csv"),
+            staff_get,
+        ),
+        row(
+            g.clone(),
+            format!("/sekretariat/runder/{r}/rapport"),
+            staff_get,
+        ),
+        // Objects that do not exist: 404 for the secretariat, still 403 for jurors.
+        row(
+            g.clone(),
+            "/sekretariat/runder/999999/resultater".into(),
+            [Login, Forbidden, Forbidden, NotFound],
+        ),
+        row(
+            g.clone(),
+            "/sekretariat/nominasjoner/999999".into(),
+            [Login, Forbidden, Forbidden, NotFound],
+        ),
+        row(
+            g.clone(),
+            "/sekretariat/runder/999999".into(),
+            [Login, Forbidden, Forbidden, NotFound],
+        ),
+        // The jury's desk.
+        row(g.clone(), "/jury".into(), [Login, Page, Page, Page]),
+        row(
+            g.clone(),
+            "/jury/tilknytninger".into(),
+            [Login, Page, Page, Page],
+        ),
+        row(
+            g.clone(),
+            format!("/jury/nominasjoner/{a}"),
+            // The conflicted juror sees the text and the conflict's status only (checked
+            // below); the secretariat may look at any desk.
+            [Login, Page, Page, Page],
+        ),
+        row(
+            g.clone(),
+            "/jury/nominasjoner/999999".into(),
+            [Login, NotFound, NotFound, NotFound],
+        ),
+        row(
+            g.clone(),
+            format!("/jury/runder/{r}/resultater"),
+            [Login, Page, Page, Page],
+        ),
+        row(
+            g.clone(),
+            "/jury/runder/999999/resultater".into(),
+            [Login, NotFound, NotFound, NotFound],
+        ),
+        // POSTs: a juror may not score in the discussion phase, and never when conflicted.
+        row(
+            p.clone(),
+            format!("/jury/nominasjoner/{a}"),
+            [Login, Forbidden, Forbidden, Forbidden],
+        ),
+        row(
+            p.clone(),
+            format!("/jury/nominasjoner/{a}/habilitet"),
+            [Login, Allowed, Allowed, Forbidden],
+        ),
+        row(
+            p.clone(),
+            "/jury/tilknytninger".into(),
+            [Login, Allowed, Allowed, Allowed],
+        ),
+        row(
+            p.clone(),
+            "/jury/tilknytninger/999999/slett".into(),
+            [Login, NotFound, NotFound, NotFound],
+        ),
+    ];
+    // Secretariat POSTs with an empty form: refused as invalid for the secretariat (kept
+    // last, in case one of them changes something).
+    for path in [
+        format!("/sekretariat/runder/{r}/vedtak"),
+        format!("/sekretariat/nominasjoner/{a}/vurdering"),
+        format!("/sekretariat/nominasjoner/{a}/tildeling"),
+        format!("/sekretariat/nominasjoner/{a}/gjenapne"),
+        format!("/sekretariat/nominasjoner/{a}/flytt"),
+        format!("/sekretariat/habilitet/{conflicted}/{a}"),
+        format!("/sekretariat/runder/{r}/kriterier/{criterion_id}"),
+        format!("/sekretariat/runder/{r}/kriterier"),
+        format!("/sekretariat/runder/{r}"),
+        "/sekretariat/runder".into(),
+        format!("/sekretariat/runder/{r}/kriterier/{criterion_id}/fjern"),
+    ] {
+        rows.push(row(p.clone(), path, staff_post));
+    }
+    rows
+}
+
+/// A client and its CSRF token.
+async fn with_token(app: &TestApp, client: reqwest::Client) -> (reqwest::Client, String) {
+    let page = client
+        .get(app.url("/logg-inn"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let token = csrf_token_in(&page);
+    (client, token)
+}
+
+async fn every_route_answers_each_role_as_expected(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let seeded = seed(&app).await;
+    let round_id = seeded.round_id;
+    let criterion_id = app
+        .db
+        .read(move |conn| Ok(db::jury::criteria_for(conn, round_id)?[0].id))
+        .await
+        .unwrap();
+    let clients = [
+        with_token(&app, app.other_browser()).await,
+        with_token(&app, browser_for(&app, &seeded.jurors[0].1).await).await,
+        with_token(&app, browser_for(&app, &seeded.conflicted_juror().1).await).await,
+        with_token(&app, browser_for(&app, &seeded.admin_email).await).await,
+    ];
+    let mut failures = Vec::new();
+    let rows = rows(&seeded, criterion_id);
+    for row in &rows {
+        for (role, ((client, token), expect)) in clients.iter().zip(row.expect).enumerate() {
+            let mut request = client.request(row.method.clone(), app.url(&row.path));
+            if row.method == Method::POST {
+                request = request.form(&[("csrf_token", token.as_str()), ("website", "")]);
+            }
+            let response = request.send().await.unwrap();
+            let status = response.status().as_u16();
+            let location = response
+                .headers()
+                .get("location")
+                .and_then(|l| l.to_str().ok())
+                .unwrap_or("")
+                .to_owned();
+            if !matches(expect, status, &location) {
+                failures.push(format!(
+                    "{} {} as {}: expected {expect:?}, got {status} {location}",
+                    row.method, row.path, ROLES[role]
+                ));
+            }
+        }
+    }
+    assert!(rows.len() > 30, "every route is covered");
+    // What the conflicted juror's 200 on nomination A holds: none of the others' work.
+    let a = seeded.conflicted_nomination().0;
+    let page = clients[2]
+        .0
+        .get(app.url(&format!("/jury/nominasjoner/{a}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    for juror in &seeded.jurors[..2] {
+        let theirs = format!("Helhet fra {} om A", juror.2);
+        assert!(
+            !page.contains(&theirs),
+            "the conflicted juror sees {theirs}"
+        );
+    }
+    let page = clients[1]
+        .0
+        .get(app.url(&format!("/jury/nominasjoner/{a}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("Helhet fra Juror To om A"),
+        "a juror who is not conflicted sees the others in the discussion"
+    );
+    assert!(
+        failures.is_empty(),
+        "{} of {} cells failed:\n{}",
+        failures.len(),
+        rows.len() * ROLES.len(),
+        failures.join("\n")
+    );
+}
