@@ -91,5 +91,3 @@ decisions-col-weight = Weight
 
 ## Links to the results, the report and the export
 decisions-results-link = Decision support and decisions
-decisions-report-link = Jury report (printable)
-decisions-csv-link = All scores as CSV

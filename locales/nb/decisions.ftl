@@ -91,5 +91,3 @@ decisions-col-weight = Vekt
 
 ## Links to the results, the report and the export
 decisions-results-link = Beslutningsstøtte og vedtak
-decisions-report-link = Juryrapport (utskriftsvennlig)
-decisions-csv-link = Alle poeng som CSV

@@ -91,5 +91,3 @@ decisions-col-weight = Vekt
 
 ## Links to the results, the report and the export
 decisions-results-link = Avgjerdsstøtte og vedtak
-decisions-report-link = Juryrapport (utskriftsvenleg)
-decisions-csv-link = Alle poeng som CSV
