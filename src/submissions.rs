@@ -15,13 +15,21 @@ use chrono::NaiveDate;
 use diesel::Connection as _;
 use rand::RngCore as _;
 use sha2::{Digest as _, Sha256};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 #[derive(Clone)]
 pub struct Intake {
     db: Database,
     identity: MailIdentity,
     signal: OutboxSignal,
+    /// The open round as the public pages show it, remembered briefly: every view of the
+    /// home page and the form needs it, and it changes a few times a year.
+    open_round_cache: Arc<Mutex<Option<(Instant, (i32, NaiveDate))>>>,
 }
+
+/// How long the public pages may show a round's deadline after the secretariat changed it.
+const OPEN_ROUND_CACHE_TTL: Duration = Duration::from_secs(5);
 
 /// A secret token for a private link (a nomination's edit link, an account's password
 /// link). Only its hash is stored.
@@ -51,6 +59,7 @@ pub fn hash_token(token: &str) -> String {
 impl Intake {
     pub fn new(db: Database, identity: MailIdentity, signal: OutboxSignal) -> Self {
         Self {
+            open_round_cache: Arc::default(),
             db,
             identity,
             signal,
@@ -175,18 +184,31 @@ impl Intake {
     /// The prize year and nomination deadline of the round taking nominations now (from
     /// the database if the secretariat has set it up, else from the yearly rule).
     pub async fn open_round(&self) -> anyhow::Result<(i32, NaiveDate)> {
+        if let Some((at, open)) = *self
+            .open_round_cache
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            && at.elapsed() < OPEN_ROUND_CACHE_TTL
+        {
+            return Ok(open);
+        }
         let now = db::now();
         let open = self
             .db
             .read(move |conn| Ok(db::rounds::find_open(conn, now)?))
             .await?;
-        Ok(match open {
+        let open = match open {
             Some(round) => (round.prize_year, round.nomination_deadline),
             None => {
                 let plan = RoundPlan::open_at(now);
                 (plan.prize_year.value(), plan.deadline_date)
             }
-        })
+        };
+        *self
+            .open_round_cache
+            .lock()
+            .unwrap_or_else(|e| e.into_inner()) = Some((Instant::now(), open));
+        Ok(open)
     }
 
     /// The nomination an edit link points at, with its round.

@@ -98,12 +98,10 @@ impl FormPage<'_> {
         extra: tera::Context,
     ) -> anyhow::Result<HttpResponse> {
         let lang = RequestLang::of(req);
-        let token = CsrfToken::for_request(req);
         // A form shown again keeps its key, so its eventual submission is still one.
         let submission_key = submission_key.unwrap_or_else(SubmissionKey::generate);
         let mut context = page::base_context(lang, self.path, &contact_address(state));
         context.extend(extra);
-        context.insert("csrf_token", token.value());
         context.insert("submission_key", submission_key.as_ref());
         context.insert("form", values);
         let no_errors = FieldErrors::default();
@@ -141,10 +139,24 @@ impl FormPage<'_> {
         context.insert("errors", &messages_per_field(errors, lang));
         context.insert("error_list", &summary);
         context.insert("form_alert", &alert);
-        let mut response = page::render(status, self.template, &context)?;
-        if let Some(cookie) = token.cookie(state.settings.server.secure_cookies) {
-            response.add_cookie(&cookie)?;
-        }
-        Ok(response)
+        render_with_csrf(req, state, status, self.template, context)
     }
+}
+
+/// Renders a page that has a form (at least the logout button): puts the CSRF token in the
+/// context, and sets the token's cookie if the browser has none yet.
+pub fn render_with_csrf(
+    req: &HttpRequest,
+    state: &AppState,
+    status: StatusCode,
+    template: &str,
+    mut context: tera::Context,
+) -> anyhow::Result<HttpResponse> {
+    let token = CsrfToken::for_request(req);
+    context.insert("csrf_token", token.value());
+    let mut response = page::render(status, template, &context)?;
+    if let Some(cookie) = token.cookie(state.settings.server.secure_cookies) {
+        response.add_cookie(&cookie)?;
+    }
+    Ok(response)
 }

@@ -13,7 +13,6 @@ use crate::db::scoring::Progress;
 use crate::db::users::UserRow;
 use crate::domain::{Impartiality, Role};
 use crate::web::auth::SignedIn;
-use crate::web::csrf::CsrfToken;
 use crate::web::errors::{OrPageError as _, PageError};
 use crate::web::{AppState, lang::RequestLang, page};
 use actix_web::http::StatusCode;
@@ -53,17 +52,11 @@ pub(super) fn render(
     extra: tera::Context,
 ) -> anyhow::Result<HttpResponse> {
     let lang = RequestLang::of(req);
-    let token = CsrfToken::for_request(req);
     let mut context = page::base_context(lang, req.path(), &forms::contact_address(state));
     context.insert("signed_in", &serde_json::json!({ "name": user.name }));
     context.insert("is_juror", &(user.role() == Role::Juror));
-    context.insert("csrf_token", token.value());
     context.extend(extra);
-    let mut response = page::render(status, template, &context)?;
-    if let Some(cookie) = token.cookie(state.settings.server.secure_cookies) {
-        response.add_cookie(&cookie)?;
-    }
-    Ok(response)
+    forms::render_with_csrf(req, state, status, template, context)
 }
 
 #[derive(serde::Serialize)]
