@@ -25,8 +25,11 @@ pub struct Intake {
     signal: OutboxSignal,
     /// The open round as the public pages show it, remembered briefly: every view of the
     /// home page and the form needs it, and it changes a few times a year.
-    open_round_cache: Arc<Mutex<Option<(Instant, (i32, NaiveDate))>>>,
+    open_round_cache: Arc<Mutex<Option<(Instant, OpenRound)>>>,
 }
+
+/// The prize year and nomination deadline of the round taking nominations.
+pub type OpenRound = (i32, NaiveDate);
 
 /// How long the public pages may show a round's deadline after the secretariat changed it.
 const OPEN_ROUND_CACHE_TTL: Duration = Duration::from_secs(5);
@@ -183,7 +186,7 @@ impl Intake {
 
     /// The prize year and nomination deadline of the round taking nominations now (from
     /// the database if the secretariat has set it up, else from the yearly rule).
-    pub async fn open_round(&self) -> anyhow::Result<(i32, NaiveDate)> {
+    pub async fn open_round(&self) -> anyhow::Result<OpenRound> {
         if let Some((at, open)) = *self
             .open_round_cache
             .lock()
