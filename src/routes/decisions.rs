@@ -815,8 +815,10 @@ pub async fn decide(
         errors,
     };
     // Staff forms behind a login are not rate-limited (as on the other secretariat pages).
-    let no_limit = crate::web::rate_limit::SubmissionLimiter::with(false, 1, 1);
-    if let Err(rejection) = posted.check_security(&req, &no_limit) {
+    if let Err(rejection) = posted.check_security(
+        &req,
+        &crate::web::rate_limit::SubmissionLimiter::unlimited(),
+    ) {
         return Ok(render_secretariat(
             &req,
             &state,

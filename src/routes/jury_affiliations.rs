@@ -60,12 +60,6 @@ fn parse_date(raw: &str) -> Result<Option<NaiveDate>, ValidationError> {
         .map_err(|_| ValidationError::DateInvalid)
 }
 
-/// Signed-in users are not limited like the public forms: they are known, and CSRF and
-/// the login guard the forms.
-fn no_limit() -> SubmissionLimiter {
-    SubmissionLimiter::with(false, 1, 1)
-}
-
 async fn page(
     req: &HttpRequest,
     state: &AppState,
@@ -165,7 +159,7 @@ pub async fn add(
 ) -> Result<HttpResponse, actix_web::Error> {
     let posted = forms::decode::<AffiliationInput>(&body)?;
     let input = &posted.input;
-    let rejection = match posted.check_security(&req, &no_limit()) {
+    let rejection = match posted.check_security(&req, &SubmissionLimiter::unlimited()) {
         Err(rejection) => rejection,
         Ok(()) => {
             let mut errors = FieldErrors::default();
@@ -220,7 +214,7 @@ pub async fn remove(
     body: web::Bytes,
 ) -> Result<HttpResponse, actix_web::Error> {
     let posted = forms::decode::<NoInput>(&body)?;
-    if let Err(rejection) = posted.check_security(&req, &no_limit()) {
+    if let Err(rejection) = posted.check_security(&req, &SubmissionLimiter::unlimited()) {
         return Ok(page(
             &req,
             &state,

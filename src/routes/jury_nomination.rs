@@ -40,12 +40,6 @@ pub struct ConflictInput {
     conflict_reason: String,
 }
 
-/// Signed-in users are not limited like the public forms: they are known, and CSRF and
-/// the login guard the forms.
-fn no_limit() -> SubmissionLimiter {
-    SubmissionLimiter::with(false, 1, 1)
-}
-
 /// A text that may not exist (yet) in the locales.
 fn optional_text(lang: Lang, id: &str) -> Option<String> {
     use fluent_templates::Loader as _;
@@ -528,7 +522,7 @@ pub async fn save(
         notice: None,
         status,
     };
-    if let Err(rejection) = posted.check_security(&req, &no_limit()) {
+    if let Err(rejection) = posted.check_security(&req, &SubmissionLimiter::unlimited()) {
         let alert = match rejection {
             Rejection::Csrf => lang.text("error-csrf"),
             _ => lang.text("error-honeypot"),
@@ -632,7 +626,7 @@ pub async fn declare_conflict(
     let mut errors = Errors::default();
     let mut alert = None;
     let mut status = StatusCode::UNPROCESSABLE_ENTITY;
-    match posted.check_security(&req, &no_limit()) {
+    match posted.check_security(&req, &SubmissionLimiter::unlimited()) {
         Err(Rejection::Csrf) => {
             alert = Some(lang.text("error-csrf"));
             status = StatusCode::FORBIDDEN;

@@ -2,13 +2,14 @@
 //! a round's nominations (eligible, or excluded with a reason), carrying one into a later
 //! round, explicit assignments to jurors, and reopening a juror's submitted assessment.
 
-use super::rounds::{NoticeQuery, actor, see_other, signed_in, staff_limiter};
+use super::rounds::{NoticeQuery, actor, see_other, signed_in};
 use crate::db::{self, nominations::NominationRow, screening};
 use crate::domain::{FieldErrors, ValidationError};
 use crate::i18n::Lang;
 use crate::routes::forms::{self, FormPage, Rejection};
 use crate::web::auth::Admin;
 use crate::web::errors::{OrPageError as _, PageError};
+use crate::web::rate_limit::SubmissionLimiter;
 use crate::web::{AppState, lang::RequestLang};
 use actix_web::{HttpRequest, HttpResponse, web};
 use diesel::OptionalExtension as _;
@@ -353,7 +354,7 @@ pub async fn screen(
 ) -> Result<HttpResponse, actix_web::Error> {
     let posted = forms::decode::<ScreeningInput>(&body)?;
     let loaded = load(&state, lang, &admin, path.into_inner()).await?;
-    let rejection = match posted.check_security(&req, &staff_limiter()) {
+    let rejection = match posted.check_security(&req, &SubmissionLimiter::unlimited()) {
         Err(rejection) => rejection,
         Ok(()) => {
             let input = &posted.input;
@@ -413,7 +414,7 @@ pub async fn carry(
 ) -> Result<HttpResponse, actix_web::Error> {
     let posted = forms::decode::<ScreeningInput>(&body)?;
     let loaded = load(&state, lang, &admin, path.into_inner()).await?;
-    let rejection = match posted.check_security(&req, &staff_limiter()) {
+    let rejection = match posted.check_security(&req, &SubmissionLimiter::unlimited()) {
         Err(rejection) => rejection,
         Ok(()) => {
             let mut errors = FieldErrors::default();
@@ -457,7 +458,7 @@ pub async fn assign(
 ) -> Result<HttpResponse, actix_web::Error> {
     let posted = forms::decode::<ScreeningInput>(&body)?;
     let loaded = load(&state, lang, &admin, path.into_inner()).await?;
-    if let Err(rejection) = posted.check_security(&req, &staff_limiter()) {
+    if let Err(rejection) = posted.check_security(&req, &SubmissionLimiter::unlimited()) {
         let input = current_input(&loaded.nomination, &loaded.assigned);
         return again(&req, &state, lang, loaded, input, &rejection);
     }
@@ -495,7 +496,7 @@ pub async fn reopen(
 ) -> Result<HttpResponse, actix_web::Error> {
     let posted = forms::decode::<ScreeningInput>(&body)?;
     let loaded = load(&state, lang, &admin, path.into_inner()).await?;
-    if let Err(rejection) = posted.check_security(&req, &staff_limiter()) {
+    if let Err(rejection) = posted.check_security(&req, &SubmissionLimiter::unlimited()) {
         let input = current_input(&loaded.nomination, &loaded.assigned);
         return again(&req, &state, lang, loaded, input, &rejection);
     }

@@ -54,13 +54,6 @@ pub struct RoundInput {
     criterion_weight: String,
 }
 
-/// The limiter for the secretariat's forms: none. They are signed in and CSRF-checked,
-/// and the per-address allowance for anonymous submissions would otherwise be shared with
-/// the public (and among colleagues behind one office address).
-pub(super) fn staff_limiter() -> SubmissionLimiter {
-    SubmissionLimiter::with(false, 1, 1)
-}
-
 pub(super) fn actor(admin: &db::users::UserRow) -> String {
     format!("user:{}", admin.id)
 }
@@ -215,7 +208,7 @@ pub async fn create(
 ) -> Result<HttpResponse, actix_web::Error> {
     let posted = forms::decode::<RoundInput>(&body)?;
     let input = &posted.input;
-    let rejection = match posted.check_security(&req, &staff_limiter()) {
+    let rejection = match posted.check_security(&req, &SubmissionLimiter::unlimited()) {
         Err(rejection) => rejection,
         Ok(()) => {
             let mut errors = FieldErrors::default();
@@ -391,7 +384,7 @@ pub async fn update(
     let posted = forms::decode::<RoundInput>(&body)?;
     let (context, round) = round_context(&state, lang, &admin, round_id).await?;
     let input = &posted.input;
-    let rejection = match posted.check_security(&req, &staff_limiter()) {
+    let rejection = match posted.check_security(&req, &SubmissionLimiter::unlimited()) {
         Err(rejection) => rejection,
         Ok(()) => {
             let mut errors = FieldErrors::default();
@@ -545,7 +538,7 @@ pub async fn add_criterion(
     let posted = forms::decode::<RoundInput>(&body)?;
     let (context, round) = round_context(&state, lang, &admin, round_id).await?;
     let input = &posted.input;
-    let rejection = match posted.check_security(&req, &staff_limiter()) {
+    let rejection = match posted.check_security(&req, &SubmissionLimiter::unlimited()) {
         Err(rejection) => rejection,
         Ok(()) => {
             let mut errors = FieldErrors::default();
@@ -661,7 +654,7 @@ pub async fn edit_criterion(
     let (criterion, locked) = find_criterion(&state, lang, round_id, criterion_id).await?;
     let mut context = criterion_context(&admin, round_id, &criterion, locked);
     let mut status = None;
-    let rejection = match posted.check_security(&req, &staff_limiter()) {
+    let rejection = match posted.check_security(&req, &SubmissionLimiter::unlimited()) {
         Err(rejection) => Some(rejection),
         Ok(()) => {
             let mut errors = FieldErrors::default();
@@ -725,7 +718,7 @@ pub async fn remove_criterion(
     let (context, round) = round_context(&state, lang, &admin, round_id).await?;
     let page_path = format!("/sekretariat/runder/{round_id}");
     let input = round_input(&RoundView::of(&round, lang));
-    if let Err(rejection) = posted.check_security(&req, &staff_limiter()) {
+    if let Err(rejection) = posted.check_security(&req, &SubmissionLimiter::unlimited()) {
         return Ok(round_page(&page_path)
             .render(&req, &state, &input, Some(&rejection), None, context)
             .or_page_error(lang)?);

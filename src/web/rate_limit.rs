@@ -22,6 +22,12 @@ impl SubmissionLimiter {
         )
     }
 
+    /// No limit: for the forms of signed-in staff and jurors, which a login and the CSRF
+    /// check already guard (a juror saving drafts must not run into the public limit).
+    pub const fn unlimited() -> Self {
+        Self(None)
+    }
+
     pub fn with(enabled: bool, burst: u32, period_secs: u64) -> Self {
         if !enabled {
             return Self(None);
