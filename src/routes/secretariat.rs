@@ -29,6 +29,10 @@ pub struct InviteInput {
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/sekretariat", web::get().to(index))
         .route("/sekretariat/brukere", web::post().to(invite))
+        .route(
+            "/sekretariat/brukere/{id}/logg-ut",
+            web::post().to(end_sessions),
+        )
         .configure(rounds::configure)
         .configure(nominations::configure)
         .configure(oversight::configure);
@@ -42,6 +46,7 @@ const PAGE: FormPage<'static> = FormPage {
 
 #[derive(serde::Serialize)]
 struct UserView {
+    id: i32,
     name: String,
     email: String,
     role: &'static str,
@@ -73,6 +78,7 @@ async fn overview(
     let users: Vec<UserView> = users
         .iter()
         .map(|u| UserView {
+            id: u.id,
             name: u.name.clone(),
             email: u.email.clone(),
             role: u.role().code(),
@@ -177,4 +183,52 @@ pub async fn invite(
     Ok(PAGE
         .render(&req, &state, input, Some(&rejection), None, context)
         .or_page_error(lang)?)
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct EndSessionsInput {
+    csrf_token: String,
+}
+
+/// Ends every session of a user at once (a lost laptop, a juror leaving the jury).
+#[tracing::instrument(skip_all, fields(user_id = admin.id))]
+pub async fn end_sessions(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    Admin(admin): Admin,
+    path: web::Path<i32>,
+    form: web::Form<EndSessionsInput>,
+) -> Result<HttpResponse, actix_web::Error> {
+    let lang = crate::web::lang::RequestLang::of(&req);
+    if !crate::web::csrf::verify(&req, &form.csrf_token) {
+        return Ok(HttpResponse::Forbidden().finish());
+    }
+    let user_id = path.into_inner();
+    let actor = format!("user:{}", admin.id);
+    let found = state
+        .db
+        .write(move |conn| {
+            use diesel::OptionalExtension as _;
+            if db::users::find(conn, user_id).optional()?.is_none() {
+                return Ok(false);
+            }
+            db::users::end_sessions(conn, user_id)?;
+            db::audit::record(
+                conn,
+                &actor,
+                "user.sessions_ended",
+                &format!("user:{user_id}"),
+                None,
+            )?;
+            Ok(true)
+        })
+        .await
+        .or_page_error(lang)?;
+    if !found {
+        return Err(PageError::not_found(lang).into());
+    }
+    Ok(HttpResponse::SeeOther()
+        .insert_header((actix_web::http::header::LOCATION, "/sekretariat"))
+        .finish())
 }

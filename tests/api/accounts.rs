@@ -11,6 +11,7 @@ on_both_backends!(
     the_secretariat_invites_a_juror_from_the_web,
     repeated_failures_lock_the_account,
     a_forgotten_password_is_reset_by_an_expiring_link_and_ends_other_sessions,
+    the_secretariat_can_end_all_sessions_of_a_user,
 );
 
 const PASSWORD: &str = "riktig hest batteri stift";
@@ -512,4 +513,82 @@ async fn a_forgotten_password_is_reset_by_an_expiring_link_and_ends_other_sessio
         .collect();
     assert_eq!(app.get(&fresh).await.status(), 200, "the new link works");
     assert_eq!(app.get(&path).await.status(), 404, "the used one does not");
+}
+
+async fn the_secretariat_can_end_all_sessions_of_a_user(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.create_user("siri@dfo.no", "Siri", "admin", PASSWORD)
+        .await;
+    app.create_user("jon@dfo.no", "Jon", "juror", PASSWORD)
+        .await;
+    let juror = app.other_browser();
+    let page = juror
+        .get(app.url("/logg-inn"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let token = csrf_token_in(&page);
+    let body = serde_html_form::to_string([
+        ("csrf_token", token.as_str()),
+        ("email", "jon@dfo.no"),
+        ("password", PASSWORD),
+    ])
+    .unwrap();
+    juror
+        .post(app.url("/logg-inn"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        juror.get(app.url("/jury")).send().await.unwrap().status(),
+        200
+    );
+
+    assert_eq!(app.log_in("siri@dfo.no", PASSWORD).await.status(), 303);
+    let page = app.get_html("/sekretariat").await;
+    let jon = app
+        .db
+        .read(|conn| Ok(db::users::find_by_email(conn, "jon@dfo.no")?.unwrap().id))
+        .await
+        .unwrap();
+    let action = format!("/sekretariat/brukere/{jon}/logg-ut");
+    assert!(page.contains(&action), "a button per user");
+    let token = csrf_token_in(&page);
+    assert_eq!(
+        app.post_form(&action, &[("csrf_token", "feil")])
+            .await
+            .status(),
+        403,
+        "CSRF checked"
+    );
+    assert_eq!(
+        juror.get(app.url("/jury")).send().await.unwrap().status(),
+        200,
+        "still logged in"
+    );
+    let response = app
+        .post_form(&action, &[("csrf_token", token.as_str())])
+        .await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(
+        juror.get(app.url("/jury")).send().await.unwrap().status(),
+        303,
+        "Jon's session has ended"
+    );
+    assert_eq!(
+        app.get("/sekretariat").await.status(),
+        200,
+        "Siri's has not"
+    );
+    let actions = app
+        .db
+        .read(move |conn| Ok(db::audit::actions_for(conn, &format!("user:{jon}"))?))
+        .await
+        .unwrap();
+    assert!(actions.contains(&"user.sessions_ended".to_owned()));
 }

@@ -130,6 +130,12 @@ fn rows(seeded: &Seeded, criterion_id: i32) -> Vec<Row> {
             "/sekretariat/runder/999999".into(),
             [Login, Forbidden, Forbidden, NotFound],
         ),
+        // (An unknown user, so the matrix does not end the sessions it runs on.)
+        row(
+            p.clone(),
+            "/sekretariat/brukere/999999/logg-ut".into(),
+            [Login, Forbidden, Forbidden, NotFound],
+        ),
         // The jury's desk.
         row(g.clone(), "/jury".into(), [Login, Page, Page, Page]),
         row(
