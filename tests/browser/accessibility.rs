@@ -1,8 +1,10 @@
 //! Automated accessibility checks with axe-core (vendor/axe.min.js, MPL-2.0, see
-//! vendor/README.md) on every public page, in bokmål and nynorsk, with and without errors.
+//! vendor/README.md) on every public page and, signed in as a juror and as the secretariat,
+//! on every page of the jury and secretariat, in bokmål and nynorsk, with and without errors.
 //! axe finds only part of what WCAG asks; it does not replace testing with people.
 
 use crate::helpers::{Backend, spawn_app};
+use crate::seed;
 use crate::support::*;
 use fantoccini::Client;
 use serde_json::{Value, json};
@@ -176,5 +178,108 @@ async fn every_page_passes_axe_in_bokmaal_and_nynorsk() {
             "axe missed an input without a label: {control:?}"
         );
     })
+    .await;
+}
+
+/// Opens `path` (signed in, in `lang`), checks that it shows `expected` (so axe judges the
+/// seeded content, not an empty page) and runs axe on it.
+async fn check_page(
+    client: &Client,
+    url: &str,
+    (path, expected): &(String, &str),
+    lang: &str,
+) -> Vec<String> {
+    goto(client, url).await;
+    let at = current_url(client).await;
+    assert!(at.ends_with(path.as_str()), "{path} ({lang}) led to {at}");
+    assert_eq!(page_lang(client).await, lang, "{path}");
+    assert!(
+        !find_all(client, expected).await.is_empty(),
+        "{path} ({lang}) shows no {expected}"
+    );
+    axe_violations(client, &format!("{path} ({lang})")).await
+}
+
+/// Signs in through the real login form, so the browser holds the session cookie.
+async fn sign_in(client: &Client, app_url: &str, email: &str) {
+    client.delete_all_cookies().await.expect("clearing cookies");
+    goto(client, &format!("{app_url}/logg-inn")).await;
+    type_into(client, "email", email).await;
+    type_into(client, "password", seed::PASSWORD).await;
+    submit_form(client).await;
+    let at = current_url(client).await;
+    assert!(!at.contains("/logg-inn"), "{email} did not get in: {at}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn signed_in_pages_pass_axe_in_bokmaal_and_nynorsk() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let seeded = seed::seed(&app).await;
+    in_browser(
+        "signed_in_pages_pass_axe",
+        Js::Enabled,
+        |client| async move {
+            let scoring = format!("/jury/nominasjoner/{}", seeded.scoring_nomination);
+            let (round, discussion) = (seeded.scoring_round, seeded.discussion_round);
+            let nomination = seeded.scoring_nomination;
+            let figures = "#figures tbody tr";
+            let juror_pages = [
+                ("/jury".to_owned(), "table[id^='nominations-'] tbody tr"),
+                ("/jury/tilknytninger".to_owned(), "#affiliations tbody tr"),
+                (scoring.clone(), "form.form input[type=radio]"),
+                (format!("/jury/runder/{discussion}/resultater"), figures),
+            ];
+            let admin_pages = [
+                ("/sekretariat".to_owned(), "main form"),
+                ("/sekretariat/runder".to_owned(), "main table"),
+                (format!("/sekretariat/runder/{round}"), "main form"),
+                (
+                    format!("/sekretariat/runder/{round}/nominasjoner"),
+                    "main table",
+                ),
+                (format!("/sekretariat/nominasjoner/{nomination}"), "main h1"),
+                ("/sekretariat/habilitet".to_owned(), "#open-cases tbody tr"),
+                ("/sekretariat/logg".to_owned(), "#audit-log tbody tr"),
+                (
+                    format!("/sekretariat/runder/{discussion}/resultater"),
+                    figures,
+                ),
+                (format!("/sekretariat/runder/{discussion}/rapport"), figures),
+            ];
+            let mut violations = Vec::new();
+            for (email, pages) in [
+                (seed::JUROR, &juror_pages[..]),
+                (seed::ADMIN, &admin_pages[..]),
+            ] {
+                sign_in(&client, &app.address, email).await;
+                for lang in ["nb", "nn"] {
+                    goto(&client, &app.url(&format!("/sprak?lang={lang}&tilbake=/"))).await;
+                    for page in pages {
+                        let url = app.url(&page.0);
+                        violations.extend(check_page(&client, &url, page, lang).await);
+                    }
+                    if email == seed::JUROR {
+                        // The scoring form sent empty: every criterion in error.
+                        goto(&client, &app.url(&scoring)).await;
+                        click_and_wait_for_new_page(
+                            &client,
+                            "form.form button[name=action][value=submit]",
+                        )
+                        .await;
+                        wait_for(&client, "#error-summary").await;
+                        assert_eq!(page_lang(&client).await, lang, "{scoring} with errors");
+                        let page = format!("{scoring} with errors ({lang})");
+                        violations.extend(axe_violations(&client, &page).await);
+                    }
+                }
+            }
+            assert!(
+                violations.is_empty(),
+                "{} accessibility violations (WCAG 2.1 A/AA, axe-core):\n{}",
+                violations.len(),
+                violations.join("\n")
+            );
+        },
+    )
     .await;
 }

@@ -7,6 +7,7 @@
 #[allow(dead_code)]
 mod helpers;
 
+mod seed;
 mod support;
 
 mod accessibility;
