@@ -79,6 +79,7 @@ pub struct MailSettings {
     pub claim_lease_secs: u64,
     pub poll_interval_ms: u64,
     pub concurrency: usize,
+    pub keep_sent_days: i64,
     pub smtp_timeout_secs: u64,
 }
 

@@ -26,6 +26,7 @@ pub struct Application {
     server: Server,
     worker: OutboxWorker,
     worker_enabled: bool,
+    keep_sent_days: i64,
     limiters: [SubmissionLimiter; 2],
     database: Database,
 }
@@ -98,6 +99,7 @@ impl Application {
             server,
             worker,
             worker_enabled: settings.mail.worker_enabled,
+            keep_sent_days: settings.mail.keep_sent_days,
             limiters: [limiter, login_limiter],
             database,
         })
@@ -120,16 +122,25 @@ impl Application {
             .then(|| tokio::spawn(self.worker.run(stopped)));
         let limiters = self.limiters;
         let db = self.database.clone();
+        let keep_sent_days = self.keep_sent_days;
         let housekeeping = tokio::spawn(async move {
             let mut every_minute = tokio::time::interval(Duration::from_secs(60));
             loop {
                 every_minute.tick().await;
                 limiters.iter().for_each(SubmissionLimiter::forget_idle);
                 if let Err(error) = db
-                    .write(|conn| Ok(crate::db::sessions::delete_expired(conn)?))
+                    .write(move |conn| {
+                        crate::db::sessions::delete_expired(conn)?;
+                        let cutoff = crate::db::now() - chrono::TimeDelta::days(keep_sent_days);
+                        let erased = crate::db::outbox::erase_delivered_before(conn, cutoff)?;
+                        if erased > 0 {
+                            tracing::info!(erased, "erased the contents of delivered mail");
+                        }
+                        Ok(())
+                    })
                     .await
                 {
-                    tracing::warn!(error = ?error, "removing expired sessions failed");
+                    tracing::warn!(error = ?error, "housekeeping failed");
                 }
             }
         });

@@ -209,3 +209,25 @@ pub fn attempts_of(conn: &mut DbConn, message: i32) -> QueryResult<i64> {
         .count()
         .get_result(conn)
 }
+
+/// What an erased message's recipient reads.
+pub const ERASED: &str = "(slettet)";
+
+/// Erases the recipient, Reply-To and bodies of messages delivered before `sent_before`
+/// (privacy by design: a delivered copy is not kept for ever). Returns how many.
+pub fn erase_delivered_before(conn: &mut DbConn, sent_before: NaiveDateTime) -> QueryResult<usize> {
+    use super::schema::outbox_messages::dsl::*;
+    diesel::update(
+        outbox_messages
+            .filter(status.eq(STATUS_SENT))
+            .filter(sent_at.lt(sent_before))
+            .filter(recipient.ne(ERASED)),
+    )
+    .set((
+        recipient.eq(ERASED),
+        reply_to.eq(None::<String>),
+        body_text.eq(""),
+        body_html.eq(None::<String>),
+    ))
+    .execute(conn)
+}

@@ -9,6 +9,7 @@ on_both_backends!(
     an_anonymous_tip_is_forwarded_without_reply_to,
     tips_sent_while_smtp_is_down_are_delivered_exactly_once_when_it_returns,
     a_message_that_keeps_failing_is_marked_failed_and_kept,
+    delivered_mail_is_erased_after_the_retention_period,
 );
 
 async fn a_tip_is_forwarded_to_the_secretariat_with_reply_to_the_tipster(backend: Backend) {
@@ -180,4 +181,44 @@ async fn a_message_that_keeps_failing_is_marked_failed_and_kept(backend: Backend
     let health: Value = app.get("/health").await.json().await.unwrap();
     assert_eq!(health["outbox_failed"], 1);
     assert_eq!(health["outbox_waiting"], 0);
+}
+
+async fn delivered_mail_is_erased_after_the_retention_period(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let mut tip = valid_tip();
+    tip["tipster_email"] = json!("ola@example.no");
+    app.post_json("/api/v1/tips", &tip).await;
+    app.wait_for_outbox_drained(Duration::from_secs(20)).await;
+
+    // Within the period nothing is erased.
+    let erased = app
+        .db
+        .write(|conn| {
+            Ok(bedre_stat::db::outbox::erase_delivered_before(
+                conn,
+                bedre_stat::db::now() - chrono::TimeDelta::days(30),
+            )?)
+        })
+        .await
+        .unwrap();
+    assert_eq!(erased, 0);
+    // After it, the copies lose recipient and body but keep their metadata.
+    let erased = app
+        .db
+        .write(|conn| {
+            Ok(bedre_stat::db::outbox::erase_delivered_before(
+                conn,
+                bedre_stat::db::now() + chrono::TimeDelta::seconds(1),
+            )?)
+        })
+        .await
+        .unwrap();
+    assert_eq!(erased, 2);
+    for message in app.outbox().await {
+        assert_eq!(message.recipient, bedre_stat::db::outbox::ERASED);
+        assert_eq!(message.reply_to, None);
+        assert!(message.body_text.is_empty() && message.body_html.is_none());
+        assert!(message.subject.contains("TIPS-"), "the reference stays");
+        assert_eq!(message.status, "sent");
+    }
 }
