@@ -25,6 +25,24 @@ enum Command {
     /// Manage the accounts of the secretariat and the jury.
     #[command(subcommand)]
     User(UserCommand),
+    /// A person's rights over their data (GDPR art. 15 and 17), by e-mail address.
+    #[command(subcommand)]
+    Privacy(PrivacyCommand),
+}
+
+#[derive(Subcommand)]
+enum PrivacyCommand {
+    /// Print, as JSON, everything stored about an e-mail address.
+    Export {
+        #[arg(long)]
+        email: String,
+    },
+    /// Erase an e-mail address, and the name and phone number given with it, from tips,
+    /// nominations and mail. The tips and nominations themselves stay.
+    Erase {
+        #[arg(long)]
+        email: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -62,6 +80,7 @@ async fn main() -> anyhow::Result<()> {
             role,
             lang,
         }) => add_user(settings, &email, &name, &role, &lang).await,
+        Command::Privacy(command) => privacy(settings, command).await,
         Command::Migrate => {
             Database::connect(&settings.database.url, 1)?;
             tracing::info!("migrations applied");
@@ -108,4 +127,35 @@ async fn add_user(
         }
         Err(CreateUserError::Unexpected(error)) => Err(error),
     }
+}
+
+async fn privacy(settings: Settings, command: PrivacyCommand) -> anyhow::Result<()> {
+    use bedre_stat::db::{audit, privacy};
+    let db = Database::connect(&settings.database.url, 1)?;
+    match command {
+        PrivacyCommand::Export { email } => {
+            let data = db
+                .read(move |conn| Ok(privacy::export(conn, &email)?))
+                .await?;
+            println!("{}", serde_json::to_string_pretty(&data)?);
+        }
+        PrivacyCommand::Erase { email } => {
+            let erased = db
+                .write(move |conn| {
+                    let erased = privacy::erase(conn, &email)?;
+                    let detail = format!(
+                        "tips:{} nominations:{} messages:{}",
+                        erased.tips, erased.nominations, erased.messages
+                    );
+                    audit::record(conn, "cli", "privacy.erased", "person", Some(&detail))?;
+                    Ok(erased)
+                })
+                .await?;
+            println!(
+                "Erased from {} tips, {} nominations and {} messages.",
+                erased.tips, erased.nominations, erased.messages
+            );
+        }
+    }
+    Ok(())
 }

@@ -12,6 +12,7 @@ mod group_commit;
 pub mod jury;
 pub mod nominations;
 pub mod outbox;
+pub mod privacy;
 pub mod rounds;
 pub mod schema;
 pub mod scoring;

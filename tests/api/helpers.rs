@@ -380,6 +380,11 @@ pub async fn spawn_app_with(
 }
 
 impl TestApp {
+    /// The test's own database, for running the command line against it.
+    pub fn database_url(&self) -> &str {
+        &self._database.url
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.address)
     }

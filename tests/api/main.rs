@@ -12,6 +12,7 @@ mod delivery;
 mod forms;
 mod jury_desk;
 mod migrations;
+mod privacy;
 mod secretariat_work;
 mod security;
 mod validation;
