@@ -214,6 +214,11 @@ impl Intake {
         Ok(open)
     }
 
+    /// Tells the outbox worker that mail is due now.
+    pub fn wake_outbox(&self) {
+        self.signal.new_mail();
+    }
+
     /// The nomination an edit link points at, with its round.
     pub async fn find_by_edit_token(
         &self,

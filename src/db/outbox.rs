@@ -231,3 +231,30 @@ pub fn erase_delivered_before(conn: &mut DbConn, sent_before: NaiveDateTime) -> 
     ))
     .execute(conn)
 }
+
+/// The newest messages first, at most `limit`.
+pub fn latest(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<OutboxMessage>> {
+    outbox_messages::table
+        .order(outbox_messages::id.desc())
+        .limit(limit)
+        .select(OutboxMessage::as_select())
+        .load(conn)
+}
+
+/// Puts a failed message back in the queue, due now. Its past attempts stay recorded; the
+/// count starts over so it gets the full number of tries again.
+pub fn requeue_failed(conn: &mut DbConn, message: i32) -> QueryResult<bool> {
+    use super::schema::outbox_messages::dsl::*;
+    let updated = diesel::update(
+        outbox_messages
+            .find(message)
+            .filter(status.eq(STATUS_FAILED)),
+    )
+    .set((
+        status.eq(STATUS_PENDING),
+        attempts.eq(0),
+        next_attempt_at.eq(super::now()),
+    ))
+    .execute(conn)?;
+    Ok(updated == 1)
+}

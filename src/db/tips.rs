@@ -76,3 +76,12 @@ pub fn find_by_submission_key(
         .first(conn)
         .optional()
 }
+
+/// The newest tips first, at most `limit`.
+pub fn latest(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<TipRow>> {
+    tips::table
+        .order(tips::id.desc())
+        .limit(limit)
+        .select(TipRow::as_select())
+        .load(conn)
+}

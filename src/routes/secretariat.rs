@@ -10,6 +10,8 @@ use crate::web::errors::{OrPageError as _, PageError};
 use crate::web::{AppState, lang::RequestLang};
 use actix_web::{HttpRequest, HttpResponse, web};
 
+#[path = "secretariat_mail.rs"]
+mod mail;
 #[path = "secretariat_nominations.rs"]
 mod nominations;
 #[path = "secretariat_oversight.rs"]
@@ -35,7 +37,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         )
         .configure(rounds::configure)
         .configure(nominations::configure)
-        .configure(oversight::configure);
+        .configure(oversight::configure)
+        .configure(mail::configure);
 }
 
 const PAGE: FormPage<'static> = FormPage {

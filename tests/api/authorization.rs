@@ -130,6 +130,13 @@ fn rows(seeded: &Seeded, criterion_id: i32) -> Vec<Row> {
             "/sekretariat/runder/999999".into(),
             [Login, Forbidden, Forbidden, NotFound],
         ),
+        row(g.clone(), "/sekretariat/epost".into(), staff_get),
+        row(g.clone(), "/sekretariat/tips".into(), staff_get),
+        row(
+            p.clone(),
+            "/sekretariat/epost/999999/send-igjen".into(),
+            [Login, Forbidden, Forbidden, NotFound],
+        ),
         // (An unknown user, so the matrix does not end the sessions it runs on.)
         row(
             p.clone(),

@@ -13,6 +13,7 @@ mod forms;
 mod jury_desk;
 mod migrations;
 mod privacy;
+mod secretariat_mail;
 mod secretariat_work;
 mod security;
 mod validation;
