@@ -335,28 +335,14 @@ async fn the_secretariat_invites_a_juror_from_the_web(backend: Backend) {
 
     // The juror uses the link in another browser.
     let juror = app.other_browser();
-    let page = juror
-        .get(app.url(&path))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let token = csrf_token_in(&page);
-    let body = serde_html_form::to_string([
-        ("csrf_token", token.as_str()),
-        ("password", PASSWORD),
-        ("password_confirmation", PASSWORD),
-    ])
-    .unwrap();
-    let saved = juror
-        .post(app.url(&path))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .body(body)
-        .send()
-        .await
-        .unwrap();
+    let saved = app
+        .submit_form_as(
+            &juror,
+            &path,
+            &path,
+            &[("password", PASSWORD), ("password_confirmation", PASSWORD)],
+        )
+        .await;
     assert_eq!(saved.status(), 200);
     let actions = app
         .db
@@ -403,31 +389,8 @@ async fn a_forgotten_password_is_reset_by_an_expiring_link_and_ends_other_sessio
     let app = spawn_app(backend).await;
     app.create_user("kari@dfo.no", "Kari", "admin", PASSWORD)
         .await;
-    let other = app.other_browser();
     // Kari is logged in elsewhere.
-    let page = other
-        .get(app.url("/logg-inn"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let token = csrf_token_in(&page);
-    let body = serde_html_form::to_string([
-        ("csrf_token", token.as_str()),
-        ("email", "kari@dfo.no"),
-        ("password", PASSWORD),
-    ])
-    .unwrap();
-    let response = other
-        .post(app.url("/logg-inn"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .body(body)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 303);
+    let other = app.browser_logged_in("kari@dfo.no", PASSWORD).await;
     assert_eq!(
         other
             .get(app.url("/sekretariat"))
@@ -521,29 +484,7 @@ async fn the_secretariat_can_end_all_sessions_of_a_user(backend: Backend) {
         .await;
     app.create_user("jon@dfo.no", "Jon", "juror", PASSWORD)
         .await;
-    let juror = app.other_browser();
-    let page = juror
-        .get(app.url("/logg-inn"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let token = csrf_token_in(&page);
-    let body = serde_html_form::to_string([
-        ("csrf_token", token.as_str()),
-        ("email", "jon@dfo.no"),
-        ("password", PASSWORD),
-    ])
-    .unwrap();
-    juror
-        .post(app.url("/logg-inn"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .body(body)
-        .send()
-        .await
-        .unwrap();
+    let juror = app.browser_logged_in("jon@dfo.no", PASSWORD).await;
     assert_eq!(
         juror.get(app.url("/jury")).send().await.unwrap().status(),
         200

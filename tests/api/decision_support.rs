@@ -1,7 +1,7 @@
 //! Decision support, decisions and exports: a round in discussion with three jurors, their
 //! submitted scores and assessments (inserted directly), and one upheld conflict.
 
-use crate::helpers::{Backend, TestApp, csrf_token_in, spawn_app};
+use crate::helpers::{Backend, TestApp, spawn_app};
 use crate::on_both_backends;
 use bedre_stat::db::{self, schema};
 use bedre_stat::i18n::Lang;
@@ -177,29 +177,7 @@ pub async fn seed(app: &TestApp) -> Seeded {
 
 /// A browser of its own, logged in as `email`.
 pub async fn browser_for(app: &TestApp, email: &str) -> reqwest::Client {
-    let client = app.other_browser();
-    let page = client
-        .get(app.url("/logg-inn"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let token = csrf_token_in(&page);
-    let response = client
-        .post(app.url("/logg-inn"))
-        .form(&[
-            ("csrf_token", token.as_str()),
-            ("website", ""),
-            ("email", email),
-            ("password", PASSWORD),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 303, "{email} logs in");
-    client
+    app.browser_logged_in(email, PASSWORD).await
 }
 
 async fn aggregation(app: &TestApp, round_id: i32) -> jury::Aggregation {

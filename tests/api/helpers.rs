@@ -338,6 +338,21 @@ impl TestApp {
             .await
     }
 
+    /// A different browser in which `email` has logged in.
+    pub async fn browser_logged_in(&self, email: &str, password: &str) -> reqwest::Client {
+        let browser = self.other_browser();
+        let response = self
+            .submit_form_as(
+                &browser,
+                "/logg-inn",
+                "/logg-inn",
+                &[("email", email), ("password", password)],
+            )
+            .await;
+        assert_eq!(response.status(), 303, "{email} logs in");
+        browser
+    }
+
     /// A new client (a different browser) against the same app.
     pub fn other_browser(&self) -> reqwest::Client {
         reqwest::Client::builder()
@@ -436,8 +451,22 @@ impl TestApp {
         action: &str,
         fields: &[(&str, &str)],
     ) -> reqwest::Response {
-        let path = action;
-        let page = self.get_html(page).await;
+        self.submit_form_as(&self.client, page, action, fields)
+            .await
+    }
+
+    /// Opens `page` in `browser` (getting its CSRF cookie, token and form key) and posts
+    /// `fields` with them to `action`, as that browser would.
+    pub async fn submit_form_as(
+        &self,
+        browser: &reqwest::Client,
+        page: &str,
+        action: &str,
+        fields: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let response = browser.get(self.url(page)).send().await.unwrap();
+        assert_eq!(response.status(), 200, "GET {page}");
+        let page = response.text().await.unwrap();
         let token = csrf_token_in(&page);
         let mut body: Vec<(&str, &str)> = vec![("csrf_token", token.as_str()), ("website", "")];
         let key = page
@@ -447,7 +476,13 @@ impl TestApp {
             body.push(("submission_key", key.as_str()));
         }
         body.extend_from_slice(fields);
-        self.post_form(path, &body).await
+        browser
+            .post(self.url(action))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .body(serde_html_form::to_string(&body).unwrap())
+            .send()
+            .await
+            .unwrap()
     }
 
     pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {

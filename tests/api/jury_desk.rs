@@ -1,7 +1,7 @@
 //! The juror's desk through its HTML pages, with sessions and CSRF: scoring (drafts,
 //! submission, locking), independence, affiliations and declared conflicts, and access.
 
-use crate::helpers::{Backend, TestApp, csrf_token_in, spawn_app, valid_nomination};
+use crate::helpers::{Backend, TestApp, spawn_app, valid_nomination};
 use crate::on_both_backends;
 use bedre_stat::db;
 use diesel::prelude::*;
@@ -78,17 +78,7 @@ async fn jury_at_work(backend: Backend) -> Jury {
 }
 
 async fn log_in(app: &TestApp, email: &str) -> reqwest::Client {
-    let browser = app.other_browser();
-    let response = submit(
-        app,
-        &browser,
-        "/logg-inn",
-        "/logg-inn",
-        &[("email", email), ("password", PASSWORD)],
-    )
-    .await;
-    assert_eq!(response.status(), 303, "logged in");
-    browser
+    app.browser_logged_in(email, PASSWORD).await
 }
 
 async fn get(app: &TestApp, browser: &reqwest::Client, path: &str) -> reqwest::Response {
@@ -109,17 +99,7 @@ async fn submit(
     action: &str,
     fields: &[(&str, &str)],
 ) -> reqwest::Response {
-    let html = page(app, browser, page_path).await;
-    let token = csrf_token_in(&html);
-    let mut body: Vec<(&str, &str)> = vec![("csrf_token", token.as_str())];
-    body.extend_from_slice(fields);
-    browser
-        .post(app.url(action))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .body(serde_html_form::to_string(&body).unwrap())
-        .send()
-        .await
-        .unwrap()
+    app.submit_form_as(browser, page_path, action, fields).await
 }
 
 fn nomination_path(id: i32) -> String {
