@@ -1,6 +1,6 @@
-use crate::helpers::{Backend, TestDatabase, csrf_token_in, spawn_app};
-use crate::on_both_backends;
 use bedre_stat::db;
+use bedre_stat_test_support::on_both_backends;
+use bedre_stat_test_support::{Backend, TestDatabase, csrf_token_in, spawn_app};
 use std::process::Command;
 use std::time::Duration;
 

@@ -1,12 +1,12 @@
 //! Decision support, decisions and exports: a round in discussion with three jurors, their
 //! submitted scores and assessments (inserted directly), and one upheld conflict.
 
-use crate::helpers::{Backend, TestApp, spawn_app};
-use crate::on_both_backends;
 use bedre_stat::db::{self, schema};
 use bedre_stat::i18n::Lang;
 use bedre_stat::jury;
 use bedre_stat::routes::decisions::number;
+use bedre_stat_test_support::on_both_backends;
+use bedre_stat_test_support::{Backend, TestApp, spawn_app};
 use diesel::prelude::*;
 
 on_both_backends!(

@@ -1,9 +1,9 @@
 //! The juror's desk through its HTML pages, with sessions and CSRF: scoring (drafts,
 //! submission, locking), independence, affiliations and declared conflicts, and access.
 
-use crate::helpers::{Backend, TestApp, spawn_app, valid_nomination};
-use crate::on_both_backends;
 use bedre_stat::db;
+use bedre_stat_test_support::on_both_backends;
+use bedre_stat_test_support::{Backend, TestApp, spawn_app, valid_nomination};
 use diesel::prelude::*;
 
 on_both_backends!(

@@ -2,10 +2,10 @@
 //! rubric, screening and carrying nominations, assignments, decisions on conflicts of
 //! interest, reopening assessments and the audit log.
 
-use crate::helpers::{Backend, TestApp, spawn_app, valid_nomination};
-use crate::on_both_backends;
 use bedre_stat::db;
 use bedre_stat::domain::Impartiality;
+use bedre_stat_test_support::on_both_backends;
+use bedre_stat_test_support::{Backend, TestApp, spawn_app, valid_nomination};
 use diesel::prelude::*;
 
 on_both_backends!(
@@ -780,7 +780,7 @@ async fn only_the_secretariat_may_use_these_pages(backend: Backend) {
     for path in &pages {
         assert_eq!(app.get(path).await.status(), 403, "{path}");
     }
-    let token = crate::helpers::csrf_token_in(&app.get_html("/jury").await);
+    let token = bedre_stat_test_support::csrf_token_in(&app.get_html("/jury").await);
     for path in &posts {
         let response = app
             .post_form(path, &[("csrf_token", &token), ("screening", "eligible")])

@@ -2,8 +2,8 @@
 //! tests/api/decision_support.rs do): a round in scoring with two nominations sent through
 //! the API, a round in discussion with scores and assessments, an affiliation and conflicts.
 
-use crate::helpers::{TestApp, valid_nomination};
 use bedre_stat::db::{self, schema};
+use bedre_stat_test_support::{TestApp, valid_nomination};
 use diesel::prelude::*;
 
 pub const PASSWORD: &str = "riktig hest batteri stift";
