@@ -1,4 +1,5 @@
 use bedre_stat::i18n::Lang;
+use bedre_stat_test_support::fixtures::RoundFixture;
 use bedre_stat_test_support::on_both_backends;
 use bedre_stat_test_support::{Backend, reference_in, spawn_app, valid_nomination_form};
 use std::time::Duration;
@@ -331,17 +332,9 @@ async fn a_round_set_up_by_the_secretariat_takes_nominations_until_its_own_deadl
     let deadline = (bedre_stat::db::now() + chrono::TimeDelta::days(2)).date();
     app.db
         .write(move |conn| {
-            use bedre_stat::db::schema::rounds;
-            use diesel::prelude::*;
-            diesel::insert_into(rounds::table)
-                .values((
-                    rounds::prize_year.eq(2031),
-                    rounds::nomination_deadline.eq(deadline),
-                    rounds::closes_at.eq(deadline.and_hms_opt(22, 0, 0).unwrap()),
-                    rounds::created_at.eq(bedre_stat::db::now()),
-                ))
-                .execute(conn)?;
-            Ok(())
+            Ok(RoundFixture::for_year(2031)
+                .nomination_deadline(deadline)
+                .insert(conn)?)
         })
         .await
         .unwrap();

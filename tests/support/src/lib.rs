@@ -8,6 +8,7 @@
 mod app;
 mod bodies;
 mod database;
+pub mod fixtures;
 mod pages;
 mod smtp;
 
