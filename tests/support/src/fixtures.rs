@@ -487,30 +487,3 @@ impl ScoringRound {
             .unwrap()
     }
 }
-
-impl TestApp {
-    /// The id of the account with this address.
-    pub async fn user_id(&self, email: &str) -> i32 {
-        let wanted = email.to_owned();
-        self.db
-            .read(move |conn| Ok(db::users::find_by_email(conn, &wanted)?))
-            .await
-            .unwrap()
-            .unwrap_or_else(|| panic!("an account for {email}"))
-            .id
-    }
-
-    /// Moves a round to another phase, as the secretariat's round page does.
-    pub async fn move_round_to(&self, round_id: i32, phase: &'static str) {
-        self.db
-            .write(move |conn| {
-                use schema::rounds;
-                diesel::update(rounds::table.find(round_id))
-                    .set(rounds::phase.eq(phase))
-                    .execute(conn)?;
-                Ok(())
-            })
-            .await
-            .unwrap();
-    }
-}
