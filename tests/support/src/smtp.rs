@@ -101,7 +101,7 @@ impl SmtpSink {
             return Vec::new();
         };
         let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        paths.sort();
+        paths.sort_by_key(|path| arrival(path));
         paths.iter().map(|path| parse_mail(path)).collect()
     }
 
@@ -127,6 +127,21 @@ impl Drop for SmtpSink {
     fn drop(&mut self) {
         self.stop();
     }
+}
+
+/// When a message arrived, from its maildir name: Python's `mailbox.Maildir` names a file
+/// `{seconds}.M{microseconds}P{pid}Q{count}.{host}` without padding the microseconds, so
+/// the names themselves do not sort in the order the messages came.
+fn arrival(path: &Path) -> (u64, u64, String) {
+    let name = path
+        .file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    let number = |text: Option<&str>| text.and_then(|t| t.parse().ok()).unwrap_or(u64::MAX);
+    let (seconds, rest) = name.split_once(".M").unwrap_or((&name, ""));
+    let micros = rest.split('P').next();
+    (number(Some(seconds)), number(micros), name.clone())
 }
 
 fn parse_mail(path: &Path) -> Mail {
