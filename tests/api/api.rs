@@ -1,5 +1,5 @@
-use crate::helpers::{Backend, spawn_app, valid_nomination, valid_tip};
-use crate::on_both_backends;
+use bedre_stat_test_support::on_both_backends;
+use bedre_stat_test_support::{Backend, spawn_app, valid_nomination, valid_tip};
 use serde_json::{Value, json};
 
 on_both_backends!(
@@ -203,9 +203,9 @@ async fn malformed_oversized_and_wrongly_typed_bodies_are_refused(backend: Backe
 }
 
 async fn health_reports_the_database_and_the_outbox(backend: Backend) {
-    let mut smtp = crate::helpers::SmtpSink::start();
+    let mut smtp = bedre_stat_test_support::SmtpSink::start();
     smtp.stop();
-    let app = crate::helpers::spawn_app_with(backend, smtp, |_| {}).await;
+    let app = bedre_stat_test_support::spawn_app_with(backend, smtp, |_| {}).await;
     let health: Value = app.get("/health").await.json().await.unwrap();
     assert_eq!(health["status"], "ok");
     assert_eq!(health["database"], "ok");

@@ -1,5 +1,5 @@
-use crate::helpers::{Backend, SmtpSink, free_port, spawn_app, spawn_app_with, valid_tip};
-use crate::on_both_backends;
+use bedre_stat_test_support::on_both_backends;
+use bedre_stat_test_support::{Backend, SmtpSink, free_port, spawn_app, spawn_app_with, valid_tip};
 use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::time::Duration;

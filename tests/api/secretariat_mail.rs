@@ -1,5 +1,7 @@
-use crate::helpers::{Backend, SmtpSink, csrf_token_in, free_port, spawn_app_with, valid_tip};
-use crate::on_both_backends;
+use bedre_stat_test_support::on_both_backends;
+use bedre_stat_test_support::{
+    Backend, SmtpSink, csrf_token_in, free_port, spawn_app_with, valid_tip,
+};
 use serde_json::{Value, json};
 use std::time::Duration;
 
