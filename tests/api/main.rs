@@ -10,6 +10,7 @@ mod crash;
 mod decision_support;
 mod delivery;
 mod forms;
+mod hardening;
 mod jury_desk;
 mod migrations;
 mod privacy;

@@ -5,7 +5,7 @@ use crate::db::sessions::USER_ID_KEY;
 use crate::domain::Role;
 use crate::web::errors::{PageError, PageResult};
 use crate::web::forms::{self, FormPage, Outcome, Redirect};
-use crate::web::{AppState, is_local_path, lang::RequestLang};
+use crate::web::{AppState, csrf, is_local_path, lang::RequestLang};
 use actix_session::Session;
 use actix_web::{HttpRequest, web};
 
@@ -77,6 +77,7 @@ pub async fn login(
                     session.renew();
                     session
                         .insert(USER_ID_KEY, user.id)
+                        .and_then(|()| session.insert(csrf::SESSION_KEY, csrf::generate()))
                         .map_err(|e| PageError::Unexpected(anyhow::anyhow!("{e}")))?;
                     let target = if is_local_path(&input.neste) {
                         input.neste.clone()
