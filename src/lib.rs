@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod jury;
 pub mod outbox;
 pub mod routes;
+pub mod services;
 pub mod startup;
 pub mod submissions;
 pub mod telemetry;

@@ -82,6 +82,7 @@ impl Application {
                         .session_lifecycle(session_lifecycle.clone())
                         .build(),
                 )
+                .wrap(actix_web::middleware::from_fn(crate::web::lang::middleware))
                 .wrap(security::headers())
                 .wrap(tracing_actix_web::TracingLogger::default())
                 .app_data(web::Data::new(state.clone()))

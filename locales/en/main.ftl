@@ -123,6 +123,8 @@ error-page-title = Something went wrong
 error-not-found = We could not find the page.
 error-link-invalid = The link is invalid or has expired.
 error-unexpected = An unexpected error occurred. Nothing was saved. Please try again shortly.
+error-csrf-action = For security reasons, this was not done. Go back, reload the page and try again.
+error-bad-request = The request could not be read. Go back and try again.
 error-back-home = Go to the home page
 
 ## Receipts

@@ -123,6 +123,8 @@ error-page-title = Noe gikk galt
 error-not-found = Vi fant ikke siden.
 error-link-invalid = Lenken er ugyldig eller utløpt.
 error-unexpected = Det oppstod en uventet feil. Ingenting ble lagret. Prøv igjen om litt.
+error-csrf-action = Av sikkerhetshensyn ble ikke dette utført. Gå tilbake, last inn siden på nytt og prøv igjen.
+error-bad-request = Forespørselen kunne ikke leses. Gå tilbake og prøv igjen.
 error-back-home = Til forsiden
 
 ## Receipts

@@ -123,6 +123,8 @@ error-page-title = Noko gjekk gale
 error-not-found = Vi fann ikkje sida.
 error-link-invalid = Lenkja er ugyldig eller har gått ut.
 error-unexpected = Det oppstod ein uventa feil. Ingenting vart lagra. Prøv igjen om litt.
+error-csrf-action = Av omsyn til tryggleiken vart ikkje dette gjort. Gå tilbake, last inn sida på nytt og prøv igjen.
+error-bad-request = Vi kunne ikkje lese førespurnaden. Gå tilbake og prøv igjen.
 error-back-home = Til framsida
 
 ## Receipts

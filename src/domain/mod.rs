@@ -4,6 +4,7 @@
 //! been turned into one of these types, no later code checks it again.
 
 mod account;
+mod affiliation;
 mod category;
 mod email_address;
 mod errors;
@@ -18,6 +19,7 @@ mod text;
 mod tip;
 
 pub use account::{NewPassword, PASSWORD_MIN_CHARS, Role};
+pub use affiliation::{AFFILIATION_FIELDS, Affiliation, AffiliationInput};
 pub use category::{Categories, Category};
 pub use email_address::EmailAddress;
 pub use errors::{FieldErrors, ValidationError};

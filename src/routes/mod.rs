@@ -1,72 +1,170 @@
-//! The one place that wires URLs to handlers. Each page's code lives in the module named
-//! after its URL.
+//! The one router: every URL of the portal is wired here, one `web::scope` per area, each
+//! page's handler in the module named after its area and page (`/sekretariat/runder/…` →
+//! `secretariat/rounds.rs`). The role a scope needs is checked by its guard middleware, so
+//! no handler can forget it; the handlers' `SignedIn`/`Admin` arguments only read the user
+//! the guard found.
+//!
+//! The README's "What is where" table is this file in words: `tests/api/router.rs` holds
+//! the two against each other.
 
 mod account;
 pub mod api;
-mod assets;
-pub mod decisions;
-mod forms;
-mod health;
-mod home;
 mod jury;
-mod language;
-mod nominate;
-mod secretariat;
-mod tips;
+mod public;
+pub mod secretariat;
 
-use actix_web::web;
+use crate::web::auth;
+use crate::web::errors::{PageError, PageResult};
+use actix_web::middleware::from_fn;
+use actix_web::web::{self, get, post, resource, scope};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/", web::get().to(home::page))
+    use account::{login, password};
+    use public::{assets, health, home, language, nominate, tips};
+    cfg
+        // The public side.
+        .route("/", get().to(home::page))
         .service(
-            web::resource("/nominer")
-                .route(web::get().to(nominate::new_form))
-                .route(web::post().to(nominate::submit)),
+            resource("/nominer")
+                .route(get().to(nominate::new_form))
+                .route(post().to(nominate::submit)),
         )
         .service(
-            web::resource("/nominasjon/{token}")
-                .route(web::get().to(nominate::edit_form))
-                .route(web::post().to(nominate::save_edit)),
+            resource("/nominasjon/{token}")
+                .route(get().to(nominate::edit_form))
+                .route(post().to(nominate::save_edit)),
         )
         .service(
-            web::resource("/tips")
-                .route(web::get().to(tips::form))
-                .route(web::post().to(tips::submit)),
+            resource("/tips")
+                .route(get().to(tips::form))
+                .route(post().to(tips::submit)),
         )
-        .route("/sprak", web::get().to(language::switch))
+        .route("/sprak", get().to(language::switch))
+        .route("/health", get().to(health::check))
+        .route("/static/{path:.*}", get().to(assets::serve))
+        // Accounts.
         .service(
-            web::resource("/logg-inn")
-                .route(web::get().to(account::login_form))
-                .route(web::post().to(account::login)),
+            resource("/logg-inn")
+                .route(get().to(login::login_form))
+                .route(post().to(login::login)),
         )
-        .route("/logg-ut", web::post().to(account::logout))
+        .route("/logg-ut", post().to(login::logout))
         .service(
-            web::resource("/glemt-passord")
-                .route(web::get().to(account::forgot_form))
-                .route(web::post().to(account::forgot)),
+            resource("/glemt-passord")
+                .route(get().to(password::forgot_form))
+                .route(post().to(password::forgot)),
         )
         .service(
-            web::resource("/konto/passord/{token}")
-                .route(web::get().to(account::password_form))
-                .route(web::post().to(account::set_password)),
+            resource("/konto/passord/{token}")
+                .route(get().to(password::password_form))
+                .route(post().to(password::set_password)),
         )
-        .configure(jury::configure)
-        .configure(secretariat::configure)
-        .configure(decisions::configure)
-        .route("/health", web::get().to(health::check))
-        .route("/static/{path:.*}", web::get().to(assets::serve))
+        // The JSON API.
         .service(
-            web::scope("/api/v1")
+            scope("/api/v1")
                 .app_data(api::json_config())
-                .route("/tips", web::post().to(api::tips::create))
-                .route("/nominations", web::post().to(api::nominations::create))
-                .route("/openapi.json", web::get().to(api::openapi)),
-        );
+                .route("/tips", post().to(api::tips::create))
+                .route("/nominations", post().to(api::nominations::create))
+                .route("/openapi.json", get().to(api::openapi)),
+        )
+        .configure(jury_routes)
+        .configure(secretariat_routes);
 }
 
-/// Any URL no route answers: a page in the user's language.
-pub async fn not_found(
-    crate::web::lang::RequestLang(lang): crate::web::lang::RequestLang,
-) -> Result<actix_web::HttpResponse, crate::web::errors::PageError> {
-    Err(crate::web::errors::PageError::not_found(lang))
+/// `/jury`: any signed-in user (the secretariat may look at the jury's pages too).
+fn jury_routes(cfg: &mut web::ServiceConfig) {
+    use jury::{affiliations, desk, nomination, results};
+    cfg.service(
+        scope("/jury")
+            .wrap(from_fn(auth::require_signed_in))
+            .route("", get().to(desk::index))
+            .service(
+                resource("/tilknytninger")
+                    .route(get().to(affiliations::list))
+                    .route(post().to(affiliations::add)),
+            )
+            .route("/tilknytninger/{id}/slett", post().to(affiliations::remove))
+            .service(
+                resource("/nominasjoner/{id}")
+                    .route(get().to(nomination::show))
+                    .route(post().to(nomination::save)),
+            )
+            .route(
+                "/nominasjoner/{id}/habilitet",
+                post().to(nomination::declare_conflict),
+            )
+            .route("/runder/{id}/resultater", get().to(results::jury_page)),
+    );
+}
+
+/// `/sekretariat`: the secretariat only.
+fn secretariat_routes(cfg: &mut web::ServiceConfig) {
+    use secretariat::{exports, nominations, outbox, oversight, overview, results, rounds};
+    cfg.service(
+        scope("/sekretariat")
+            .wrap(from_fn(auth::require_admin))
+            .route("", get().to(overview::index))
+            .route("/brukere", post().to(overview::invite))
+            .route("/brukere/{id}/logg-ut", post().to(overview::end_sessions))
+            .service(
+                resource("/runder")
+                    .route(get().to(rounds::list))
+                    .route(post().to(rounds::create)),
+            )
+            .service(
+                resource("/runder/{round}")
+                    .route(get().to(rounds::show))
+                    .route(post().to(rounds::update)),
+            )
+            .route(
+                "/runder/{round}/kriterier",
+                post().to(rounds::add_criterion),
+            )
+            .service(
+                resource("/runder/{round}/kriterier/{criterion}")
+                    .route(get().to(rounds::criterion_form))
+                    .route(post().to(rounds::edit_criterion)),
+            )
+            .route(
+                "/runder/{round}/kriterier/{criterion}/fjern",
+                post().to(rounds::remove_criterion),
+            )
+            .route("/runder/{round}/nominasjoner", get().to(nominations::list))
+            .route(
+                "/runder/{id}/resultater",
+                get().to(results::secretariat_page),
+            )
+            .route("/runder/{id}/vedtak", post().to(results::decide))
+            .route("/runder/{id}/poeng.csv", get().to(exports::scores_csv))
+            .route("/runder/{id}/rapport", get().to(exports::report))
+            .route("/nominasjoner/{id}", get().to(nominations::show))
+            .route(
+                "/nominasjoner/{id}/vurdering",
+                post().to(nominations::screen),
+            )
+            .route("/nominasjoner/{id}/flytt", post().to(nominations::carry))
+            .route(
+                "/nominasjoner/{id}/tildeling",
+                post().to(nominations::assign),
+            )
+            .route(
+                "/nominasjoner/{id}/gjenapne",
+                post().to(nominations::reopen),
+            )
+            .route("/habilitet", get().to(oversight::conflicts))
+            .service(
+                resource("/habilitet/{juror}/{nomination}")
+                    .route(get().to(oversight::decision_form))
+                    .route(post().to(oversight::decide)),
+            )
+            .route("/logg", get().to(oversight::log))
+            .route("/epost", get().to(outbox::outbox))
+            .route("/epost/{id}/send-igjen", post().to(outbox::retry))
+            .route("/tips", get().to(outbox::tips)),
+    );
+}
+
+/// Any URL no route answers: the 404 page in the user's language.
+pub async fn not_found() -> PageResult {
+    Err(PageError::NotFound)
 }

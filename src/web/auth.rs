@@ -1,120 +1,116 @@
-//! Who is logged in. Every jury and secretariat handler takes `SignedIn` or `Admin`, so a
-//! page cannot forget to check; what a juror may see of each object is checked again
-//! where the object is loaded.
+//! Who is signed in. The router wraps each staff scope in one of the guards below
+//! (`require_signed_in` for `/jury`, `require_admin` for `/sekretariat`), which find the
+//! user once per request and put it in the request; handlers take `SignedIn` or `Admin`
+//! to read it. A handler outside a guarded scope that asks for a user gets an error,
+//! never an unchecked user. What a juror may see of each object is decided where the
+//! object is loaded (the jury rules).
 
+use super::AppState;
 use super::errors::PageError;
-use super::lang::RequestLang;
-use super::{AppState, page};
 use crate::db::sessions::USER_ID_KEY;
 use crate::db::users::UserRow;
 use crate::domain::Role;
-use crate::i18n::Lang;
-use actix_session::{Session, SessionExt as _};
-use actix_web::http::{StatusCode, header};
-use actix_web::{FromRequest, HttpRequest, HttpResponse, ResponseError, dev::Payload, web};
-use std::future::Future;
-use std::pin::Pin;
+use actix_session::SessionExt as _;
+use actix_web::body::MessageBody;
+use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
+use actix_web::middleware::Next;
+use actix_web::{FromRequest, HttpMessage as _, HttpRequest, web};
+use std::future::{Ready, ready};
 
-/// A logged-in user (secretariat or juror).
+/// A signed-in user (secretariat or juror).
 #[derive(Debug, Clone)]
 pub struct SignedIn(pub UserRow);
 
-/// A logged-in member of the secretariat.
+/// A signed-in member of the secretariat.
 #[derive(Debug, Clone)]
 pub struct Admin(pub UserRow);
 
-#[derive(Debug, thiserror::Error)]
-pub enum AuthError {
-    /// Not logged in: go to the login page, and come back here afterwards.
-    #[error("login required")]
-    LoginRequired { next: String },
-    #[error("forbidden")]
-    Forbidden(Lang),
-    #[error(transparent)]
-    Unexpected(#[from] PageError),
-}
+/// The user the guard found, stored in the request's extensions.
+#[derive(Debug, Clone)]
+struct GuardedUser(UserRow);
 
-impl ResponseError for AuthError {
-    fn status_code(&self) -> StatusCode {
-        match self {
-            Self::LoginRequired { .. } => StatusCode::SEE_OTHER,
-            Self::Forbidden(_) => StatusCode::FORBIDDEN,
-            Self::Unexpected(error) => error.status_code(),
-        }
-    }
-
-    fn error_response(&self) -> HttpResponse {
-        match self {
-            Self::LoginRequired { next } => HttpResponse::SeeOther()
-                .insert_header((
-                    header::LOCATION,
-                    format!("/logg-inn?neste={}", page::url_encode(next)),
-                ))
-                .finish(),
-            Self::Forbidden(lang) => {
-                let mut context = page::base_context(*lang, "/", "");
-                context.insert("message", &lang.text("error-forbidden"));
-                page::render(StatusCode::FORBIDDEN, "error.html", &context).unwrap_or_else(|_| {
-                    HttpResponse::Forbidden().body(lang.text("error-forbidden"))
-                })
-            }
-            Self::Unexpected(error) => error.error_response(),
-        }
-    }
-}
-
-async fn signed_in_user(req: HttpRequest) -> Result<UserRow, AuthError> {
-    let lang = RequestLang::of(&req);
+/// The signed-in user of this request, from the session; `LoginRequired` otherwise.
+async fn signed_in_user(req: &ServiceRequest) -> Result<UserRow, PageError> {
     let next = match req.query_string() {
         "" => req.path().to_owned(),
         query => format!("{}?{query}", req.path()),
     };
-    let session: Session = req.get_session();
+    let session = req.get_session();
     let Ok(Some(user_id)) = session.get::<i32>(USER_ID_KEY) else {
-        return Err(AuthError::LoginRequired { next });
+        return Err(PageError::LoginRequired { next });
     };
     let state = req
         .app_data::<web::Data<AppState>>()
         .expect("AppState is registered");
-    match state.accounts.find_user(user_id).await {
-        Ok(Some(user)) => Ok(user),
-        Ok(None) => {
+    match state.accounts.find_user(user_id).await? {
+        Some(user) => Ok(user),
+        None => {
             session.purge();
-            Err(AuthError::LoginRequired { next })
+            Err(PageError::LoginRequired { next })
         }
-        Err(error) => Err(AuthError::Unexpected(PageError::unexpected(lang, error))),
     }
 }
 
+/// Guard of `/jury`: any signed-in user.
+pub async fn require_signed_in(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let user = signed_in_user(&req).await?;
+    req.extensions_mut().insert(GuardedUser(user));
+    next.call(req).await
+}
+
+/// Guard of `/sekretariat`: the secretariat only.
+pub async fn require_admin(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let user = signed_in_user(&req).await?;
+    if user.role() != Role::Admin {
+        return Err(PageError::Forbidden.into());
+    }
+    req.extensions_mut().insert(GuardedUser(user));
+    next.call(req).await
+}
+
+/// The user the scope's guard let in, if this request went through one.
+pub fn current_user(req: &HttpRequest) -> Option<UserRow> {
+    req.extensions()
+        .get::<GuardedUser>()
+        .map(|guarded| guarded.0.clone())
+}
+
+fn guarded_user(req: &HttpRequest) -> Result<UserRow, PageError> {
+    req.extensions()
+        .get::<GuardedUser>()
+        .map(|guarded| guarded.0.clone())
+        .ok_or_else(|| {
+            PageError::Unexpected(anyhow::anyhow!(
+                "{} asks for a user but is outside a guarded scope",
+                req.path()
+            ))
+        })
+}
+
 impl FromRequest for SignedIn {
-    type Error = AuthError;
-    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+    type Error = PageError;
+    type Future = Ready<Result<Self, Self::Error>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        Box::pin(signed_in_user(req.clone()).map_ok(SignedIn))
+        ready(guarded_user(req).map(SignedIn))
     }
 }
 
 impl FromRequest for Admin {
-    type Error = AuthError;
-    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+    type Error = PageError;
+    type Future = Ready<Result<Self, Self::Error>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let req = req.clone();
-        Box::pin(async move {
-            let user = signed_in_user(req.clone()).await?;
-            match user.role() {
-                Role::Admin => Ok(Admin(user)),
-                Role::Juror => Err(AuthError::Forbidden(RequestLang::of(&req))),
-            }
-        })
+        // The scope's guard checked the role; checking again costs nothing.
+        ready(guarded_user(req).and_then(|user| match user.role() {
+            Role::Admin => Ok(Admin(user)),
+            Role::Juror => Err(PageError::Forbidden),
+        }))
     }
 }
-
-trait MapOk<T, E>: Future<Output = Result<T, E>> + Sized {
-    async fn map_ok<U>(self, f: impl FnOnce(T) -> U) -> Result<U, E> {
-        self.await.map(f)
-    }
-}
-
-impl<T, E, F: Future<Output = Result<T, E>>> MapOk<T, E> for F {}

@@ -1,6 +1,10 @@
-//! Errors mapped to HTTP, once.
+//! Errors mapped to HTTP, once. When to use which:
 //!
-//! - `PageError` for HTML pages: a page in the user's language.
+//! - `PageError` for every HTML page: the error page in the request's language (the
+//!   language middleware sets it; no error carries it). `?` turns an `anyhow::Error` into
+//!   `PageError::Unexpected` — except diesel's `NotFound` anywhere in its chain, which is
+//!   the 404 page. Small constructors say the rest: `PageError::NotFound`, `Forbidden`,
+//!   `Csrf`, `LinkInvalid`, `bad_request(..)`.
 //! - `ApiError` for the JSON API: `{"errors": …}` or `{"error": …}` with the right status.
 //!
 //! Handlers add context to unexpected failures with `anyhow::Context`; the full cause
@@ -8,88 +12,121 @@
 
 use crate::domain::FieldErrors;
 use crate::i18n::Lang;
-use actix_web::http::StatusCode;
+use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, ResponseError};
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-#[derive(Debug)]
-pub enum PageErrorKind {
+/// What an HTML page answers instead of itself.
+#[derive(Debug, thiserror::Error)]
+pub enum PageError {
+    #[error("not found")]
     NotFound,
+    /// A one-time link that is unknown, used or expired.
+    #[error("link invalid")]
     LinkInvalid,
+    /// Signed in, but this page is not for this user's role.
+    #[error("forbidden")]
+    Forbidden,
+    /// Not signed in: to the login page, and back here afterwards.
+    #[error("login required")]
+    LoginRequired { next: String },
+    /// The CSRF check of a button failed (an old tab, cookies cleared): the same page
+    /// wherever it happens, saying to go back and press again.
+    #[error("CSRF check failed")]
+    Csrf,
+    /// A request no page of ours sends (a malformed form body, an unknown choice).
+    #[error("bad request: {0}")]
+    BadRequest(String),
+    #[error(transparent)]
     Unexpected(anyhow::Error),
 }
 
-#[derive(Debug, thiserror::Error)]
-#[error("{kind:?}")]
-pub struct PageError {
-    pub lang: Lang,
-    pub kind: PageErrorKind,
-}
+/// The result of an HTML handler.
+pub type PageResult = Result<HttpResponse, PageError>;
 
 impl PageError {
-    pub fn not_found(lang: Lang) -> Self {
-        Self {
-            lang,
-            kind: PageErrorKind::NotFound,
-        }
+    pub fn bad_request(detail: impl std::fmt::Display) -> Self {
+        Self::BadRequest(detail.to_string())
     }
+}
 
-    pub fn unexpected(lang: Lang, error: anyhow::Error) -> Self {
-        Self {
-            lang,
-            kind: PageErrorKind::Unexpected(error),
-        }
-    }
-
-    pub fn link_invalid(lang: Lang) -> Self {
-        Self {
-            lang,
-            kind: PageErrorKind::LinkInvalid,
+impl From<anyhow::Error> for PageError {
+    fn from(error: anyhow::Error) -> Self {
+        let not_found = error.chain().any(|cause| {
+            matches!(
+                cause.downcast_ref::<diesel::result::Error>(),
+                Some(diesel::result::Error::NotFound)
+            )
+        });
+        if not_found {
+            Self::NotFound
+        } else {
+            Self::Unexpected(error)
         }
     }
 }
 
-/// Attaches the page language to an unexpected error.
-pub trait OrPageError<T> {
-    fn or_page_error(self, lang: Lang) -> Result<T, PageError>;
+impl From<diesel::result::Error> for PageError {
+    fn from(error: diesel::result::Error) -> Self {
+        anyhow::Error::from(error).into()
+    }
 }
 
-impl<T> OrPageError<T> for anyhow::Result<T> {
-    fn or_page_error(self, lang: Lang) -> Result<T, PageError> {
-        self.map_err(|error| PageError {
-            lang,
-            kind: PageErrorKind::Unexpected(error),
-        })
+impl From<tera::Error> for PageError {
+    fn from(error: tera::Error) -> Self {
+        Self::Unexpected(anyhow::Error::from(error).context("rendering a template"))
     }
 }
 
 impl ResponseError for PageError {
     fn status_code(&self) -> StatusCode {
-        match self.kind {
-            PageErrorKind::NotFound | PageErrorKind::LinkInvalid => StatusCode::NOT_FOUND,
-            PageErrorKind::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        match self {
+            Self::NotFound | Self::LinkInvalid => StatusCode::NOT_FOUND,
+            Self::Forbidden | Self::Csrf => StatusCode::FORBIDDEN,
+            Self::LoginRequired { .. } => StatusCode::SEE_OTHER,
+            Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Self::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
     fn error_response(&self) -> HttpResponse {
-        let message_id = match &self.kind {
-            PageErrorKind::NotFound => "error-not-found",
-            PageErrorKind::LinkInvalid => "error-link-invalid",
-            PageErrorKind::Unexpected(error) => {
+        let message_id = match self {
+            Self::NotFound => "error-not-found",
+            Self::LinkInvalid => "error-link-invalid",
+            Self::Forbidden => "error-forbidden",
+            Self::Csrf => "error-csrf-action",
+            Self::BadRequest(detail) => {
+                tracing::info!(detail, "bad request");
+                "error-bad-request"
+            }
+            Self::LoginRequired { next } => {
+                return HttpResponse::SeeOther()
+                    .insert_header((
+                        header::LOCATION,
+                        format!("/logg-inn?neste={}", super::page::url_encode(next)),
+                    ))
+                    .finish();
+            }
+            Self::Unexpected(error) => {
                 tracing::error!(error = ?error, "request failed");
                 "error-unexpected"
             }
         };
-        let mut context = super::page::base_context(self.lang, "/", "");
-        context.insert("message", &self.lang.text(message_id));
-        super::page::render(self.status_code(), "error.html", &context).unwrap_or_else(|error| {
-            tracing::error!(error = ?error, "rendering the error page failed");
-            HttpResponse::build(self.status_code())
-                .content_type("text/plain; charset=utf-8")
-                .body(self.lang.text(message_id))
-        })
+        error_page(self.status_code(), super::lang::current(), message_id)
     }
+}
+
+/// The error page: the layout with one message.
+fn error_page(status: StatusCode, lang: Lang, message_id: &str) -> HttpResponse {
+    let mut context = super::page::base_context(lang, "/", "");
+    context.insert("message", &lang.text(message_id));
+    super::page::render(status, "error.html", &context).unwrap_or_else(|error| {
+        tracing::error!(error = ?error, "rendering the error page failed");
+        HttpResponse::build(status)
+            .content_type("text/plain; charset=utf-8")
+            .body(lang.text(message_id))
+    })
 }
 
 /// Errors of the JSON API.

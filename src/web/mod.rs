@@ -4,6 +4,8 @@
 pub mod auth;
 pub mod csrf;
 pub mod errors;
+pub mod flash;
+pub mod forms;
 pub mod lang;
 pub mod page;
 pub mod rate_limit;

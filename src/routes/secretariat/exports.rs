@@ -8,13 +8,13 @@
 //! a tab or a carriage return gets a leading `'`, so a spreadsheet never runs a
 //! justification as a formula (CSV formula injection).
 
-use super::super::forms::FormPage;
-use super::{Overview, PageInput, load_overview, number, overview_context};
+use super::results::{Overview, PageInput, load_overview, number, overview_context};
 use crate::db;
 use crate::i18n::Lang;
 use crate::jury::Measure;
 use crate::web::auth::Admin;
-use crate::web::errors::{OrPageError as _, PageError};
+use crate::web::errors::PageError;
+use crate::web::forms::FormPage;
 use crate::web::{AppState, lang::RequestLang};
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -87,7 +87,7 @@ pub async fn scores_csv(
     let loaded = state
         .db
         .read(move |conn| {
-            if !super::load_overview_exists(conn, round_id)? {
+            if !super::results::load_overview_exists(conn, round_id)? {
                 return Ok(None);
             }
             let round = db::rounds::find(conn, round_id)?;
@@ -97,9 +97,9 @@ pub async fn scores_csv(
             )))
         })
         .await
-        .or_page_error(lang)?;
+        .map_err(PageError::from)?;
     let Some((prize_year, rows)) = loaded else {
-        return Err(PageError::not_found(lang));
+        return Err(PageError::NotFound);
     };
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
@@ -138,9 +138,9 @@ pub async fn report(
             Ok(Some((overview, rubric, decisions)))
         })
         .await
-        .or_page_error(lang)?;
+        .map_err(PageError::from)?;
     let Some((overview, rubric, decisions)): Option<(Overview, _, _)> = loaded else {
-        return Err(PageError::not_found(lang));
+        return Err(PageError::NotFound);
     };
     let path = format!("/sekretariat/runder/{round_id}/rapport");
     let hidden = HashSet::new();
@@ -173,7 +173,7 @@ pub async fn report(
         field_order: &[],
     };
     page.render(&req, &state, &serde_json::json!({}), None, None, context)
-        .or_page_error(lang)
+        .map_err(PageError::from)
 }
 
 #[cfg(test)]

@@ -7,8 +7,7 @@
 //! user may do with it (`may_score`, `may_see_others`); a juror who is conflicted sees only
 //! the nomination's text and the conflict's status, and cannot score (403).
 
-use super::super::forms::{self, Rejection};
-use super::render;
+use super::desk::render;
 use crate::db;
 use crate::db::jury::{CriterionRow, DEFAULT_RUBRIC};
 use crate::db::scoring::{Desk, ScoreEntry, SheetEntry};
@@ -16,8 +15,9 @@ use crate::db::users::UserRow;
 use crate::domain::{LongText, ShortText, ValidationError};
 use crate::i18n::Lang;
 use crate::web::AppState;
-use crate::web::auth::{AuthError, SignedIn};
-use crate::web::errors::{OrPageError as _, PageError};
+use crate::web::auth::SignedIn;
+use crate::web::errors::PageError;
+use crate::web::forms::{self, Rejection};
 use crate::web::lang::RequestLang;
 use crate::web::rate_limit::SubmissionLimiter;
 use actix_web::http::{StatusCode, header};
@@ -429,13 +429,13 @@ fn render_page(
         shown.status,
         context,
     )
-    .or_page_error(lang)
+    .map_err(PageError::from)
 }
 
 /// The desk for this user and nomination, or 404 when it is not theirs to see.
 async fn load(
     state: &AppState,
-    lang: Lang,
+    _lang: Lang,
     user: &UserRow,
     nomination_id: i32,
 ) -> Result<Desk, PageError> {
@@ -444,8 +444,8 @@ async fn load(
         .db
         .read(move |conn| db::scoring::desk(conn, &reader, nomination_id))
         .await
-        .or_page_error(lang)?
-        .ok_or_else(|| PageError::not_found(lang))
+        .map_err(PageError::from)?
+        .ok_or_else(|| PageError::NotFound)
 }
 
 fn see_page(nomination_id: i32, query: &str) -> HttpResponse {
@@ -511,7 +511,7 @@ pub async fn save(
     let values = &posted.input;
     let desk = load(&state, lang, &user, nomination_id).await?;
     if !desk.may_score() {
-        return Err(AuthError::Forbidden(lang).into());
+        return Err(PageError::Forbidden.into());
     }
     let submit = typed(values, "action") == "submit";
     let shown = |errors, alert, status| Shown {
@@ -586,7 +586,7 @@ pub async fn save(
             })
         })
         .await
-        .or_page_error(lang)?;
+        .map_err(PageError::from)?;
     match outcome {
         Saved::Done => {
             tracing::info!(submit, "scores saved");
@@ -599,8 +599,8 @@ pub async fn save(
                 },
             ))
         }
-        Saved::NotFound => Err(PageError::not_found(lang).into()),
-        Saved::Refused => Err(AuthError::Forbidden(lang).into()),
+        Saved::NotFound => Err(PageError::NotFound.into()),
+        Saved::Refused => Err(PageError::Forbidden.into()),
     }
 }
 
@@ -617,7 +617,7 @@ pub async fn declare_conflict(
     let posted = forms::decode::<ConflictInput>(&body)?;
     let desk = load(&state, lang, &user, nomination_id).await?;
     if !desk.is_juror {
-        return Err(AuthError::Forbidden(lang).into());
+        return Err(PageError::Forbidden.into());
     }
     if desk.conflict.is_some() {
         return Ok(see_page(nomination_id, ""));
@@ -653,7 +653,7 @@ pub async fn declare_conflict(
                         })
                     })
                     .await
-                    .or_page_error(lang)?;
+                    .map_err(PageError::from)?;
                 tracing::info!("conflict declared");
                 return Ok(see_page(nomination_id, "?lagret=habilitet"));
             }

@@ -3,41 +3,15 @@
 use crate::db::{self, screening};
 use crate::domain::{FieldErrors, Phase, ValidationError};
 use crate::i18n::Lang;
-use crate::routes::forms::{self, FormPage, Rejection};
 use crate::web::auth::Admin;
-use crate::web::errors::{OrPageError as _, PageError};
+use crate::web::errors::PageError;
+use crate::web::forms::{self, FormPage, Rejection};
 use crate::web::rate_limit::SubmissionLimiter;
 use crate::web::{AppState, lang::RequestLang};
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::NaiveDate;
 use diesel::OptionalExtension as _;
-
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(
-        web::resource("/sekretariat/runder")
-            .route(web::get().to(list))
-            .route(web::post().to(create)),
-    )
-    .service(
-        web::resource("/sekretariat/runder/{round}")
-            .route(web::get().to(show))
-            .route(web::post().to(update)),
-    )
-    .route(
-        "/sekretariat/runder/{round}/kriterier",
-        web::post().to(add_criterion),
-    )
-    .service(
-        web::resource("/sekretariat/runder/{round}/kriterier/{criterion}")
-            .route(web::get().to(criterion_form))
-            .route(web::post().to(edit_criterion)),
-    )
-    .route(
-        "/sekretariat/runder/{round}/kriterier/{criterion}/fjern",
-        web::post().to(remove_criterion),
-    );
-}
 
 /// Everything typed on the round pages (the round's fields and a criterion's).
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
@@ -193,9 +167,9 @@ pub async fn list(
 ) -> Result<HttpResponse, PageError> {
     let context = list_context(&state, lang, &admin)
         .await
-        .or_page_error(lang)?;
+        .map_err(PageError::from)?;
     LIST.render(&req, &state, &RoundInput::default(), None, None, context)
-        .or_page_error(lang)
+        .map_err(PageError::from)
 }
 
 #[tracing::instrument(skip_all, fields(user_id = admin.id))]
@@ -237,7 +211,7 @@ pub async fn create(
                         .db
                         .write(move |conn| Ok(screening::create_round(conn, year, &dates, &actor)?))
                         .await
-                        .or_page_error(lang)?;
+                        .map_err(PageError::from)?;
                     match created {
                         Some(round) => {
                             return Ok(see_other(&format!("/sekretariat/runder/{}", round.id)));
@@ -254,10 +228,10 @@ pub async fn create(
     };
     let context = list_context(&state, lang, &admin)
         .await
-        .or_page_error(lang)?;
+        .map_err(PageError::from)?;
     Ok(LIST
         .render(&req, &state, input, Some(&rejection), None, context)
-        .or_page_error(lang)?)
+        .map_err(PageError::from)?)
 }
 
 const ROUND_FIELDS: &[&str] = &[
@@ -305,9 +279,9 @@ async fn round_context(
             Ok(Some((round, criteria, locked, nominations)))
         })
         .await
-        .or_page_error(lang)?;
+        .map_err(PageError::from)?;
     let Some((round, criteria, locked, nominations)) = found else {
-        return Err(PageError::not_found(lang));
+        return Err(PageError::NotFound);
     };
     let mut context = tera::Context::new();
     signed_in(&mut context, admin);
@@ -368,7 +342,7 @@ pub async fn show(
     let page_path = req.path().to_owned();
     round_page(&page_path)
         .render(&req, &state, &input, None, None, context)
-        .or_page_error(lang)
+        .map_err(PageError::from)
 }
 
 #[tracing::instrument(skip_all, fields(user_id = admin.id))]
@@ -434,7 +408,7 @@ pub async fn update(
                             Ok(screening::update_round(conn, round.id, &changes, &actor)?)
                         })
                         .await
-                        .or_page_error(lang)?;
+                        .map_err(PageError::from)?;
                     return Ok(see_other(&format!(
                         "/sekretariat/runder/{round_id}?lagret=1"
                     )));
@@ -452,7 +426,7 @@ pub async fn update(
     };
     Ok(round_page(&page_path)
         .render(&req, &state, &shown, Some(&rejection), None, context)
-        .or_page_error(lang)?)
+        .map_err(PageError::from)?)
 }
 
 /// Reads a criterion's fields; the errors name the criterion fields.
@@ -487,7 +461,7 @@ fn parse_criterion(
 /// Applies a rubric change; `Err` with the refusal's page status when it was not made.
 async fn apply_rubric_change(
     state: &AppState,
-    lang: Lang,
+    _lang: Lang,
     admin: &db::users::UserRow,
     round_id: i32,
     change: screening::RubricChange,
@@ -497,7 +471,7 @@ async fn apply_rubric_change(
         .db
         .write(move |conn| Ok(screening::change_rubric(conn, round_id, &change, &actor)?))
         .await
-        .or_page_error(lang)
+        .map_err(PageError::from)
 }
 
 /// The round page again, saying the rubric is locked (409).
@@ -520,7 +494,7 @@ fn locked_page(
     };
     let mut response = round_page(&page_path)
         .render(req, state, &shown, None, None, context)
-        .or_page_error(lang)?;
+        .map_err(PageError::from)?;
     *response.status_mut() = StatusCode::CONFLICT;
     Ok(response)
 }
@@ -566,7 +540,7 @@ pub async fn add_criterion(
     };
     Ok(round_page(&page_path)
         .render(&req, &state, &shown, Some(&rejection), None, context)
-        .or_page_error(lang)?)
+        .map_err(PageError::from)?)
 }
 
 const CRITERION_FIELDS: &[&str] = &[
@@ -577,7 +551,7 @@ const CRITERION_FIELDS: &[&str] = &[
 
 async fn find_criterion(
     state: &AppState,
-    lang: Lang,
+    _lang: Lang,
     round_id: i32,
     criterion_id: i32,
 ) -> Result<(db::jury::CriterionRow, bool), PageError> {
@@ -589,8 +563,8 @@ async fn find_criterion(
             Ok(found.map(|c| (c, locked)))
         })
         .await
-        .or_page_error(lang)?
-        .ok_or_else(|| PageError::not_found(lang))
+        .map_err(PageError::from)?
+        .ok_or_else(|| PageError::NotFound)
 }
 
 fn criterion_context(
@@ -637,7 +611,7 @@ pub async fn criterion_form(
         None,
         criterion_context(&admin, round_id, &criterion, locked),
     )
-    .or_page_error(lang)
+    .map_err(PageError::from)
 }
 
 #[tracing::instrument(skip_all, fields(user_id = admin.id))]
@@ -693,7 +667,7 @@ pub async fn edit_criterion(
         None,
         context,
     )
-    .or_page_error(lang)?;
+    .map_err(PageError::from)?;
     if let Some(status) = status {
         *response.status_mut() = status;
     }
@@ -721,14 +695,14 @@ pub async fn remove_criterion(
     if let Err(rejection) = posted.check_security(&req, &SubmissionLimiter::unlimited()) {
         return Ok(round_page(&page_path)
             .render(&req, &state, &input, Some(&rejection), None, context)
-            .or_page_error(lang)?);
+            .map_err(PageError::from)?);
     }
     let change = screening::RubricChange::Remove(criterion_id);
     match apply_rubric_change(&state, lang, &admin, round_id, change).await? {
         Ok(()) => Ok(see_other(&format!(
             "/sekretariat/runder/{round_id}?lagret=1#rubric"
         ))),
-        Err(screening::RubricRefusal::NotFound) => Err(PageError::not_found(lang).into()),
+        Err(screening::RubricRefusal::NotFound) => Err(PageError::NotFound.into()),
         Err(screening::RubricRefusal::Locked) => {
             Ok(locked_page(&req, &state, lang, context, &round, &input)?)
         }

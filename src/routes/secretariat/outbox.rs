@@ -5,16 +5,10 @@
 use super::rounds::{NoticeQuery, see_other, signed_in};
 use crate::db;
 use crate::web::auth::Admin;
-use crate::web::errors::{OrPageError as _, PageError};
+use crate::web::errors::PageError;
 use crate::web::{AppState, csrf, lang::RequestLang};
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
-
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/sekretariat/epost", web::get().to(outbox))
-        .route("/sekretariat/epost/{id}/send-igjen", web::post().to(retry))
-        .route("/sekretariat/tips", web::get().to(tips));
-}
 
 fn time(t: Option<chrono::NaiveDateTime>) -> String {
     t.map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
@@ -45,7 +39,7 @@ pub async fn outbox(
         .db
         .read(|conn| Ok(db::outbox::latest(conn, 500)?))
         .await
-        .or_page_error(lang)?;
+        .map_err(PageError::from)?;
     // Recipients and bodies are not shown: the reference leads to the tip or nomination.
     let views: Vec<MessageView> = messages
         .into_iter()
@@ -63,21 +57,21 @@ pub async fn outbox(
     let mut context = crate::web::page::base_context(
         lang,
         req.path(),
-        &super::super::forms::contact_address(&state),
+        &crate::web::forms::contact_address(&state),
     );
     signed_in(&mut context, &admin);
     context.insert("messages", &views);
     if query.lagret.is_some() {
         context.insert("notice", &lang.text("secretariat-mail-retried"));
     }
-    super::super::forms::render_with_csrf(
+    crate::web::forms::render_with_csrf(
         &req,
         &state,
         StatusCode::OK,
         "secretariat/mail.html",
         context,
     )
-    .or_page_error(lang)
+    .map_err(PageError::from)
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -92,7 +86,6 @@ pub struct RetryInput {
 pub async fn retry(
     req: HttpRequest,
     state: web::Data<AppState>,
-    RequestLang(lang): RequestLang,
     Admin(admin): Admin,
     path: web::Path<i32>,
     form: web::Form<RetryInput>,
@@ -118,9 +111,9 @@ pub async fn retry(
             Ok(requeued)
         })
         .await
-        .or_page_error(lang)?;
+        .map_err(PageError::from)?;
     if !requeued {
-        return Err(PageError::not_found(lang).into());
+        return Err(PageError::NotFound.into());
     }
     state.intake.wake_outbox();
     Ok(see_other("/sekretariat/epost?lagret=1"))
@@ -147,7 +140,7 @@ pub async fn tips(
         .db
         .read(|conn| Ok(db::tips::latest(conn, 500)?))
         .await
-        .or_page_error(lang)?;
+        .map_err(PageError::from)?;
     let views: Vec<TipView> = tips
         .into_iter()
         .map(|t| TipView {
@@ -162,16 +155,16 @@ pub async fn tips(
     let mut context = crate::web::page::base_context(
         lang,
         req.path(),
-        &super::super::forms::contact_address(&state),
+        &crate::web::forms::contact_address(&state),
     );
     signed_in(&mut context, &admin);
     context.insert("tips", &views);
-    super::super::forms::render_with_csrf(
+    crate::web::forms::render_with_csrf(
         &req,
         &state,
         StatusCode::OK,
         "secretariat/tips.html",
         context,
     )
-    .or_page_error(lang)
+    .map_err(PageError::from)
 }

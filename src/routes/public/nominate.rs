@@ -1,11 +1,11 @@
 //! `/nominer` (a new nomination) and `/nominasjon/{token}` (the private link to view and
 //! edit one until the round's deadline).
 
-use super::forms::{self, FormPage, Rejection};
 use crate::db::{self, nominations::NominationRow, rounds::Round};
 use crate::domain::{Category, NewNomination, NominationInput};
 use crate::i18n::Lang;
-use crate::web::errors::{OrPageError as _, PageError};
+use crate::web::errors::PageError;
+use crate::web::forms::{self, FormPage, Rejection};
 use crate::web::{AppState, lang::RequestLang, page};
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -73,9 +73,12 @@ pub async fn new_form(
             &NominationInput::default(),
             None,
             None,
-            new_context(lang, state.intake.open_round().await.or_page_error(lang)?),
+            new_context(
+                lang,
+                state.intake.open_round().await.map_err(PageError::from)?,
+            ),
         )
-        .or_page_error(lang)
+        .map_err(PageError::from)
 }
 
 #[tracing::instrument(skip_all)]
@@ -95,8 +98,8 @@ pub async fn submit(
                     .intake
                     .submit_nomination(nomination, lang, posted.submission_key())
                     .await
-                    .or_page_error(lang)?;
-                return Ok(receipt(&state, lang, &row, &round).or_page_error(lang)?);
+                    .map_err(PageError::from)?;
+                return Ok(receipt(&state, lang, &row, &round).map_err(PageError::from)?);
             }
         },
     };
@@ -107,9 +110,12 @@ pub async fn submit(
             &posted.input,
             Some(&rejection),
             posted.submission_key(),
-            new_context(lang, state.intake.open_round().await.or_page_error(lang)?),
+            new_context(
+                lang,
+                state.intake.open_round().await.map_err(PageError::from)?,
+            ),
         )
-        .or_page_error(lang)?)
+        .map_err(PageError::from)?)
 }
 
 fn receipt(
@@ -208,8 +214,8 @@ pub async fn edit_form(
         .intake
         .find_by_edit_token(token.into_inner())
         .await
-        .or_page_error(lang)?
-        .ok_or(PageError::link_invalid(lang))?;
+        .map_err(PageError::from)?
+        .ok_or(PageError::LinkInvalid)?;
     let page = FormPage {
         template: "nominate.html",
         path: &path,
@@ -223,7 +229,7 @@ pub async fn edit_form(
         None,
         edit_context(lang, &path, &row, &round, None),
     )
-    .or_page_error(lang)
+    .map_err(PageError::from)
 }
 
 #[tracing::instrument(skip_all)]
@@ -239,8 +245,8 @@ pub async fn save_edit(
         .intake
         .find_by_edit_token(token.into_inner())
         .await
-        .or_page_error(lang)?
-        .ok_or(PageError::link_invalid(lang))?;
+        .map_err(PageError::from)?
+        .ok_or(PageError::LinkInvalid)?;
     let posted = forms::decode::<NominationInput>(&body)?;
     let page = FormPage {
         template: "nominate.html",
@@ -256,7 +262,7 @@ pub async fn save_edit(
                     .intake
                     .update_nomination(row.id, nomination)
                     .await
-                    .or_page_error(lang)?;
+                    .map_err(PageError::from)?;
                 // A round that closed meanwhile shows the stored, unchanged nomination.
                 let (shown, notice) = match saved {
                     Some(updated) => (updated, Some(lang.text("receipt-nomination-updated"))),
@@ -265,12 +271,12 @@ pub async fn save_edit(
                 let context = edit_context(lang, &path, &shown, &round, notice);
                 return Ok(page
                     .render(&req, &state, &shown.to_input(), None, None, context)
-                    .or_page_error(lang)?);
+                    .map_err(PageError::from)?);
             }
         },
     };
     let context = edit_context(lang, &path, &row, &round, None);
     Ok(page
         .render(&req, &state, &posted.input, Some(&rejection), None, context)
-        .or_page_error(lang)?)
+        .map_err(PageError::from)?)
 }

@@ -20,40 +20,18 @@
 //! ([`crate::domain::may_see_others`]); such a nomination is listed, marked hidden, and
 //! is left out of the robustness lists by name.
 
-#[path = "decisions_export.rs"]
-mod export;
-
-use super::forms::{self, FormPage, Rejection};
 use crate::db;
 use crate::db::decisions::{DecisionKind, DecisionRecord, NominationLabel, SubmittedAssessment};
-use crate::domain::{Phase, may_see_others};
+use crate::domain::Phase;
 use crate::i18n::Lang;
 use crate::jury::{Aggregation, Measure, NominationId};
-use crate::web::auth::{Admin, AuthError, SignedIn};
-use crate::web::errors::{OrPageError as _, PageError};
+use crate::web::auth::Admin;
+use crate::web::errors::PageError;
+use crate::web::forms::{self, FormPage, Rejection};
 use crate::web::{AppState, lang::RequestLang};
 use actix_web::{HttpRequest, HttpResponse, web};
 use anyhow::Context as _;
 use std::collections::{HashMap, HashSet};
-
-pub use export::{csv_field, csv_line};
-
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route(
-        "/sekretariat/runder/{id}/resultater",
-        web::get().to(secretariat_page),
-    )
-    .route("/sekretariat/runder/{id}/vedtak", web::post().to(decide))
-    .route(
-        "/sekretariat/runder/{id}/poeng.csv",
-        web::get().to(export::scores_csv),
-    )
-    .route(
-        "/sekretariat/runder/{id}/rapport",
-        web::get().to(export::report),
-    )
-    .route("/jury/runder/{id}/resultater", web::get().to(jury_page));
-}
 
 /// The longest rationale accepted, in characters.
 pub const RATIONALE_MAX_CHARS: usize = 8000;
@@ -94,7 +72,10 @@ impl Overview {
 }
 
 /// The round's overview, or `None` when there is no such round (a 404).
-fn load_overview(conn: &mut db::DbConn, round_id: i32) -> anyhow::Result<Option<Overview>> {
+pub(crate) fn load_overview(
+    conn: &mut db::DbConn,
+    round_id: i32,
+) -> anyhow::Result<Option<Overview>> {
     if !load_overview_exists(conn, round_id)? {
         return Ok(None);
     }
@@ -640,7 +621,7 @@ pub const TEMPLATE: &str = "decisions/results.html";
 #[derive(Debug, Default, serde::Deserialize)]
 #[serde(default)]
 pub struct SortQuery {
-    sorter: Option<String>,
+    pub sorter: Option<String>,
 }
 
 #[tracing::instrument(skip_all, fields(user_id = admin.id, round_id = *round_id))]
@@ -676,9 +657,9 @@ async fn render_secretariat(
             Ok(Some((overview, decisions)))
         })
         .await
-        .or_page_error(lang)?;
+        .map_err(PageError::from)?;
     let Some((overview, decisions)) = loaded else {
-        return Err(PageError::not_found(lang));
+        return Err(PageError::NotFound);
     };
     let path = format!("/sekretariat/runder/{round_id}/resultater");
     let hidden = HashSet::new();
@@ -712,79 +693,7 @@ async fn render_secretariat(
         None,
         context,
     )
-    .or_page_error(lang)
-}
-
-#[tracing::instrument(skip_all, fields(user_id = user.id, round_id = *round_id))]
-pub async fn jury_page(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    RequestLang(lang): RequestLang,
-    SignedIn(user): SignedIn,
-    round_id: web::Path<i32>,
-    query: web::Query<SortQuery>,
-) -> Result<HttpResponse, actix_web::Error> {
-    let round_id = round_id.into_inner();
-    let sort = parse_sort(query.sorter.as_deref());
-    let is_admin = user.role() == crate::domain::Role::Admin;
-    let user_id = user.id;
-    let loaded = state
-        .db
-        .read(move |conn| {
-            let Some(overview) = load_overview(conn, round_id)? else {
-                return Ok(None);
-            };
-            let standing = db::jury::impartiality_map(conn, round_id)?;
-            let decisions = db::decisions::latest(conn, round_id)?;
-            Ok(Some((overview, standing, decisions)))
-        })
-        .await
-        .or_page_error(lang)?;
-    let Some((overview, standing, decisions)) = loaded else {
-        return Err(PageError::not_found(lang).into());
-    };
-    if overview.phase < Phase::Discussion {
-        return Err(AuthError::Forbidden(lang).into());
-    }
-    let hidden: HashSet<i32> = if is_admin {
-        HashSet::new()
-    } else {
-        overview
-            .nominations
-            .iter()
-            .filter(|n| {
-                let impartiality = standing
-                    .get(&(user_id, n.id))
-                    .copied()
-                    .unwrap_or(crate::domain::Impartiality::Clear);
-                // In discussion and decided, everyone not conflicted sees the others.
-                !may_see_others(overview.phase, false, impartiality)
-            })
-            .map(|n| n.id)
-            .collect()
-    };
-    let path = format!("/jury/runder/{round_id}/resultater");
-    let mut context = overview_context(
-        lang,
-        &PageInput {
-            overview: &overview,
-            sort,
-            hidden: &hidden,
-            secretariat: false,
-            path: &path,
-            decisions: &decisions,
-            posted: None,
-        },
-    );
-    context.insert("signed_in", &serde_json::json!({ "name": user.name }));
-    let page = FormPage {
-        template: TEMPLATE,
-        path: &path,
-        field_order: &[],
-    };
-    Ok(page
-        .render(&req, &state, &serde_json::json!({}), None, None, context)
-        .or_page_error(lang)?)
+    .map_err(PageError::from)
 }
 
 #[derive(Debug, Clone, Default, serde::Deserialize)]
@@ -890,9 +799,9 @@ pub async fn decide(
             }
         })
         .await
-        .or_page_error(lang)?;
+        .map_err(PageError::from)?;
     match outcome {
-        None => Err(PageError::not_found(lang).into()),
+        None => Err(PageError::NotFound.into()),
         Some(Ok(id)) => {
             tracing::info!(decision_id = id, kind = kind.code(), "decision recorded");
             Ok(HttpResponse::SeeOther()
@@ -924,7 +833,7 @@ pub async fn decide(
     }
 }
 
-fn load_overview_exists(conn: &mut db::DbConn, round_id: i32) -> anyhow::Result<bool> {
+pub(crate) fn load_overview_exists(conn: &mut db::DbConn, round_id: i32) -> anyhow::Result<bool> {
     use diesel::prelude::*;
     let exists: i64 = db::schema::rounds::table
         .filter(db::schema::rounds::id.eq(round_id))

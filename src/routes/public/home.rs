@@ -3,8 +3,8 @@ use crate::web::{AppState, lang::RequestLang, page};
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 
-use super::forms::contact_address;
-use crate::web::errors::{OrPageError as _, PageError};
+use crate::web::errors::PageError;
+use crate::web::forms::contact_address;
 
 const PRACTICES: [&str; 7] = [
     "goals",
@@ -21,7 +21,7 @@ pub async fn page(
     state: web::Data<AppState>,
     RequestLang(lang): RequestLang,
 ) -> Result<HttpResponse, PageError> {
-    let (prize_year, deadline) = state.intake.open_round().await.or_page_error(lang)?;
+    let (prize_year, deadline) = state.intake.open_round().await.map_err(PageError::from)?;
     let mut context = page::base_context(lang, "/", &contact_address(&state));
     context.insert(
         "round",
@@ -29,5 +29,5 @@ pub async fn page(
     );
     context.insert("areas", &Category::ALL.map(Category::code));
     context.insert("practices", &PRACTICES);
-    page::render(StatusCode::OK, "home.html", &context).or_page_error(lang)
+    page::render(StatusCode::OK, "home.html", &context).map_err(PageError::from)
 }

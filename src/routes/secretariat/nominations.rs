@@ -6,37 +6,13 @@ use super::rounds::{NoticeQuery, actor, see_other, signed_in};
 use crate::db::{self, nominations::NominationRow, screening};
 use crate::domain::{FieldErrors, ValidationError};
 use crate::i18n::Lang;
-use crate::routes::forms::{self, FormPage, Rejection};
 use crate::web::auth::Admin;
-use crate::web::errors::{OrPageError as _, PageError};
+use crate::web::errors::PageError;
+use crate::web::forms::{self, FormPage, Rejection};
 use crate::web::rate_limit::SubmissionLimiter;
 use crate::web::{AppState, lang::RequestLang};
 use actix_web::{HttpRequest, HttpResponse, web};
 use diesel::OptionalExtension as _;
-
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route(
-        "/sekretariat/runder/{round}/nominasjoner",
-        web::get().to(list),
-    )
-    .route("/sekretariat/nominasjoner/{id}", web::get().to(show))
-    .route(
-        "/sekretariat/nominasjoner/{id}/vurdering",
-        web::post().to(screen),
-    )
-    .route(
-        "/sekretariat/nominasjoner/{id}/flytt",
-        web::post().to(carry),
-    )
-    .route(
-        "/sekretariat/nominasjoner/{id}/tildeling",
-        web::post().to(assign),
-    )
-    .route(
-        "/sekretariat/nominasjoner/{id}/gjenapne",
-        web::post().to(reopen),
-    );
-}
 
 #[derive(serde::Serialize)]
 struct NominationSummary {
@@ -68,9 +44,9 @@ pub async fn list(
             Ok(Some((round, nominations, assigned)))
         })
         .await
-        .or_page_error(lang)?;
+        .map_err(PageError::from)?;
     let Some((round, nominations, assigned)) = found else {
-        return Err(PageError::not_found(lang));
+        return Err(PageError::NotFound);
     };
     let mut context = tera::Context::new();
     signed_in(&mut context, &admin);
@@ -95,7 +71,7 @@ pub async fn list(
         field_order: &[],
     }
     .render(&req, &state, &serde_json::json!({}), None, None, context)
-    .or_page_error(lang)
+    .map_err(PageError::from)
 }
 
 /// What the forms on the nomination page post.
@@ -235,11 +211,11 @@ async fn load(
             )))
         })
         .await
-        .or_page_error(lang)?;
+        .map_err(PageError::from)?;
     let Some((nomination, round, carried_from, later, jurors, assigned, round_assigned, submitted)) =
         found
     else {
-        return Err(PageError::not_found(lang));
+        return Err(PageError::NotFound);
     };
     let mut context = tera::Context::new();
     signed_in(&mut context, admin);
@@ -319,14 +295,14 @@ pub async fn show(
     let page_path = req.path().to_owned();
     page(&page_path)
         .render(&req, &state, &input, None, None, loaded.context)
-        .or_page_error(lang)
+        .map_err(PageError::from)
 }
 
 /// The nomination page again with the posted values and why they were not taken.
 fn again(
     req: &HttpRequest,
     state: &AppState,
-    lang: Lang,
+    _lang: Lang,
     loaded: Loaded,
     input: ScreeningInput,
     rejection: &Rejection,
@@ -334,7 +310,7 @@ fn again(
     let page_path = format!("/sekretariat/nominasjoner/{}", loaded.nomination.id);
     Ok(page(&page_path)
         .render(req, state, &input, Some(rejection), None, loaded.context)
-        .or_page_error(lang)?)
+        .map_err(PageError::from)?)
 }
 
 fn saved(nomination_id: i32, anchor: &str) -> HttpResponse {
@@ -388,7 +364,7 @@ pub async fn screen(
                             Ok(screening::screen(conn, &nomination, &decision, &actor)?)
                         })
                         .await
-                        .or_page_error(lang)?;
+                        .map_err(PageError::from)?;
                     return Ok(saved(loaded.nomination.id, "screening"));
                 }
                 None => Rejection::Invalid(errors),
@@ -426,7 +402,7 @@ pub async fn carry(
                         .db
                         .write(move |conn| Ok(screening::carry(conn, &nomination, target, &actor)?))
                         .await
-                        .or_page_error(lang)?;
+                        .map_err(PageError::from)?;
                     if carried {
                         return Ok(saved(loaded.nomination.id, "carry"));
                     }
@@ -481,7 +457,7 @@ pub async fn assign(
             )?)
         })
         .await
-        .or_page_error(lang)?;
+        .map_err(PageError::from)?;
     Ok(saved(loaded.nomination.id, "assignments"))
 }
 
@@ -501,7 +477,7 @@ pub async fn reopen(
         return again(&req, &state, lang, loaded, input, &rejection);
     }
     let Ok(juror_id) = posted.input.juror.trim().parse::<i32>() else {
-        return Err(PageError::not_found(lang).into());
+        return Err(PageError::NotFound.into());
     };
     let nomination = loaded.nomination.clone();
     let actor = actor(&admin);
@@ -509,9 +485,9 @@ pub async fn reopen(
         .db
         .write(move |conn| Ok(screening::reopen(conn, &nomination, juror_id, &actor)?))
         .await
-        .or_page_error(lang)?;
+        .map_err(PageError::from)?;
     if !reopened {
-        return Err(PageError::not_found(lang).into());
+        return Err(PageError::NotFound.into());
     }
     Ok(saved(loaded.nomination.id, "submitted"))
 }

@@ -1,13 +1,20 @@
 //! What the HTML forms share: reading the posted body, the security checks (honeypot,
 //! CSRF, rate limit), and showing the form again with messages and everything the user
 //! typed.
+//!
+//! Every staff form goes through [`act`] (a form with fields) or [`press`] (a button):
+//! parse → check → call the action → on success redirect (post/redirect/get) to the page
+//! the user should see next, with a [`Flash`] message at its top; on failure show the
+//! form again with the error summary and everything typed. The public forms, which answer
+//! with a receipt instead of a redirect, use the same `decode` and `check_security`.
 
 use crate::domain::{FieldErrors, SubmissionKey, ValidationError};
-use crate::web::errors::messages_per_field;
+use crate::web::errors::{PageError, PageResult, messages_per_field};
+use crate::web::flash::Flash;
 use crate::web::lang::RequestLang;
 use crate::web::rate_limit::SubmissionLimiter;
-use crate::web::{AppState, csrf, csrf::CsrfToken, page};
-use actix_web::http::StatusCode;
+use crate::web::{AppState, auth, csrf, csrf::CsrfToken, page};
+use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::de::DeserializeOwned;
 
@@ -39,10 +46,107 @@ pub struct Posted<T> {
     meta: FormMeta,
 }
 
-pub fn decode<T: DeserializeOwned>(body: &web::Bytes) -> Result<Posted<T>, actix_web::Error> {
-    let input = serde_html_form::from_bytes(body).map_err(actix_web::error::ErrorBadRequest)?;
-    let meta = serde_html_form::from_bytes(body).map_err(actix_web::error::ErrorBadRequest)?;
+/// Reads a posted form; a body no page of ours sends is a bad request.
+pub fn decode<T: DeserializeOwned>(body: &web::Bytes) -> Result<Posted<T>, PageError> {
+    let input = serde_html_form::from_bytes(body).map_err(PageError::bad_request)?;
+    let meta = serde_html_form::from_bytes(body).map_err(PageError::bad_request)?;
     Ok(Posted { input, meta })
+}
+
+/// Where a staff form's action leads: the next page, and what it says at its top.
+#[derive(Debug)]
+pub struct Redirect {
+    location: String,
+    flash: Option<Flash>,
+}
+
+impl Redirect {
+    pub fn to(location: impl Into<String>) -> Self {
+        Self {
+            location: location.into(),
+            flash: None,
+        }
+    }
+
+    /// The next page shows `message_id`'s text as a success alert.
+    pub fn saying(mut self, message_id: &str) -> Self {
+        self.flash = Some(Flash::success(message_id));
+        self
+    }
+
+    pub fn with_flash(mut self, flash: Flash) -> Self {
+        self.flash = Some(flash);
+        self
+    }
+
+    /// `303 See Other` to the next page, leaving the flash message for it.
+    pub fn respond(self, req: &HttpRequest) -> HttpResponse {
+        if let Some(flash) = &self.flash {
+            flash.send(req);
+        }
+        HttpResponse::SeeOther()
+            .insert_header((header::LOCATION, self.location))
+            .finish()
+    }
+}
+
+/// What a form's action did.
+#[derive(Debug)]
+pub enum Outcome {
+    Done(Redirect),
+    /// Show the form again with these messages on its fields.
+    Invalid(FieldErrors),
+    /// Show the form again with this message at its top.
+    Refused(String),
+}
+
+impl From<Redirect> for Outcome {
+    fn from(redirect: Redirect) -> Self {
+        Self::Done(redirect)
+    }
+}
+
+/// A staff form with fields, from the posted body to the response: decode, check the
+/// honeypot and CSRF token (staff forms behind a login are not rate limited), run
+/// `action`, then redirect or call `show_again` with what was typed and why it was not
+/// accepted.
+pub async fn act<T: DeserializeOwned>(
+    req: &HttpRequest,
+    body: &web::Bytes,
+    action: impl AsyncFnOnce(&T) -> Result<Outcome, PageError>,
+    show_again: impl AsyncFnOnce(&T, Rejection) -> PageResult,
+) -> PageResult {
+    let posted = decode::<T>(body)?;
+    if let Err(rejection) = posted.check_security(req, &SubmissionLimiter::unlimited()) {
+        return show_again(&posted.input, rejection).await;
+    }
+    match action(&posted.input).await? {
+        Outcome::Done(redirect) => Ok(redirect.respond(req)),
+        Outcome::Invalid(errors) => show_again(&posted.input, Rejection::Invalid(errors)).await,
+        Outcome::Refused(message) => show_again(&posted.input, Rejection::Refused(message)).await,
+    }
+}
+
+/// The body of a form that is only a button.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct NoFields {}
+
+/// A staff button (remove, retry, end sessions): check the CSRF token — when it fails
+/// there is nothing typed to keep, so the answer is the translated CSRF page — run
+/// `action`, and redirect.
+pub async fn press(
+    req: &HttpRequest,
+    body: &web::Bytes,
+    action: impl AsyncFnOnce() -> Result<Redirect, PageError>,
+) -> PageResult {
+    let posted = decode::<NoFields>(body)?;
+    if posted
+        .check_security(req, &SubmissionLimiter::unlimited())
+        .is_err()
+    {
+        return Err(PageError::Csrf);
+    }
+    Ok(action().await?.respond(req))
 }
 
 impl<T> Posted<T> {
@@ -154,6 +258,11 @@ pub fn render_with_csrf(
 ) -> anyhow::Result<HttpResponse> {
     let token = CsrfToken::for_request(req);
     context.insert("csrf_token", token.value());
+    if let Some(user) = auth::current_user(req) {
+        context.insert("signed_in", &serde_json::json!({ "name": user.name }));
+        context.insert("is_juror", &(user.role() == crate::domain::Role::Juror));
+    }
+    context.insert("flash", &Flash::take(req));
     let mut response = page::render(status, template, &context)?;
     if let Some(cookie) = token.cookie(state.settings.server.secure_cookies) {
         response.add_cookie(&cookie)?;

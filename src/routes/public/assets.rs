@@ -6,17 +6,17 @@ const ASSETS: &[(&str, &str, &[u8])] = &[
     (
         "app.css",
         "text/css; charset=utf-8",
-        include_bytes!("../../static/app.css"),
+        include_bytes!("../../../static/app.css"),
     ),
     (
         "designsystemet/designsystemet.css",
         "text/css; charset=utf-8",
-        include_bytes!("../../static/designsystemet/designsystemet.css"),
+        include_bytes!("../../../static/designsystemet/designsystemet.css"),
     ),
     (
         "designsystemet/theme-digdir.css",
         "text/css; charset=utf-8",
-        include_bytes!("../../static/designsystemet/theme-digdir.css"),
+        include_bytes!("../../../static/designsystemet/theme-digdir.css"),
     ),
 ];
 

@@ -1,6 +1,6 @@
-use super::forms::{self, FormPage, Rejection};
 use crate::domain::{NewTip, TipInput};
-use crate::web::errors::{OrPageError as _, PageError};
+use crate::web::errors::PageError;
+use crate::web::forms::{self, FormPage, Rejection};
 use crate::web::{AppState, lang::RequestLang, page};
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -19,11 +19,7 @@ const FORM: FormPage<'static> = FormPage {
 };
 
 #[tracing::instrument(skip_all)]
-pub async fn form(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    RequestLang(lang): RequestLang,
-) -> Result<HttpResponse, PageError> {
+pub async fn form(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, PageError> {
     FORM.render(
         &req,
         &state,
@@ -32,7 +28,7 @@ pub async fn form(
         None,
         tera::Context::new(),
     )
-    .or_page_error(lang)
+    .map_err(PageError::from)
 }
 
 #[tracing::instrument(skip_all)]
@@ -52,7 +48,7 @@ pub async fn submit(
                     .intake
                     .submit_tip(tip, lang, posted.submission_key())
                     .await
-                    .or_page_error(lang)?;
+                    .map_err(PageError::from)?;
                 let mut context =
                     page::base_context(lang, "/tips", &forms::contact_address(&state));
                 context.insert("heading", &lang.text("receipt-tip-title"));
@@ -63,9 +59,8 @@ pub async fn submit(
                     .as_deref()
                     .map(|email| lang.text_with("receipt-tip-email", &[("email", email)]));
                 context.insert("email_note", &email_note);
-                return Ok(
-                    page::render(StatusCode::OK, "receipt.html", &context).or_page_error(lang)?
-                );
+                return Ok(page::render(StatusCode::OK, "receipt.html", &context)
+                    .map_err(PageError::from)?);
             }
         },
     };
@@ -78,5 +73,5 @@ pub async fn submit(
             posted.submission_key(),
             tera::Context::new(),
         )
-        .or_page_error(lang)?)
+        .map_err(PageError::from)?)
 }

@@ -4,23 +4,13 @@
 use super::rounds::{NoticeQuery, see_other, signed_in};
 use crate::db::{self, screening};
 use crate::domain::{FieldErrors, Role, ValidationError};
-use crate::routes::forms::{self, FormPage, Rejection};
 use crate::web::auth::Admin;
-use crate::web::errors::{OrPageError as _, PageError};
+use crate::web::errors::PageError;
+use crate::web::forms::{self, FormPage, Rejection};
 use crate::web::rate_limit::SubmissionLimiter;
 use crate::web::{AppState, lang::RequestLang};
 use actix_web::{HttpRequest, HttpResponse, web};
 use diesel::OptionalExtension as _;
-
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/sekretariat/habilitet", web::get().to(conflicts))
-        .service(
-            web::resource("/sekretariat/habilitet/{juror}/{nomination}")
-                .route(web::get().to(decision_form))
-                .route(web::post().to(decide)),
-        )
-        .route("/sekretariat/logg", web::get().to(log));
-}
 
 #[derive(serde::Serialize)]
 struct CaseView {
@@ -41,7 +31,7 @@ pub async fn conflicts(
         .db
         .read(|conn| Ok(screening::conflict_cases(conn)?))
         .await
-        .or_page_error(lang)?;
+        .map_err(PageError::from)?;
     let (open, decided): (Vec<CaseView>, Vec<CaseView>) = cases
         .into_iter()
         .map(|case| CaseView {
@@ -65,7 +55,7 @@ pub async fn conflicts(
         field_order: &[],
     }
     .render(&req, &state, &serde_json::json!({}), None, None, context)
-    .or_page_error(lang)
+    .map_err(PageError::from)
 }
 
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
@@ -85,7 +75,7 @@ struct Pair {
 
 async fn load_pair(
     state: &AppState,
-    lang: crate::i18n::Lang,
+    _lang: crate::i18n::Lang,
     juror_id: i32,
     nomination_id: i32,
 ) -> Result<Pair, PageError> {
@@ -112,8 +102,8 @@ async fn load_pair(
             }))
         })
         .await
-        .or_page_error(lang)?;
-    found.ok_or_else(|| PageError::not_found(lang))
+        .map_err(PageError::from)?;
+    found.ok_or_else(|| PageError::NotFound)
 }
 
 fn decision_context(admin: &db::users::UserRow, juror_id: i32, pair: &Pair) -> tera::Context {
@@ -166,7 +156,7 @@ pub async fn decision_form(
         None,
         decision_context(&admin, juror_id, &pair),
     )
-    .or_page_error(lang)
+    .map_err(PageError::from)
 }
 
 #[tracing::instrument(skip_all, fields(user_id = admin.id))]
@@ -217,7 +207,7 @@ pub async fn decide(
                             )?)
                         })
                         .await
-                        .or_page_error(lang)?;
+                        .map_err(PageError::from)?;
                     return Ok(see_other("/sekretariat/habilitet?lagret=1"));
                 }
                 _ => Rejection::Invalid(errors),
@@ -238,7 +228,7 @@ pub async fn decide(
         None,
         decision_context(&admin, juror_id, &pair),
     )
-    .or_page_error(lang)?)
+    .map_err(PageError::from)?)
 }
 
 /// Events per page of the audit log.
@@ -262,7 +252,6 @@ struct EventView {
 pub async fn log(
     req: HttpRequest,
     state: web::Data<AppState>,
-    RequestLang(lang): RequestLang,
     Admin(admin): Admin,
     query: web::Query<LogQuery>,
 ) -> Result<HttpResponse, PageError> {
@@ -279,7 +268,7 @@ pub async fn log(
             Ok((events, total, screening::user_names(conn)?))
         })
         .await
-        .or_page_error(lang)?;
+        .map_err(PageError::from)?;
     let views: Vec<EventView> = events
         .into_iter()
         .map(|e| {
@@ -315,5 +304,5 @@ pub async fn log(
         field_order: &[],
     }
     .render(&req, &state, &serde_json::json!({}), None, None, context)
-    .or_page_error(lang)
+    .map_err(PageError::from)
 }

@@ -1,0 +1,113 @@
+//! `/jury/tilknytninger`: the user's own affiliations with organisations
+//! (forvaltningsloven § 6). A nomination from one of these organisations is flagged for
+//! the juror.
+
+use crate::db::scoring::AffiliationRow;
+use crate::domain::{AFFILIATION_FIELDS, Affiliation, AffiliationInput};
+use crate::i18n::Lang;
+use crate::services::affiliations;
+use crate::web::AppState;
+use crate::web::auth::SignedIn;
+use crate::web::errors::{PageError, PageResult};
+use crate::web::forms::{self, FormPage, Outcome, Redirect, Rejection};
+use crate::web::lang::RequestLang;
+use actix_web::{HttpRequest, web};
+
+const PATH: &str = "/jury/tilknytninger";
+const PAGE: FormPage<'static> = FormPage {
+    template: "jury/affiliations.html",
+    path: PATH,
+    field_order: AFFILIATION_FIELDS,
+};
+
+#[derive(serde::Serialize)]
+struct AffiliationView {
+    id: i32,
+    organisation: String,
+    org_number: String,
+    role: String,
+    period_from: Option<String>,
+    period_to: Option<String>,
+}
+
+impl AffiliationView {
+    fn of(row: AffiliationRow, lang: Lang) -> Self {
+        Self {
+            id: row.id,
+            organisation: row.organisation,
+            org_number: row.org_number,
+            role: row.role,
+            period_from: row.period_from.map(|d| lang.long_date(d)),
+            period_to: row.period_to.map(|d| lang.long_date(d)),
+        }
+    }
+}
+
+/// The list and the form, with `values` typed and the reason they were not accepted.
+async fn page(
+    req: &HttpRequest,
+    state: &AppState,
+    user_id: i32,
+    values: &AffiliationInput,
+    rejection: Option<&Rejection>,
+) -> PageResult {
+    let lang = RequestLang::of(req);
+    let rows = affiliations::of_juror(&state.db, user_id).await?;
+    let views: Vec<AffiliationView> = rows
+        .into_iter()
+        .map(|row| AffiliationView::of(row, lang))
+        .collect();
+    let mut context = tera::Context::new();
+    context.insert("affiliations", &views);
+    Ok(PAGE.render(req, state, values, rejection, None, context)?)
+}
+
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
+pub async fn list(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    SignedIn(user): SignedIn,
+) -> PageResult {
+    page(&req, &state, user.id, &AffiliationInput::default(), None).await
+}
+
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
+pub async fn add(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    SignedIn(user): SignedIn,
+    body: web::Bytes,
+) -> PageResult {
+    forms::act(
+        &req,
+        &body,
+        async |input: &AffiliationInput| match Affiliation::parse(input) {
+            Ok(affiliation) => {
+                affiliations::add(&state.db, user.id, affiliation).await?;
+                Ok(Redirect::to(PATH).saying("jury-affiliation-added").into())
+            }
+            Err(errors) => Ok(Outcome::Invalid(errors)),
+        },
+        async |input, rejection| page(&req, &state, user.id, input, Some(&rejection)).await,
+    )
+    .await
+}
+
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
+pub async fn remove(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    SignedIn(user): SignedIn,
+    path: web::Path<i32>,
+    body: web::Bytes,
+) -> PageResult {
+    let affiliation_id = path.into_inner();
+    forms::press(&req, &body, async || {
+        if affiliations::remove(&state.db, user.id, affiliation_id).await? {
+            Ok(Redirect::to(PATH).saying("jury-affiliation-removed"))
+        } else {
+            Err(PageError::NotFound)
+        }
+    })
+    .await
+}

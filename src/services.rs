@@ -1,0 +1,6 @@
+//! The jury's and the secretariat's work, between the routes and the database: each
+//! function is one unit of work (one transaction, with its audit event), taking parsed
+//! domain values and returning what the page shows. The rules they apply are pure
+//! functions in `crate::domain` and `crate::jury`; routes call these, never `db` directly.
+
+pub mod affiliations;

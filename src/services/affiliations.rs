@@ -1,0 +1,44 @@
+//! A juror's own affiliations: listing, adding and removing them. A nomination from an
+//! affiliated organisation is flagged for the juror (`db::jury::impartiality_map`).
+
+use crate::db::{self, Database, scoring::AffiliationRow};
+use crate::domain::Affiliation;
+use diesel::Connection as _;
+
+#[tracing::instrument(skip(db))]
+pub async fn of_juror(db: &Database, user_id: i32) -> anyhow::Result<Vec<AffiliationRow>> {
+    db.read(move |conn| Ok(db::scoring::affiliations_of(conn, user_id)?))
+        .await
+}
+
+/// Stores the affiliation with its audit event.
+#[tracing::instrument(skip(db, affiliation))]
+pub async fn add(db: &Database, user_id: i32, affiliation: Affiliation) -> anyhow::Result<i32> {
+    db.write(move |conn| {
+        let new = db::scoring::NewAffiliation {
+            org_number: affiliation.org_number,
+            organisation: affiliation.organisation.as_ref(),
+            role: affiliation.role.as_ref(),
+            period_from: affiliation.period_from,
+            period_to: affiliation.period_to,
+        };
+        conn.transaction(|conn| Ok(db::scoring::add_affiliation(conn, user_id, &new)?))
+    })
+    .await
+}
+
+/// Removes one of the juror's own affiliations; `false` when the juror has none by that
+/// id (someone else's is never touched).
+#[tracing::instrument(skip(db))]
+pub async fn remove(db: &Database, user_id: i32, affiliation_id: i32) -> anyhow::Result<bool> {
+    db.write(move |conn| {
+        conn.transaction(|conn| {
+            Ok(db::scoring::remove_affiliation(
+                conn,
+                user_id,
+                affiliation_id,
+            )?)
+        })
+    })
+    .await
+}
