@@ -19,6 +19,7 @@ pub mod scoring;
 pub mod screening;
 mod sequences;
 pub mod sessions;
+mod text_enums;
 pub mod tips;
 pub mod users;
 
