@@ -8,6 +8,7 @@ use crate::db::sessions::DbSessionStore;
 use crate::email::MailIdentity;
 use crate::outbox::{OutboxSignal, OutboxWorker};
 use crate::submissions::Intake;
+use crate::web::client_address::TrustedProxies;
 use crate::web::{AppState, rate_limit::SubmissionLimiter, security};
 use crate::{routes, templates};
 use actix_session::SessionMiddleware;
@@ -45,7 +46,8 @@ impl Application {
         )?;
         let signal = OutboxSignal::default();
         let worker = OutboxWorker::new(database.clone(), settings.mail.clone(), signal.clone())?;
-        let limiter = SubmissionLimiter::new(&settings.rate_limit);
+        let trusted_proxies = Arc::new(TrustedProxies::parse(&settings.server.trusted_proxies)?);
+        let limiter = SubmissionLimiter::new(&settings.rate_limit, trusted_proxies.clone());
         let listener = TcpListener::bind((settings.server.host.as_str(), settings.server.port))
             .with_context(|| {
                 format!("binding {}:{}", settings.server.host, settings.server.port)
@@ -56,6 +58,7 @@ impl Application {
             settings.rate_limit.enabled,
             auth.login_burst,
             auth.login_period_secs,
+            trusted_proxies,
         );
         let session_key = session_key(&auth.session_secret)?;
         let session_store = DbSessionStore::new(database.clone());
@@ -83,6 +86,9 @@ impl Application {
                         .build(),
                 )
                 .wrap(actix_web::middleware::from_fn(crate::web::lang::middleware))
+                .wrap(actix_web::middleware::from_fn(
+                    crate::web::body_timeout::middleware,
+                ))
                 .wrap(security::headers())
                 .wrap(tracing_actix_web::TracingLogger::default())
                 .app_data(web::Data::new(state.clone()))

@@ -130,8 +130,10 @@ impl ManageConnection for ConnectionManager {
             .map_err(r2d2::Error::QueryError)
     }
 
-    fn has_broken(&self, _conn: &mut DbConn) -> bool {
-        false
+    /// As diesel's own manager decides: a connection left inside a transaction (or
+    /// returned while its thread panics) never goes back into the pool.
+    fn has_broken(&self, conn: &mut DbConn) -> bool {
+        std::thread::panicking() || diesel::r2d2::R2D2Connection::is_broken(conn)
     }
 }
 
@@ -222,7 +224,9 @@ impl Database {
         run_blocking(pool, f).await
     }
 
-    /// Runs `f` with the write connection on a blocking thread.
+    /// Runs `f` as one transaction on a write connection, on a blocking thread: all of it
+    /// is stored, or none of it (an `Err` from `f` rolls back), on both backends. On
+    /// SQLite the group-commit writer runs it in a savepoint of its batch's transaction.
     pub async fn write<T, F>(&self, f: F) -> anyhow::Result<T>
     where
         F: FnOnce(&mut DbConn) -> anyhow::Result<T> + Send + 'static,
@@ -230,7 +234,7 @@ impl Database {
     {
         match &self.group_writer {
             Some(writer) => writer.write(f).await,
-            None => run_blocking(self.write.clone(), f).await,
+            None => run_blocking(self.write.clone(), move |conn| conn.transaction(f)).await,
         }
     }
 
