@@ -92,7 +92,10 @@ async fn a_nomination_is_created_with_a_reference_in_the_prize_year(backend: Bac
         .unwrap()
         .expect("stored");
     assert_eq!(stored.org_number, "971032081");
-    assert_eq!(stored.categories, "kontroll,kvalitetsforbedring");
+    assert_eq!(
+        stored.categories.to_stored(),
+        "kontroll,kvalitetsforbedring"
+    );
     assert_eq!(stored.savings_hours, Some(12000));
     assert_eq!(stored.savings_nok, None);
     assert!(stored.consent_publish);

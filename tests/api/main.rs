@@ -9,6 +9,7 @@ mod authorization;
 mod crash;
 mod decision_support;
 mod delivery;
+mod first_start;
 mod forms;
 mod hardening;
 mod jury_desk;

@@ -136,7 +136,7 @@ async fn rounds_are_created_and_edited_with_clear_messages(backend: Backend) {
         .unwrap();
     assert_eq!(round.prize_year, 2030);
     assert_eq!(round.closes_at.to_string(), "2029-12-01 23:00:00");
-    assert_eq!(round.phase, "nominations");
+    assert_eq!(round.phase.code(), "nominations");
     assert_eq!(
         criteria(&app, round_id).await.len(),
         7,
@@ -208,7 +208,7 @@ async fn rounds_are_created_and_edited_with_clear_messages(backend: Backend) {
         .read(move |conn| Ok(db::rounds::find(conn, round_id)?))
         .await
         .unwrap();
-    assert_eq!(round.phase, "scoring");
+    assert_eq!(round.phase.code(), "scoring");
     assert_eq!(round.disagreement_threshold, 1.5);
     assert_eq!(round.closes_at.to_string(), "2029-10-01 22:00:00");
     assert_eq!(
@@ -399,7 +399,7 @@ async fn nominations_are_screened_and_carried_into_a_later_round(backend: Backen
             .unwrap()
             .contains("href=\"#field-exclusion_reason\"")
     );
-    assert_eq!(reload(&app, nomination.id).await.status, "submitted");
+    assert_eq!(reload(&app, nomination.id).await.status.code(), "submitted");
 
     let response = app
         .submit_form_to(
@@ -413,7 +413,7 @@ async fn nominations_are_screened_and_carried_into_a_later_round(backend: Backen
         .await;
     assert_eq!(response.status(), 303);
     let row = reload(&app, nomination.id).await;
-    assert_eq!(row.status, "excluded");
+    assert_eq!(row.status.code(), "excluded");
     assert_eq!(
         row.exclusion_reason.as_deref(),
         Some("Tiltaket er ikke gjennomført ennå.")
@@ -425,7 +425,7 @@ async fn nominations_are_screened_and_carried_into_a_later_round(backend: Backen
     assert_eq!(response.status(), 303);
     let row = reload(&app, nomination.id).await;
     assert_eq!(
-        (row.status.as_str(), row.exclusion_reason),
+        (row.status.code(), row.exclusion_reason),
         ("eligible", None)
     );
 
@@ -453,7 +453,7 @@ async fn nominations_are_screened_and_carried_into_a_later_round(backend: Backen
     assert_eq!(carried.round_id, later);
     assert_eq!(carried.carried_from_round_id, Some(round.id));
     assert_eq!(carried.reference, nomination.reference);
-    assert_eq!(carried.status, "submitted");
+    assert_eq!(carried.status.code(), "submitted");
     let page = app.get_html(&path).await;
     assert!(page.contains(&format!("Overført fra runden for {}", round.prize_year)));
     assert_eq!(
@@ -764,5 +764,5 @@ async fn only_the_secretariat_may_use_these_pages(backend: Backend) {
             .await;
         assert_eq!(response.status(), 403, "POST {path}");
     }
-    assert_eq!(reload(&app, n).await.status, "submitted");
+    assert_eq!(reload(&app, n).await.status.code(), "submitted");
 }

@@ -89,7 +89,8 @@ impl TestApp {
                 bedre_stat::domain::ShortText::parse(name).unwrap(),
                 bedre_stat::domain::Role::parse(role).unwrap(),
                 bedre_stat::i18n::Lang::Nb,
-                "test".into(),
+                // The test sets up accounts the way an operator does.
+                bedre_stat::domain::Actor::Cli,
             )
             .await
             .unwrap();
