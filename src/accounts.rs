@@ -4,6 +4,7 @@
 
 use crate::config::AuthSettings;
 use crate::db::{self, Database, audit, users::UserRow};
+use crate::domain::PASSWORD_MAX_CHARS;
 use crate::domain::{Actor, EmailAddress, NewPassword, Role, ShortText};
 use crate::email::{self, MailIdentity};
 use crate::i18n::Lang;
@@ -15,7 +16,10 @@ use argon2::Argon2;
 use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher as _, PasswordVerifier as _};
 use diesel::Connection as _;
-use std::sync::LazyLock;
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use std::num::NonZeroU32;
+use std::sync::{Arc, LazyLock};
+use tokio::sync::Semaphore;
 
 #[derive(Clone)]
 pub struct Accounts {
@@ -23,6 +27,10 @@ pub struct Accounts {
     identity: MailIdentity,
     signal: OutboxSignal,
     settings: AuthSettings,
+    /// Password hashes and checks running at once, process-wide.
+    hashing: Arc<Semaphore>,
+    /// Reset mails per account, whoever asks (the per-address login limit is separate).
+    resets_per_account: Arc<DefaultKeyedRateLimiter<String>>,
 }
 
 #[derive(Debug)]
@@ -31,6 +39,8 @@ pub enum LoginOutcome {
     /// Wrong address or password, or the account is locked: the same answer for all, so
     /// the page does not reveal which addresses have accounts.
     Refused,
+    /// Too many logins being checked at this moment: try again shortly (503).
+    Busy,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -39,6 +49,16 @@ pub enum CreateUserError {
     EmailTaken,
     #[error(transparent)]
     Unexpected(#[from] anyhow::Error),
+}
+
+/// What a password change through a link came to.
+#[derive(Debug)]
+pub enum SetPasswordOutcome {
+    Set(UserRow),
+    /// Unknown, used or expired link (or a disabled account's).
+    LinkInvalid,
+    /// Too many password hashes at this moment: try again shortly.
+    Busy,
 }
 
 /// A hash to verify against when no account matches, so a login for an unknown address
@@ -68,7 +88,16 @@ impl Accounts {
         signal: OutboxSignal,
         settings: AuthSettings,
     ) -> Self {
+        let resets = Quota::with_period(std::time::Duration::from_secs(
+            (3600 / settings.resets_per_account_per_hour.max(1)).into(),
+        ))
+        .expect("a positive period")
+        .allow_burst(
+            NonZeroU32::new(settings.resets_per_account_per_hour).unwrap_or(NonZeroU32::MIN),
+        );
         Self {
+            hashing: Arc::new(Semaphore::new(settings.max_concurrent_hashes.max(1))),
+            resets_per_account: Arc::new(RateLimiter::keyed(resets)),
             db,
             identity,
             signal,
@@ -140,33 +169,59 @@ impl Accounts {
         Ok((user, link))
     }
 
-    /// Checks an e-mail address and password. Failures count towards a lockout.
+    /// Checks an e-mail address and password. Each attempt is counted against the
+    /// account *before* the password is checked (atomically in the database), so a burst
+    /// of parallel attempts gets at most `lockout_after` checks; at the limit the account
+    /// is locked. Unknown addresses, locked and disabled accounts are checked against a
+    /// dummy hash, so all refusals take the same time.
     #[tracing::instrument(skip_all)]
     pub async fn authenticate(
         &self,
         email_address: String,
         password: String,
     ) -> anyhow::Result<LoginOutcome> {
+        // No stored password is longer; a longer one is refused before any work.
+        if password.chars().count() > PASSWORD_MAX_CHARS {
+            return Ok(LoginOutcome::Refused);
+        }
+        let (lock_after, now) = (self.settings.lockout_after, db::now());
+        let lock_until = now + chrono::TimeDelta::minutes(self.settings.lockout_minutes);
         let user = self
             .db
             .read(move |conn| Ok(db::users::find_by_email(conn, &email_address)?))
             .await?;
-        let stored_hash = user
-            .as_ref()
-            .and_then(|u| u.password_hash.clone())
-            .unwrap_or_else(|| DUMMY_HASH.clone());
-        let password_ok =
-            tokio::task::spawn_blocking(move || verify_password(&password, &stored_hash))
-                .await
-                .context("password check panicked")?;
-        let Some(user) = user else {
+        let attempt = match &user {
+            Some(user) if !user.is_disabled() && user.password_hash.is_some() => {
+                let user_id = user.id;
+                self.db
+                    .write(move |conn| {
+                        Ok(db::users::reserve_login_attempt(
+                            conn, user_id, lock_after, now,
+                        )?)
+                    })
+                    .await?
+            }
+            _ => None,
+        };
+        let stored_hash = match (&user, attempt) {
+            (Some(user), Some(_)) => user.password_hash.clone(),
+            _ => None,
+        }
+        .unwrap_or_else(|| DUMMY_HASH.clone());
+        let password_ok = self
+            .hash_limited(move || verify_password(&password, &stored_hash))
+            .await?
+            .ok_or(LoginOutcome::Busy);
+        let password_ok = match password_ok {
+            Ok(ok) => ok,
+            Err(busy) => return Ok(busy),
+        };
+        let (Some(user), Some(attempt)) = (user, attempt) else {
+            tracing::info!("login refused");
             return Ok(LoginOutcome::Refused);
         };
-        let now = db::now();
-        let locked = user.locked_until.is_some_and(|until| until > now);
-        let (user_id, lock_after) = (user.id, self.settings.lockout_after);
-        let lock_until = now + chrono::TimeDelta::minutes(self.settings.lockout_minutes);
-        if password_ok && !locked && user.password_hash.is_some() {
+        let user_id = user.id;
+        if password_ok {
             self.db
                 .write(move |conn| {
                     db::users::record_successful_login(conn, user_id)?;
@@ -183,34 +238,112 @@ impl Accounts {
             tracing::info!(user_id, "logged in");
             return Ok(LoginOutcome::LoggedIn(user));
         }
-        if !locked {
-            self.db
-                .write(move |conn| {
-                    conn.transaction(|conn| {
-                        db::users::record_failed_login(conn, user_id, lock_after, lock_until)?;
-                        audit::record(
-                            conn,
-                            Actor::Public,
-                            "user.login_failed",
-                            &Actor::User(user_id).to_string(),
-                            None,
-                        )?;
-                        Ok(())
-                    })
-                })
-                .await?;
-        }
-        tracing::info!(user_id, locked, "login refused");
+        let locked = self
+            .db
+            .write(move |conn| {
+                let locked =
+                    db::users::record_failed_login(conn, user_id, attempt, lock_after, lock_until)?;
+                audit::record(
+                    conn,
+                    Actor::Public,
+                    if locked {
+                        "user.locked"
+                    } else {
+                        "user.login_failed"
+                    },
+                    &Actor::User(user_id).to_string(),
+                    None,
+                )?;
+                Ok(locked)
+            })
+            .await?;
+        tracing::info!(user_id, attempt, locked, "login refused");
         Ok(LoginOutcome::Refused)
     }
 
-    /// E-mails a reset link if an account has this address; says nothing either way.
-    #[tracing::instrument(skip_all)]
-    pub async fn request_password_reset(
+    /// Runs a password hash or check on a blocking thread, at most
+    /// `auth.max_concurrent_hashes` at a time across the process (each argon2id hash
+    /// takes ~19 MiB: unbounded, a burst of logins is a lever on memory). `None` when no
+    /// slot came free within `auth.hash_wait_secs`.
+    async fn hash_limited<T: Send + 'static>(
         &self,
-        email_address: String,
-        lang: Lang,
-    ) -> anyhow::Result<()> {
+        work: impl FnOnce() -> T + Send + 'static,
+    ) -> anyhow::Result<Option<T>> {
+        let wait = std::time::Duration::from_secs(self.settings.hash_wait_secs);
+        let Ok(permit) = tokio::time::timeout(wait, self.hashing.clone().acquire_owned()).await
+        else {
+            tracing::warn!("password hashing is saturated: attempt turned away");
+            return Ok(None);
+        };
+        let permit = permit.context("the hashing semaphore is closed")?;
+        let done = tokio::task::spawn_blocking(move || {
+            let _permit = permit;
+            work()
+        })
+        .await
+        .context("password hashing panicked")?;
+        Ok(Some(done))
+    }
+
+    /// Switches an account off (`true`) or on again, audited. Switching off ends its
+    /// sessions at once and voids its open links. `None`: no such account; `Some(false)`:
+    /// it already was so.
+    #[tracing::instrument(skip(self))]
+    pub async fn set_disabled(
+        &self,
+        user_id: i32,
+        disabled: bool,
+        actor: Actor,
+    ) -> anyhow::Result<Option<bool>> {
+        self.db
+            .write(move |conn| {
+                use diesel::OptionalExtension as _;
+                if db::users::find(conn, user_id).optional()?.is_none() {
+                    return Ok(None);
+                }
+                let changed = db::users::set_disabled(conn, user_id, disabled, db::now())?;
+                if changed {
+                    audit::record(
+                        conn,
+                        actor,
+                        if disabled {
+                            "user.disabled"
+                        } else {
+                            "user.enabled"
+                        },
+                        &Actor::User(user_id).to_string(),
+                        None,
+                    )?;
+                }
+                Ok(Some(changed))
+            })
+            .await
+    }
+
+    /// E-mails a reset link if an active account has this address; says nothing either
+    /// way. The caller is answered at once: the lookup and the mail happen afterwards, so
+    /// the answer takes the same time whether or not the address has an account. At most
+    /// `auth.resets_per_account_per_hour` links go to one account, whoever asks.
+    #[tracing::instrument(skip_all)]
+    pub fn request_password_reset(&self, email_address: EmailAddress, lang: Lang) {
+        let accounts = self.clone();
+        let span = tracing::Span::current();
+        tokio::spawn(tracing::Instrument::instrument(
+            async move {
+                if let Err(error) = accounts.send_reset_link(email_address, lang).await {
+                    tracing::error!(error = ?error, "sending a reset link failed");
+                }
+            },
+            span,
+        ));
+    }
+
+    async fn send_reset_link(&self, email_address: EmailAddress, lang: Lang) -> anyhow::Result<()> {
+        let key = email_address.as_ref().trim().to_lowercase();
+        if self.resets_per_account.check_key(&key).is_err() {
+            tracing::info!("reset link not sent: the account's hourly limit is reached");
+            return Ok(());
+        }
         let token = EditToken::generate();
         let link = self.link(&token);
         let identity = self.identity.clone();
@@ -219,34 +352,34 @@ impl Accounts {
         let sent = self
             .db
             .write(move |conn| {
-                conn.transaction(|conn| {
-                    let Some(user) = db::users::find_by_email(conn, &email_address)? else {
-                        return Ok(false);
-                    };
-                    db::users::insert_token(
-                        conn,
-                        user.id,
-                        &hash_token(token.as_str()),
-                        db::now() + valid_for,
-                    )?;
-                    let message = email::account_link(
-                        templates::get(),
-                        &identity,
-                        &user,
-                        &link,
-                        email::AccountLink::Reset(minutes),
-                        lang,
-                    )?;
-                    db::outbox::enqueue(conn, &message)?;
-                    audit::record(
-                        conn,
-                        Actor::Public,
-                        "user.reset_requested",
-                        &Actor::User(user.id).to_string(),
-                        None,
-                    )?;
-                    Ok(true)
-                })
+                let Some(user) = db::users::find_by_email(conn, email_address.as_ref())?
+                    .filter(|user| !user.is_disabled())
+                else {
+                    return Ok(false);
+                };
+                db::users::insert_token(
+                    conn,
+                    user.id,
+                    &hash_token(token.as_str()),
+                    db::now() + valid_for,
+                )?;
+                let message = email::account_link(
+                    templates::get(),
+                    &identity,
+                    &user,
+                    &link,
+                    email::AccountLink::Reset(minutes),
+                    lang,
+                )?;
+                db::outbox::enqueue(conn, &message)?;
+                audit::record(
+                    conn,
+                    Actor::Public,
+                    "user.reset_requested",
+                    &Actor::User(user.id).to_string(),
+                    None,
+                )?;
+                Ok(true)
             })
             .await?;
         if sent {
@@ -264,45 +397,55 @@ impl Accounts {
             .await
     }
 
-    /// Sets the password through a one-time link, which is then used up; every session of
-    /// the account ends. `None` when the link is not valid.
+    /// Sets the password through a one-time link, which is then used up (with every other
+    /// open link of the account); every session of the account ends.
     #[tracing::instrument(skip_all)]
     pub async fn set_password(
         &self,
         token: String,
         password: NewPassword,
-    ) -> anyhow::Result<Option<UserRow>> {
-        let hash = tokio::task::spawn_blocking(move || hash_password(password.expose()))
-            .await
-            .context("hashing panicked")??;
+    ) -> anyhow::Result<SetPasswordOutcome> {
+        let Some(hash) = self
+            .hash_limited(move || hash_password(password.expose()))
+            .await?
+        else {
+            return Ok(SetPasswordOutcome::Busy);
+        };
+        let hash = hash?;
         self.db
             .write(move |conn| {
-                conn.transaction(|conn| {
-                    let Some(user_id) =
-                        db::users::consume_token(conn, &hash_token(&token), db::now())?
-                    else {
-                        return Ok(None);
-                    };
-                    db::users::set_password_hash(conn, user_id, &hash)?;
-                    audit::record(
-                        conn,
-                        Actor::User(user_id),
-                        "user.password_set",
-                        &Actor::User(user_id).to_string(),
-                        None,
-                    )?;
-                    Ok(Some(db::users::find(conn, user_id)?))
-                })
+                let Some(user_id) = db::users::consume_token(conn, &hash_token(&token), db::now())?
+                else {
+                    return Ok(SetPasswordOutcome::LinkInvalid);
+                };
+                db::users::set_password_hash(conn, user_id, &hash)?;
+                audit::record(
+                    conn,
+                    Actor::User(user_id),
+                    "user.password_set",
+                    &Actor::User(user_id).to_string(),
+                    None,
+                )?;
+                Ok(SetPasswordOutcome::Set(db::users::find(conn, user_id)?))
             })
             .await
     }
 
-    pub async fn find_user(&self, user_id: i32) -> anyhow::Result<Option<UserRow>> {
+    /// The account with this address, active or not.
+    pub async fn find_by_email(&self, email_address: String) -> anyhow::Result<Option<UserRow>> {
+        self.db
+            .read(move |conn| Ok(db::users::find_by_email(conn, &email_address)?))
+            .await
+    }
+
+    /// The account of a session, while it is active (a disabled account has none).
+    pub async fn find_active_user(&self, user_id: i32) -> anyhow::Result<Option<UserRow>> {
         self.db
             .read(move |conn| {
-                Ok(diesel::OptionalExtension::optional(db::users::find(
-                    conn, user_id,
-                ))?)
+                Ok(
+                    diesel::OptionalExtension::optional(db::users::find(conn, user_id))?
+                        .filter(|user| !user.is_disabled()),
+                )
             })
             .await
     }

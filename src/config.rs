@@ -42,6 +42,12 @@ pub struct AuthSettings {
     pub login_period_secs: u64,
     pub invite_valid_hours: i64,
     pub reset_valid_minutes: i64,
+    /// Password hashes or checks running at once, process-wide.
+    pub max_concurrent_hashes: usize,
+    /// How long a login waits for a free hashing slot before it is turned away (503).
+    pub hash_wait_secs: u64,
+    /// Reset links sent to one account per hour, however many addresses ask.
+    pub resets_per_account_per_hour: u32,
 }
 
 // The session secret must never be printed.

@@ -61,6 +61,17 @@ enum UserCommand {
         #[arg(long, default_value = "nb")]
         lang: String,
     },
+    /// Switch an account off: its sessions end at once, it cannot log in, and its open
+    /// invitation or reset links stop working.
+    Disable {
+        #[arg(long)]
+        email: String,
+    },
+    /// Switch a disabled account on again.
+    Enable {
+        #[arg(long)]
+        email: String,
+    },
 }
 
 #[actix_web::main]
@@ -80,6 +91,8 @@ async fn main() -> anyhow::Result<()> {
             role,
             lang,
         }) => add_user(settings, &email, &name, &role, &lang).await,
+        Command::User(UserCommand::Disable { email }) => switch_user(settings, &email, true).await,
+        Command::User(UserCommand::Enable { email }) => switch_user(settings, &email, false).await,
         Command::Privacy(command) => privacy(settings, command).await,
         Command::Migrate => {
             Database::connect(&settings.database.url, 1)?;
@@ -96,7 +109,7 @@ async fn add_user(
     role: &str,
     lang: &str,
 ) -> anyhow::Result<()> {
-    use bedre_stat::accounts::{Accounts, CreateUserError};
+    use bedre_stat::accounts::CreateUserError;
     use bedre_stat::domain::{Actor, EmailAddress, Role, ShortText};
     use bedre_stat::i18n::Lang;
     let email = EmailAddress::parse(email)
@@ -106,13 +119,7 @@ async fn add_user(
     let role = Role::parse(role).map_err(|_| anyhow::anyhow!("--role must be admin or juror"))?;
     let lang =
         Lang::from_code(lang).ok_or_else(|| anyhow::anyhow!("--lang must be nb, nn or en"))?;
-    let db = Database::connect(&settings.database.url, 1)?;
-    let identity = bedre_stat::email::MailIdentity::new(
-        &settings.mail.from,
-        &settings.mail.tip_recipient,
-        &settings.server.base_url,
-    )?;
-    let accounts = Accounts::new(db, identity, Default::default(), settings.auth.clone());
+    let accounts = accounts_for_cli(&settings)?;
     match accounts
         .create_user(email, name, role, lang, Actor::Cli)
         .await
@@ -127,6 +134,37 @@ async fn add_user(
         }
         Err(CreateUserError::Unexpected(error)) => Err(error),
     }
+}
+
+fn accounts_for_cli(settings: &Settings) -> anyhow::Result<bedre_stat::accounts::Accounts> {
+    let db = Database::connect(&settings.database.url, 1)?;
+    let identity = bedre_stat::email::MailIdentity::new(
+        &settings.mail.from,
+        &settings.mail.tip_recipient,
+        &settings.server.base_url,
+    )?;
+    Ok(bedre_stat::accounts::Accounts::new(
+        db,
+        identity,
+        Default::default(),
+        settings.auth.clone(),
+    ))
+}
+
+async fn switch_user(settings: Settings, email: &str, disable: bool) -> anyhow::Result<()> {
+    use bedre_stat::domain::Actor;
+    let accounts = accounts_for_cli(&settings)?;
+    let Some(user) = accounts.find_by_email(email.to_owned()).await? else {
+        anyhow::bail!("no account has this e-mail address");
+    };
+    match accounts.set_disabled(user.id, disable, Actor::Cli).await? {
+        Some(true) if disable => println!("Disabled user {}; their sessions have ended.", user.id),
+        Some(true) => println!("Enabled user {} again.", user.id),
+        Some(false) if disable => println!("User {} was already disabled.", user.id),
+        Some(false) => println!("User {} was not disabled.", user.id),
+        None => anyhow::bail!("no account has this e-mail address"),
+    }
+    Ok(())
 }
 
 async fn privacy(settings: Settings, command: PrivacyCommand) -> anyhow::Result<()> {

@@ -15,9 +15,15 @@ pub struct UserRow {
     pub failed_logins: i32,
     pub locked_until: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
+    pub disabled_at: Option<NaiveDateTime>,
 }
 
 impl UserRow {
+    /// Switched off: cannot log in, has no sessions, its links do not work.
+    pub fn is_disabled(&self) -> bool {
+        self.disabled_at.is_some()
+    }
+
     /// The stored role; a row can only have been written with a valid one.
     pub fn role(&self) -> Role {
         Role::parse(&self.role).unwrap_or(Role::Juror)
@@ -71,27 +77,89 @@ pub fn all(conn: &mut DbConn) -> QueryResult<Vec<UserRow>> {
         .load(conn)
 }
 
-/// Counts a failed login; at `lock_after` failures in a row the account is locked until
-/// `lock_until`.
-pub fn record_failed_login(
+/// Takes one login attempt for the account, atomically and before any password is
+/// checked: the count goes up only while the account is not locked and fewer than
+/// `lock_after` attempts are open, so a burst of parallel attempts gets no more than
+/// `lock_after` password checks. `None`: no attempt allowed (locked, or the limit is
+/// reached by attempts still being checked). A successful login resets the count.
+pub fn reserve_login_attempt(
     conn: &mut DbConn,
     user_id: i32,
     lock_after: i32,
+    now: NaiveDateTime,
+) -> QueryResult<Option<i32>> {
+    diesel::update(
+        users::table
+            .filter(users::id.eq(user_id))
+            .filter(users::disabled_at.is_null())
+            .filter(users::failed_logins.lt(lock_after))
+            .filter(
+                users::locked_until
+                    .is_null()
+                    .or(users::locked_until.le(now)),
+            ),
+    )
+    .set(users::failed_logins.eq(users::failed_logins + 1))
+    .returning(users::failed_logins)
+    .get_result(conn)
+    .optional()
+}
+
+/// The attempt reserved with `reserve_login_attempt` failed: at the limit the account is
+/// locked until `lock_until` (and the count starts again after it).
+pub fn record_failed_login(
+    conn: &mut DbConn,
+    user_id: i32,
+    attempt: i32,
+    lock_after: i32,
     lock_until: NaiveDateTime,
-) -> QueryResult<()> {
-    let failures: i32 = diesel::update(users::table.find(user_id))
-        .set(users::failed_logins.eq(users::failed_logins + 1))
-        .returning(users::failed_logins)
-        .get_result(conn)?;
-    if failures >= lock_after {
-        diesel::update(users::table.find(user_id))
-            .set((
-                users::locked_until.eq(lock_until),
-                users::failed_logins.eq(0),
-            ))
-            .execute(conn)?;
+) -> QueryResult<bool> {
+    if attempt < lock_after {
+        return Ok(false);
     }
-    Ok(())
+    diesel::update(users::table.find(user_id))
+        .set((
+            users::locked_until.eq(lock_until),
+            users::failed_logins.eq(0),
+        ))
+        .execute(conn)?;
+    Ok(true)
+}
+
+/// Switches an account off or on again; switching off ends its sessions and voids its
+/// open links. `false` when it already was so.
+pub fn set_disabled(
+    conn: &mut DbConn,
+    user_id: i32,
+    disabled: bool,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
+    let changed = if disabled {
+        diesel::update(
+            users::table
+                .find(user_id)
+                .filter(users::disabled_at.is_null()),
+        )
+        .set(users::disabled_at.eq(now))
+        .execute(conn)?
+    } else {
+        diesel::update(
+            users::table
+                .find(user_id)
+                .filter(users::disabled_at.is_not_null()),
+        )
+        .set((
+            users::disabled_at.eq(None::<NaiveDateTime>),
+            users::failed_logins.eq(0),
+            users::locked_until.eq(None::<NaiveDateTime>),
+        ))
+        .execute(conn)?
+    };
+    if disabled && changed > 0 {
+        end_sessions(conn, user_id)?;
+        void_open_tokens(conn, user_id, now)?;
+    }
+    Ok(changed > 0)
 }
 
 pub fn record_successful_login(conn: &mut DbConn, user_id: i32) -> QueryResult<()> {
@@ -132,12 +200,26 @@ pub fn count_sessions(conn: &mut DbConn, user_id: i32) -> QueryResult<i64> {
 /// Purposes of one-time account links.
 pub const TOKEN_SET_PASSWORD: &str = "set_password";
 
+/// Marks every open link of the user as used, so none of them works any more.
+pub fn void_open_tokens(conn: &mut DbConn, user_id: i32, now: NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(
+        account_tokens::table
+            .filter(account_tokens::user_id.eq(user_id))
+            .filter(account_tokens::used_at.is_null()),
+    )
+    .set(account_tokens::used_at.eq(now))
+    .execute(conn)
+}
+
+/// Stores a new one-time link; every older open link of the user stops working (only the
+/// newest invitation or reset mail is good).
 pub fn insert_token(
     conn: &mut DbConn,
     user_id: i32,
     token_hash: &str,
     expires_at: NaiveDateTime,
 ) -> QueryResult<()> {
+    void_open_tokens(conn, user_id, super::now())?;
     diesel::insert_into(account_tokens::table)
         .values((
             account_tokens::user_id.eq(user_id),
@@ -150,16 +232,18 @@ pub fn insert_token(
         .map(|_| ())
 }
 
-/// The user a still valid, unused token belongs to.
+/// The user a still valid, unused token belongs to (never a disabled account's).
 pub fn token_user(
     conn: &mut DbConn,
     token_hash: &str,
     now: NaiveDateTime,
 ) -> QueryResult<Option<i32>> {
     account_tokens::table
+        .inner_join(users::table)
         .filter(account_tokens::token_hash.eq(token_hash))
         .filter(account_tokens::used_at.is_null())
         .filter(account_tokens::expires_at.gt(now))
+        .filter(users::disabled_at.is_null())
         .select(account_tokens::user_id)
         .first(conn)
         .optional()
@@ -181,5 +265,10 @@ pub fn consume_token(
     )
     .set(account_tokens::used_at.eq(now))
     .execute(conn)?;
-    Ok((used == 1).then_some(user_id))
+    if used != 1 {
+        return Ok(None);
+    }
+    // Using one link voids every other open link of the user.
+    void_open_tokens(conn, user_id, now)?;
+    Ok(Some(user_id))
 }

@@ -20,7 +20,7 @@ mod submission_key;
 mod text;
 mod tip;
 
-pub use account::{NewPassword, PASSWORD_MIN_CHARS, Role};
+pub use account::{NewPassword, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, Role};
 pub use actor::Actor;
 pub use affiliation::{AFFILIATION_FIELDS, Affiliation, AffiliationInput};
 pub use category::{Categories, Category};

@@ -15,8 +15,8 @@ mod public;
 mod readme_table;
 pub mod secretariat;
 
-use crate::web::auth;
 use crate::web::errors::{PageError, PageResult};
+use crate::web::{auth, security};
 use actix_web::middleware::from_fn;
 use actix_web::web::{self, get, post, resource, scope};
 
@@ -33,6 +33,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         )
         .service(
             resource("/nominasjon/{token}")
+                .wrap(security::no_store())
                 .route(get().to(nominate::edit_form))
                 .route(post().to(nominate::save_edit)),
         )
@@ -58,6 +59,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         )
         .service(
             resource("/konto/passord/{token}")
+                .wrap(security::no_store())
                 .route(get().to(password::password_form))
                 .route(post().to(password::set_password)),
         )

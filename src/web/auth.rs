@@ -13,6 +13,7 @@ use crate::domain::Role;
 use actix_session::SessionExt as _;
 use actix_web::body::MessageBody;
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
+use actix_web::http::header;
 use actix_web::middleware::Next;
 use actix_web::{FromRequest, HttpMessage as _, HttpRequest, web};
 use std::future::{Ready, ready};
@@ -42,7 +43,7 @@ async fn signed_in_user(req: &ServiceRequest) -> Result<UserRow, PageError> {
     let state = req
         .app_data::<web::Data<AppState>>()
         .expect("AppState is registered");
-    match state.accounts.find_user(user_id).await? {
+    match state.accounts.find_active_user(user_id).await? {
         Some(user) => Ok(user),
         None => {
             session.purge();
@@ -58,7 +59,7 @@ pub async fn require_signed_in(
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     let user = signed_in_user(&req).await?;
     req.extensions_mut().insert(GuardedUser(user));
-    next.call(req).await
+    next.call(req).await.map(no_store)
 }
 
 /// Guard of `/sekretariat`: the secretariat only.
@@ -71,7 +72,17 @@ pub async fn require_admin(
         return Err(PageError::Forbidden.into());
     }
     req.extensions_mut().insert(GuardedUser(user));
-    next.call(req).await
+    next.call(req).await.map(no_store)
+}
+
+/// A page behind a login is never kept by a browser or proxy cache (the back button on a
+/// shared computer after logging out must not show it).
+fn no_store<B>(mut response: ServiceResponse<B>) -> ServiceResponse<B> {
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("no-store"),
+    );
+    response
 }
 
 /// The user the scope's guard let in, if this request went through one.

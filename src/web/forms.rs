@@ -38,6 +38,9 @@ pub enum Rejection {
     RateLimited,
     /// Refused for a reason the message explains (e.g. a failed login).
     Refused(String),
+    /// The server is too busy for this right now (every password-hashing slot taken):
+    /// the form is shown again, and pressing again shortly will do.
+    Busy,
 }
 
 /// A posted form, decoded. Repeated keys (checkbox groups) become lists.
@@ -101,6 +104,8 @@ pub enum Outcome {
     Invalid(FieldErrors),
     /// Show the form again with this message at its top.
     Refused(String),
+    /// Show the form again: too busy to do it right now (503).
+    Busy,
 }
 
 impl From<Redirect> for Outcome {
@@ -147,6 +152,7 @@ pub async fn act_limited<T: DeserializeOwned>(
         Outcome::Shown(page) => Ok(page),
         Outcome::Invalid(errors) => show_again(&posted.input, Rejection::Invalid(errors)).await,
         Outcome::Refused(message) => show_again(&posted.input, Rejection::Refused(message)).await,
+        Outcome::Busy => show_again(&posted.input, Rejection::Busy).await,
     }
 }
 
@@ -244,6 +250,11 @@ impl FormPage<'_> {
                 &no_errors,
                 Some(lang.text("error-rate-limited")),
                 StatusCode::TOO_MANY_REQUESTS,
+            ),
+            Some(Rejection::Busy) => (
+                &no_errors,
+                Some(lang.text("error-busy")),
+                StatusCode::SERVICE_UNAVAILABLE,
             ),
             Some(Rejection::Refused(message)) => {
                 (&no_errors, Some(message.clone()), StatusCode::UNAUTHORIZED)

@@ -19,3 +19,9 @@ pub fn headers() -> DefaultHeaders {
         ))
         .add(("Cross-Origin-Opener-Policy", "same-origin"))
 }
+
+/// `Cache-Control: no-store` for pages behind a private link (a nomination's edit link, a
+/// password link): their content is for one person only.
+pub fn no_store() -> DefaultHeaders {
+    DefaultHeaders::new().add(("Cache-Control", "no-store"))
+}

@@ -3,6 +3,7 @@
 //! with tests/browser (spawning the app, fixture builders) is the `bedre-stat-test-support`
 //! crate in tests/support.
 
+mod account_hardening;
 mod accounts;
 mod api;
 mod authorization;

@@ -86,6 +86,7 @@ pub async fn login(
                     };
                     Ok(Redirect::to(target).into())
                 }
+                LoginOutcome::Busy => Ok(Outcome::Busy),
                 LoginOutcome::Refused => {
                     let auth = &state.settings.auth;
                     Ok(Outcome::Refused(lang.text_with(

@@ -1,6 +1,7 @@
 //! `/glemt-passord` (asking for a reset link) and `/konto/passord/{token}` (setting a
 //! password from an invitation or reset link).
 
+use crate::accounts::SetPasswordOutcome;
 use crate::domain::{EmailAddress, FieldErrors, NewPassword, ValidationError};
 use crate::i18n::Lang;
 use crate::web::errors::{PageError, PageResult};
@@ -64,10 +65,7 @@ pub async fn forgot(
         async |input: &ForgotInput| match EmailAddress::parse(&input.email) {
             Err(error) => Ok(Outcome::Invalid(FieldErrors::one("email", error))),
             Ok(address) => {
-                state
-                    .accounts
-                    .request_password_reset(address.as_ref().to_owned(), lang)
-                    .await?;
+                state.accounts.request_password_reset(address, lang);
                 let minutes = state.settings.auth.reset_valid_minutes.to_string();
                 let message = lang.text_with("forgot-sent", &[("minutes", &minutes)]);
                 Ok(Outcome::Shown(message_page(
@@ -169,8 +167,9 @@ pub async fn set_password(
                 Ok(Outcome::Invalid(FieldErrors::one(field, error)))
             }
             Ok(password) => match state.accounts.set_password(token, password).await? {
-                None => Err(PageError::LinkInvalid),
-                Some(_) => {
+                SetPasswordOutcome::LinkInvalid => Err(PageError::LinkInvalid),
+                SetPasswordOutcome::Busy => Ok(Outcome::Busy),
+                SetPasswordOutcome::Set(_) => {
                     let message = lang.text("password-saved");
                     let link = Some(("/logg-inn", lang.text("login-title")));
                     Ok(Outcome::Shown(message_page(
