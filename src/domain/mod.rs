@@ -14,6 +14,7 @@ mod org_number;
 mod phone_number;
 mod reference;
 mod round;
+pub mod score_sheet;
 mod submission_key;
 mod text;
 mod tip;
