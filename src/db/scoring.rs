@@ -227,7 +227,7 @@ pub fn scores_of(
 }
 
 /// A submitted holistic assessment with its juror.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Queryable)]
 pub struct SubmittedAssessment {
     pub juror_id: i32,
     pub juror_name: String,
@@ -241,7 +241,7 @@ pub fn submitted_assessments(
     nomination_id: i32,
     except_juror: i32,
 ) -> QueryResult<Vec<SubmittedAssessment>> {
-    Ok(assessments::table
+    assessments::table
         .inner_join(users::table.on(users::id.eq(assessments::juror_id)))
         .filter(assessments::nomination_id.eq(nomination_id))
         .filter(assessments::juror_id.ne(except_juror))
@@ -249,14 +249,7 @@ pub fn submitted_assessments(
         .filter(users::role.eq(Role::Juror.code()))
         .order((users::name, users::id))
         .select((users::id, users::name, assessments::holistic))
-        .load::<(i32, String, String)>(conn)?
-        .into_iter()
-        .map(|(juror_id, juror_name, holistic)| SubmittedAssessment {
-            juror_id,
-            juror_name,
-            holistic,
-        })
-        .collect())
+        .load(conn)
 }
 
 /// The round a nomination belongs to, if the nomination exists.

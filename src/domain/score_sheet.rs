@@ -196,8 +196,9 @@ mod tests {
             .collect()
     }
 
-    fn fields(errors: SheetErrors) -> Vec<(String, ValidationError)> {
-        errors.0
+    /// The fields a refused sheet names, with why.
+    fn refused(pairs: &[(&str, &str)]) -> Vec<(String, ValidationError)> {
+        ScoreSheet::parse(&CRITERIA, &values(pairs)).unwrap_err().0
     }
 
     #[test]
@@ -222,13 +223,8 @@ mod tests {
 
     #[test]
     fn a_draft_rejects_bad_values_and_a_justification_without_its_score() {
-        let errors = ScoreSheet::parse(
-            &CRITERIA,
-            &values(&[("score-1", "6"), ("justification-2", "Godt")]),
-        )
-        .unwrap_err();
         assert_eq!(
-            fields(errors),
+            refused(&[("score-1", "6"), ("justification-2", "Godt")]),
             vec![
                 ("score-1".into(), ValidationError::ScoreOutOfRange),
                 ("score-2".into(), ValidationError::Required),
@@ -255,17 +251,12 @@ mod tests {
 
     #[test]
     fn submitting_needs_every_score_justification_and_the_holistic_text() {
-        let errors = ScoreSheet::parse(
-            &CRITERIA,
-            &values(&[
+        assert_eq!(
+            refused(&[
                 ("score-1", "3"),
                 ("justification-1", "Klart"),
                 ("action", "submit"),
             ]),
-        )
-        .unwrap_err();
-        assert_eq!(
-            fields(errors),
             vec![
                 ("score-2".into(), ValidationError::Required),
                 ("justification-2".into(), ValidationError::Required),

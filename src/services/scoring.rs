@@ -172,6 +172,24 @@ pub enum Written {
     Unchanged,
 }
 
+/// Runs `write` on the desk as the user may see it now, in one transaction: `NotFound`
+/// when the nomination is no longer theirs to see.
+async fn at_desk(
+    db: &Database,
+    user: &UserRow,
+    nomination_id: i32,
+    write: impl FnOnce(&mut DbConn, &UserRow, Desk) -> anyhow::Result<Written> + Send + 'static,
+) -> anyhow::Result<Written> {
+    let user = user.clone();
+    db.write(move |conn| {
+        conn.transaction::<_, anyhow::Error, _>(|conn| match load(conn, &user, nomination_id)? {
+            Some(desk) => write(conn, &user, desk),
+            None => Ok(Written::NotFound),
+        })
+    })
+    .await
+}
+
 /// Stores the juror's sheet (and submits it if so chosen), with its audit events, in one
 /// transaction that checks again that the juror may still score.
 #[tracing::instrument(skip(db, user, sheet), fields(user_id = user.id, submit = sheet.action == SheetAction::Submit))]
@@ -181,33 +199,28 @@ pub async fn save_sheet(
     nomination_id: i32,
     sheet: ScoreSheet,
 ) -> anyhow::Result<Written> {
-    let user = user.clone();
-    db.write(move |conn| {
-        conn.transaction::<_, anyhow::Error, _>(|conn| {
-            let Some(desk) = load(conn, &user, nomination_id)? else {
-                return Ok(Written::NotFound);
-            };
-            if !desk.access.may_score {
-                return Ok(Written::Refused);
-            }
-            let entries: Vec<SheetEntry<'_>> = sheet
-                .scores
-                .into_iter()
-                .filter_map(|(id, score)| {
-                    let criterion = desk.criteria.iter().find(|c| c.id == id)?;
-                    Some(SheetEntry { criterion, score })
-                })
-                .collect();
-            queries::save_sheet(
-                conn,
-                user.id,
-                &desk.nomination,
-                &entries,
-                &sheet.holistic,
-                sheet.action == SheetAction::Submit,
-            )?;
-            Ok(Written::Done)
-        })
+    at_desk(db, user, nomination_id, move |conn, user, desk| {
+        if !desk.access.may_score {
+            return Ok(Written::Refused);
+        }
+        let entries: Vec<SheetEntry<'_>> = sheet
+            .scores
+            .into_iter()
+            .filter_map(|(id, score)| {
+                let criterion = desk.criteria.iter().find(|c| c.id == id)?;
+                Some(SheetEntry { criterion, score })
+            })
+            .collect();
+        let submit = sheet.action == SheetAction::Submit;
+        queries::save_sheet(
+            conn,
+            user.id,
+            &desk.nomination,
+            &entries,
+            &sheet.holistic,
+            submit,
+        )?;
+        Ok(Written::Done)
     })
     .await
 }
@@ -221,25 +234,18 @@ pub async fn declare_conflict(
     nomination_id: i32,
     reason: LongText,
 ) -> anyhow::Result<Written> {
-    let user = user.clone();
-    db.write(move |conn| {
-        conn.transaction::<_, anyhow::Error, _>(|conn| {
-            let Some(desk) = load(conn, &user, nomination_id)? else {
-                return Ok(Written::NotFound);
-            };
-            if !desk.is_juror {
-                return Ok(Written::Refused);
-            }
-            if !desk.access.may_declare {
-                return Ok(Written::Unchanged);
-            }
-            let recorded =
-                queries::declare_conflict(conn, user.id, &desk.nomination, reason.as_ref())?;
-            Ok(if recorded {
-                Written::Done
-            } else {
-                Written::Unchanged
-            })
+    at_desk(db, user, nomination_id, move |conn, user, desk| {
+        if !desk.is_juror {
+            return Ok(Written::Refused);
+        }
+        if !desk.access.may_declare {
+            return Ok(Written::Unchanged);
+        }
+        let recorded = queries::declare_conflict(conn, user.id, &desk.nomination, reason.as_ref())?;
+        Ok(if recorded {
+            Written::Done
+        } else {
+            Written::Unchanged
         })
     })
     .await

@@ -10,6 +10,7 @@
 
 mod page;
 
+use crate::db::users::UserRow;
 use crate::domain::LongText;
 use crate::domain::score_sheet::{ScoreSheet, SheetAction, SheetErrors, SheetInput};
 use crate::services::scoring::{self, Desk, Written};
@@ -33,51 +34,77 @@ fn page_path(nomination_id: i32) -> String {
 }
 
 /// The desk for this user and nomination, or 404 when it is not theirs to see.
-async fn load(
-    state: &AppState,
-    user: &crate::db::users::UserRow,
-    id: i32,
-) -> Result<Desk, PageError> {
+async fn load(state: &AppState, user: &UserRow, id: i32) -> Result<Desk, PageError> {
     scoring::desk(&state.db, user, id)
         .await?
         .ok_or(PageError::NotFound)
 }
 
-/// A rejected form shown again: the alert for a failed security check (CSRF, honeypot),
-/// else the fields' errors from `field_errors`.
-fn shown_again(
+/// What was typed in the form that is shown again.
+enum Typed<'a> {
+    Sheet(&'a SheetInput),
+    ConflictReason(&'a str),
+}
+
+/// A rejected form shown again with everything typed: the alert for a failed security
+/// check (CSRF, honeypot), else what is wrong with each field. A sheet's fields are named
+/// by criterion id, which `FieldErrors` cannot hold, so the sheet is parsed again here.
+async fn show_again(
     req: &HttpRequest,
+    state: &AppState,
+    user: &UserRow,
+    nomination_id: i32,
+    typed: Typed<'_>,
     rejection: Rejection,
-    field_errors: impl FnOnce(&Rejection) -> SheetErrors,
-) -> (SheetErrors, Option<String>, StatusCode) {
+) -> PageResult {
+    let desk = load(state, user, nomination_id).await?;
+    match typed {
+        Typed::Sheet(_) if !desk.access.may_score => return Err(PageError::Forbidden),
+        Typed::ConflictReason(_) if !desk.is_juror => return Err(PageError::Forbidden),
+        Typed::ConflictReason(_) if desk.conflict.is_some() => {
+            return Ok(Redirect::to(page_path(nomination_id)).respond(req));
+        }
+        _ => {}
+    }
     let lang = RequestLang::of(req);
-    match rejection {
-        Rejection::Csrf => (
-            SheetErrors::default(),
-            Some(lang.text("error-csrf")),
-            StatusCode::FORBIDDEN,
-        ),
+    let (errors, alert, status) = match rejection {
+        Rejection::Csrf => (None, Some(lang.text("error-csrf")), StatusCode::FORBIDDEN),
         Rejection::Invalid(errors) if errors.get("website").is_some() => (
-            SheetErrors::default(),
+            None,
             Some(lang.text("error-honeypot")),
             StatusCode::FORBIDDEN,
         ),
         Rejection::RateLimited => (
-            SheetErrors::default(),
+            None,
             Some(lang.text("error-rate-limited")),
             StatusCode::TOO_MANY_REQUESTS,
         ),
-        Rejection::Refused(message) => (
-            SheetErrors::default(),
-            Some(message),
-            StatusCode::UNPROCESSABLE_ENTITY,
+        Rejection::Refused(message) => (None, Some(message), StatusCode::UNPROCESSABLE_ENTITY),
+        Rejection::Invalid(errors) => (Some(errors), None, StatusCode::UNPROCESSABLE_ENTITY),
+    };
+    let (sheet, conflict_reason, errors) = match (typed, errors) {
+        (Typed::Sheet(values), Some(_)) => (
+            Some(values),
+            "",
+            ScoreSheet::parse(&desk.criterion_ids(), values)
+                .err()
+                .unwrap_or_default(),
         ),
-        rejection @ Rejection::Invalid(_) => (
-            field_errors(&rejection),
+        (Typed::Sheet(values), None) => (Some(values), "", SheetErrors::default()),
+        (Typed::ConflictReason(reason), errors) => (
             None,
-            StatusCode::UNPROCESSABLE_ENTITY,
+            reason,
+            errors.as_ref().map(SheetErrors::from).unwrap_or_default(),
         ),
-    }
+    };
+    let shown = Shown {
+        typed: sheet,
+        conflict_reason,
+        errors,
+        alert,
+        status,
+    };
+    page::render(req, state, &desk, shown)
 }
 
 #[tracing::instrument(skip_all, fields(user_id = user.id, nomination_id = *path))]
@@ -108,8 +135,7 @@ pub async fn save(
             if !desk.access.may_score {
                 return Err(PageError::Forbidden);
             }
-            // The sheet's fields are named by criterion id, which `FieldErrors` cannot
-            // hold: the page parses the typed sheet again to show what is wrong.
+            // `show_again` names the fields that are wrong.
             let Ok(sheet) = ScoreSheet::parse(&desk.criterion_ids(), values) else {
                 return Ok(Outcome::Invalid(Default::default()));
             };
@@ -126,23 +152,8 @@ pub async fn save(
             }
         },
         async |values, rejection| {
-            let desk = load(&state, &user, nomination_id).await?;
-            if !desk.access.may_score {
-                return Err(PageError::Forbidden);
-            }
-            let (errors, alert, status) = shown_again(&req, rejection, |_| {
-                ScoreSheet::parse(&desk.criterion_ids(), values)
-                    .err()
-                    .unwrap_or_default()
-            });
-            let shown = Shown {
-                typed: Some(values),
-                conflict_reason: "",
-                errors,
-                alert,
-                status,
-            };
-            page::render(&req, &state, &desk, shown)
+            let typed = Typed::Sheet(values);
+            show_again(&req, &state, &user, nomination_id, typed, rejection).await
         },
     )
     .await
@@ -179,26 +190,8 @@ pub async fn declare_conflict(
             }
         },
         async |input, rejection| {
-            let desk = load(&state, &user, nomination_id).await?;
-            if !desk.is_juror {
-                return Err(PageError::Forbidden);
-            }
-            if desk.conflict.is_some() {
-                return Ok(Redirect::to(page_path(nomination_id)).respond(&req));
-            }
-            let (errors, alert, status) =
-                shown_again(&req, rejection, |rejection| match rejection {
-                    Rejection::Invalid(errors) => SheetErrors::from(errors),
-                    _ => SheetErrors::default(),
-                });
-            let shown = Shown {
-                typed: None,
-                conflict_reason: &input.conflict_reason,
-                errors,
-                alert,
-                status,
-            };
-            page::render(&req, &state, &desk, shown)
+            let typed = Typed::ConflictReason(&input.conflict_reason);
+            show_again(&req, &state, &user, nomination_id, typed, rejection).await
         },
     )
     .await
