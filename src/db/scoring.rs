@@ -7,14 +7,10 @@ use super::jury::CriterionRow;
 use super::nominations::NominationRow;
 use super::rounds::Round;
 use super::schema::{affiliations, assessments, conflicts, nominations, rounds, scores, users};
-use crate::domain::{OrgNumber, Phase, Role};
+use crate::domain::{Actor, ConflictStatus, OrgNumber, Phase, Role};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use std::collections::HashMap;
-
-fn actor(user_id: i32) -> String {
-    format!("user:{user_id}")
-}
 
 // ---------------------------------------------------------------------------------------
 // Affiliations
@@ -69,9 +65,9 @@ pub fn add_affiliation(
         .get_result::<i32>(conn)?;
     audit::record(
         conn,
-        &actor(user_id),
+        Actor::User(user_id),
         "affiliation.added",
-        &actor(user_id),
+        &Actor::User(user_id).to_string(),
         Some(&format!("affiliation:{id}")),
     )?;
     Ok(id)
@@ -94,9 +90,9 @@ pub fn remove_affiliation(
     if removed > 0 {
         audit::record(
             conn,
-            &actor(user_id),
+            Actor::User(user_id),
             "affiliation.removed",
-            &actor(user_id),
+            &Actor::User(user_id).to_string(),
             Some(&format!("affiliation:{affiliation_id}")),
         )?;
     }
@@ -166,7 +162,7 @@ pub fn progress(
 #[diesel(table_name = conflicts)]
 pub struct ConflictRow {
     pub id: i32,
-    pub status: String,
+    pub status: ConflictStatus,
     pub reason: String,
     pub decision_note: Option<String>,
     pub created_at: NaiveDateTime,
@@ -282,13 +278,13 @@ pub fn declare_conflict(
             conflicts::nomination_id.eq(nomination.id),
             conflicts::juror_id.eq(juror_id),
             conflicts::reason.eq(reason),
-            conflicts::status.eq("declared"),
+            conflicts::status.eq(ConflictStatus::Declared),
             conflicts::created_at.eq(super::now()),
         ))
         .execute(conn)?;
     audit::record(
         conn,
-        &actor(juror_id),
+        Actor::User(juror_id),
         "conflict.declared",
         &nomination.reference,
         None,
@@ -315,7 +311,7 @@ pub fn save_sheet(
     submit: bool,
 ) -> QueryResult<()> {
     let now = super::now();
-    let who = actor(juror_id);
+    let who = Actor::User(juror_id);
     let stored = scores_of(conn, juror_id, nomination.id)?;
     for entry in entries {
         let criterion_id = entry.criterion.id;
@@ -348,7 +344,7 @@ pub fn save_sheet(
                 }
                 audit::record(
                     conn,
-                    &who,
+                    who,
                     "score.changed",
                     &nomination.reference,
                     Some(&detail),
@@ -358,7 +354,7 @@ pub fn save_sheet(
                 if diesel::delete(this_score).execute(conn)? > 0 {
                     audit::record(
                         conn,
-                        &who,
+                        who,
                         "score.removed",
                         &nomination.reference,
                         Some(&detail),
@@ -394,5 +390,5 @@ pub fn save_sheet(
     } else {
         "assessment.saved"
     };
-    audit::record(conn, &who, action, &nomination.reference, None)
+    audit::record(conn, who, action, &nomination.reference, None)
 }

@@ -4,6 +4,7 @@
 //! been turned into one of these types, no later code checks it again.
 
 mod account;
+mod actor;
 mod affiliation;
 mod category;
 mod email_address;
@@ -15,11 +16,13 @@ mod phone_number;
 mod reference;
 mod round;
 pub mod score_sheet;
+mod status;
 mod submission_key;
 mod text;
 mod tip;
 
 pub use account::{NewPassword, PASSWORD_MIN_CHARS, Role};
+pub use actor::Actor;
 pub use affiliation::{AFFILIATION_FIELDS, Affiliation, AffiliationInput};
 pub use category::{Categories, Category};
 pub use email_address::EmailAddress;
@@ -30,6 +33,7 @@ pub use org_number::OrgNumber;
 pub use phone_number::PhoneNumber;
 pub use reference::{Reference, ReferenceKind};
 pub use round::{PrizeYear, RoundPlan};
+pub use status::{ConflictStatus, NominationStatus, OutboxStatus};
 pub use submission_key::SubmissionKey;
 pub use text::{LongText, ShortText};
 pub use tip::{NewTip, TipInput};

@@ -4,7 +4,7 @@
 use crate::db::scoring::Progress;
 use crate::db::users::UserRow;
 use crate::db::{self, Database, DbConn};
-use crate::domain::{Impartiality, Phase, Role};
+use crate::domain::{Impartiality, Role};
 
 /// One of the user's nominations in a round at work.
 #[derive(Debug, serde::Serialize)]
@@ -45,12 +45,10 @@ fn rounds_at_work(conn: &mut DbConn, user: &UserRow) -> anyhow::Result<Vec<Round
         let ids: Vec<i32> = nominations.iter().map(|n| n.id).collect();
         let progress = db::scoring::progress(conn, user.id, &ids)?;
         let standings = db::jury::impartiality_map(conn, round.id)?;
-        let phase = Phase::parse(&round.phase)
-            .map_err(|e| anyhow::anyhow!("the stored phase of round {}: {e:?}", round.id))?;
         views.push(RoundOverview {
             id: round.id,
             prize_year: round.prize_year,
-            phase: phase.code(),
+            phase: round.phase.code(),
             nominations: nominations
                 .into_iter()
                 .map(|n| NominationLine {

@@ -98,8 +98,7 @@ fn load(conn: &mut DbConn, user: &UserRow, nomination_id: i32) -> anyhow::Result
         return Ok(None);
     };
     let round = db::rounds::find(conn, round_id)?;
-    let phase = Phase::parse(&round.phase)
-        .map_err(|e| anyhow::anyhow!("the stored phase of round {round_id}: {e:?}"))?;
+    let phase = round.phase;
     if phase == Phase::Nominations {
         return Ok(None);
     }

@@ -58,7 +58,7 @@ pub async fn list(
             reference: n.reference,
             title: n.title,
             agency_name: n.agency_name,
-            status: n.status,
+            status: n.status.to_string(),
             carried: n.carried_from_round_id.is_some(),
         })
         .collect();
@@ -127,9 +127,9 @@ impl NominationView {
             contact_phone: n.contact_phone.clone().unwrap_or_default(),
             categories: n
                 .categories
-                .split(',')
-                .filter(|c| !c.is_empty())
-                .map(str::to_owned)
+                .as_slice()
+                .iter()
+                .map(|c| c.code().to_owned())
                 .collect(),
             summary: n.summary.clone(),
             background: n.background.clone(),
@@ -142,7 +142,7 @@ impl NominationView {
             other_agencies: n.other_agencies.clone().unwrap_or_default(),
             leadership_backing: n.leadership_backing,
             consent_publish: n.consent_publish,
-            status: n.status.clone(),
+            status: n.status.to_string(),
             exclusion_reason: n.exclusion_reason.clone().unwrap_or_default(),
             created_at: n.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
         }
@@ -266,9 +266,10 @@ fn page(path: &str) -> FormPage<'_> {
 
 fn current_input(nomination: &NominationRow, assigned: &[i32]) -> ScreeningInput {
     ScreeningInput {
-        screening: match nomination.status.as_str() {
-            "eligible" | "excluded" => nomination.status.clone(),
-            _ => String::new(),
+        screening: if nomination.status.is_screened() {
+            nomination.status.to_string()
+        } else {
+            String::new()
         },
         exclusion_reason: nomination.exclusion_reason.clone().unwrap_or_default(),
         assigned_jurors: assigned.iter().map(i32::to_string).collect(),
@@ -361,7 +362,7 @@ pub async fn screen(
                     state
                         .db
                         .write(move |conn| {
-                            Ok(screening::screen(conn, &nomination, &decision, &actor)?)
+                            Ok(screening::screen(conn, &nomination, &decision, actor)?)
                         })
                         .await
                         .map_err(PageError::from)?;
@@ -400,7 +401,7 @@ pub async fn carry(
                     let actor = actor(&admin);
                     let carried = state
                         .db
-                        .write(move |conn| Ok(screening::carry(conn, &nomination, target, &actor)?))
+                        .write(move |conn| Ok(screening::carry(conn, &nomination, target, actor)?))
                         .await
                         .map_err(PageError::from)?;
                     if carried {
@@ -453,7 +454,7 @@ pub async fn assign(
                 conn,
                 &nomination,
                 &chosen,
-                &actor,
+                actor,
             )?)
         })
         .await
@@ -483,7 +484,7 @@ pub async fn reopen(
     let actor = actor(&admin);
     let reopened = state
         .db
-        .write(move |conn| Ok(screening::reopen(conn, &nomination, juror_id, &actor)?))
+        .write(move |conn| Ok(screening::reopen(conn, &nomination, juror_id, actor)?))
         .await
         .map_err(PageError::from)?;
     if !reopened {

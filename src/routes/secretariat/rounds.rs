@@ -28,8 +28,8 @@ pub struct RoundInput {
     criterion_weight: String,
 }
 
-pub(super) fn actor(admin: &db::users::UserRow) -> String {
-    format!("user:{}", admin.id)
+pub(super) fn actor(admin: &db::users::UserRow) -> crate::domain::Actor {
+    crate::domain::Actor::User(admin.id)
 }
 
 pub(super) fn see_other(location: &str) -> HttpResponse {
@@ -80,15 +80,8 @@ pub fn parse_positive_decimal(raw: &str) -> Result<f64, ValidationError> {
 }
 
 /// A prize year: a four-digit year from 2000.
-pub fn parse_year(raw: &str) -> Result<i32, ValidationError> {
-    let raw = raw.trim();
-    if raw.is_empty() {
-        return Err(ValidationError::Required);
-    }
-    match raw.parse::<i32>() {
-        Ok(year) if (2000..=2999).contains(&year) => Ok(year),
-        _ => Err(ValidationError::NumberInvalid),
-    }
+pub fn parse_year(raw: &str) -> Result<crate::domain::PrizeYear, ValidationError> {
+    crate::domain::PrizeYear::parse(raw)
 }
 
 /// A number as the pages show it: a decimal comma in Norwegian.
@@ -125,7 +118,7 @@ impl RoundView {
             nomination_deadline: show_date(Some(round.nomination_deadline)),
             jury_deadline: show_date(round.jury_deadline),
             conference_date: show_date(round.conference_date),
-            phase: round.phase.clone(),
+            phase: round.phase.code().to_owned(),
             disagreement_threshold: show_decimal(round.disagreement_threshold, lang),
         }
     }
@@ -209,7 +202,7 @@ pub async fn create(
                     let actor = actor(&admin);
                     let created = state
                         .db
-                        .write(move |conn| Ok(screening::create_round(conn, year, &dates, &actor)?))
+                        .write(move |conn| Ok(screening::create_round(conn, year, &dates, actor)?))
                         .await
                         .map_err(PageError::from)?;
                     match created {
@@ -405,7 +398,7 @@ pub async fn update(
                     state
                         .db
                         .write(move |conn| {
-                            Ok(screening::update_round(conn, round.id, &changes, &actor)?)
+                            Ok(screening::update_round(conn, round.id, &changes, actor)?)
                         })
                         .await
                         .map_err(PageError::from)?;
@@ -469,7 +462,7 @@ async fn apply_rubric_change(
     let actor = actor(admin);
     state
         .db
-        .write(move |conn| Ok(screening::change_rubric(conn, round_id, &change, &actor)?))
+        .write(move |conn| Ok(screening::change_rubric(conn, round_id, &change, actor)?))
         .await
         .map_err(PageError::from)
 }
