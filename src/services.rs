@@ -5,3 +5,5 @@
 
 pub mod affiliations;
 pub mod exports;
+pub mod jury_desk;
+pub mod scoring;

@@ -3,13 +3,11 @@
 
 use super::DbConn;
 use super::audit;
-use super::jury::{self, CriterionRow};
+use super::jury::CriterionRow;
 use super::nominations::NominationRow;
 use super::rounds::Round;
 use super::schema::{affiliations, assessments, conflicts, nominations, rounds, scores, users};
-use super::users::UserRow;
-use crate::domain::{Actor, ConflictStatus, Impartiality, OrgNumber, Phase, Role, may_see_others};
-use anyhow::Context as _;
+use crate::domain::{Actor, ConflictStatus, OrgNumber, Phase, Role};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use std::collections::HashMap;
@@ -170,115 +168,38 @@ pub struct ConflictRow {
     pub created_at: NaiveDateTime,
 }
 
-/// One criterion's score with its justification.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct ScoreEntry {
-    pub value: i32,
-    pub justification: String,
-}
+pub use crate::domain::score_sheet::ScoreEntry;
 
-/// Another juror's submitted scores and holistic assessment.
-#[derive(Debug, Clone)]
-pub struct OtherAssessment {
-    pub juror_id: i32,
-    pub juror_name: String,
-    pub holistic: String,
-    pub scores: HashMap<i32, ScoreEntry>,
-}
-
-/// Everything the nomination page of the desk needs, loaded after the access check.
-#[derive(Debug)]
-pub struct Desk {
-    pub round: Round,
-    pub phase: Phase,
-    pub nomination: NominationRow,
-    pub criteria: Vec<CriterionRow>,
-    pub standing: Impartiality,
-    pub conflict: Option<ConflictRow>,
-    /// Whether this user is a juror (the secretariat may look, but not score).
-    pub is_juror: bool,
-    pub submitted: bool,
-    /// Own scores per criterion id and own holistic text; empty when excluded.
-    pub own_scores: HashMap<i32, ScoreEntry>,
-    pub own_holistic: String,
-    /// The others' submitted assessments, when this user may see them.
-    pub others: Option<Vec<OtherAssessment>>,
-}
-
-impl Desk {
-    pub fn may_score(&self) -> bool {
-        self.is_juror && crate::domain::may_score(self.phase, self.submitted, self.standing)
-    }
-}
-
-/// The nomination as the user may see it at the desk, or `None` when it is not theirs to
-/// see (unknown, not eligible, not assigned to them, or its round not at the jury stage).
-pub fn desk(conn: &mut DbConn, user: &UserRow, nomination_id: i32) -> anyhow::Result<Option<Desk>> {
-    let Some(round_id) = nominations::table
-        .find(nomination_id)
-        .select(nominations::round_id)
-        .first::<i32>(conn)
-        .optional()?
-    else {
-        return Ok(None);
-    };
-    let round = super::rounds::find(conn, round_id)?;
-    let phase = round.phase;
-    if phase == Phase::Nominations {
-        return Ok(None);
-    }
-    let is_juror = user.role() == Role::Juror;
-    let visible = if is_juror {
-        jury::juror_nominations(conn, round_id, user.id)?
-    } else {
-        jury::eligible_nominations(conn, round_id)?
-    };
-    let Some(nomination) = visible.into_iter().find(|n| n.id == nomination_id) else {
-        return Ok(None);
-    };
-    let standing = jury::impartiality(conn, user.id, &nomination)?;
-    let conflict = conflicts::table
-        .filter(conflicts::juror_id.eq(user.id))
+/// The conflict a juror declared on a nomination, if any.
+pub fn conflict_of(
+    conn: &mut DbConn,
+    juror_id: i32,
+    nomination_id: i32,
+) -> QueryResult<Option<ConflictRow>> {
+    conflicts::table
+        .filter(conflicts::juror_id.eq(juror_id))
         .filter(conflicts::nomination_id.eq(nomination_id))
         .select(ConflictRow::as_select())
         .first(conn)
-        .optional()?;
-    let criteria = jury::criteria_for(conn, round_id)?;
-    let submitted = jury::has_submitted(conn, user.id, nomination_id)?;
-    let (own_scores, own_holistic) = if standing.excludes() {
-        (HashMap::new(), String::new())
-    } else {
-        let scores = own_scores(conn, user.id, nomination_id)?;
-        let holistic = assessments::table
-            .filter(assessments::juror_id.eq(user.id))
-            .filter(assessments::nomination_id.eq(nomination_id))
-            .select(assessments::holistic)
-            .first::<String>(conn)
-            .optional()?
-            .unwrap_or_default();
-        (scores, holistic)
-    };
-    let others = if is_juror && may_see_others(phase, submitted, standing) {
-        Some(others_submitted(conn, round_id, nomination_id, user.id)?)
-    } else {
-        None
-    };
-    Ok(Some(Desk {
-        round,
-        phase,
-        nomination,
-        criteria,
-        standing,
-        conflict,
-        is_juror,
-        submitted,
-        own_scores,
-        own_holistic,
-        others,
-    }))
+        .optional()
 }
 
-fn own_scores(
+/// A juror's holistic assessment of a nomination (draft or submitted), if any.
+pub fn holistic_of(
+    conn: &mut DbConn,
+    juror_id: i32,
+    nomination_id: i32,
+) -> QueryResult<Option<String>> {
+    assessments::table
+        .filter(assessments::juror_id.eq(juror_id))
+        .filter(assessments::nomination_id.eq(nomination_id))
+        .select(assessments::holistic)
+        .first::<String>(conn)
+        .optional()
+}
+
+/// A juror's stored scores of a nomination, per criterion id.
+pub fn scores_of(
     conn: &mut DbConn,
     juror_id: i32,
     nomination_id: i32,
@@ -301,41 +222,39 @@ fn own_scores(
         .collect())
 }
 
-/// The other jurors' submitted assessments of a nomination, leaving out jurors who are
-/// conflicted on it.
-fn others_submitted(
+/// A submitted holistic assessment with its juror.
+#[derive(Debug, Clone, Queryable)]
+pub struct SubmittedAssessment {
+    pub juror_id: i32,
+    pub juror_name: String,
+    pub holistic: String,
+}
+
+/// The jurors' submitted assessments of a nomination, except `except_juror`'s, by name.
+/// Who of them may be shown is not decided here (see `services::scoring`).
+pub fn submitted_assessments(
     conn: &mut DbConn,
-    round_id: i32,
     nomination_id: i32,
-    juror_id: i32,
-) -> anyhow::Result<Vec<OtherAssessment>> {
-    let standings = jury::impartiality_map(conn, round_id)?;
-    let submitted: Vec<(i32, String, String)> = assessments::table
+    except_juror: i32,
+) -> QueryResult<Vec<SubmittedAssessment>> {
+    assessments::table
         .inner_join(users::table.on(users::id.eq(assessments::juror_id)))
         .filter(assessments::nomination_id.eq(nomination_id))
-        .filter(assessments::juror_id.ne(juror_id))
+        .filter(assessments::juror_id.ne(except_juror))
         .filter(assessments::submitted_at.is_not_null())
         .filter(users::role.eq(Role::Juror.code()))
         .order((users::name, users::id))
         .select((users::id, users::name, assessments::holistic))
         .load(conn)
-        .context("loading the others' assessments")?;
-    let mut others = Vec::new();
-    for (other_id, juror_name, holistic) in submitted {
-        let excluded = standings
-            .get(&(other_id, nomination_id))
-            .is_some_and(|standing| standing.excludes());
-        if excluded {
-            continue;
-        }
-        others.push(OtherAssessment {
-            juror_id: other_id,
-            juror_name,
-            holistic,
-            scores: own_scores(conn, other_id, nomination_id)?,
-        });
-    }
-    Ok(others)
+}
+
+/// The round a nomination belongs to, if the nomination exists.
+pub fn round_of(conn: &mut DbConn, nomination_id: i32) -> QueryResult<Option<i32>> {
+    nominations::table
+        .find(nomination_id)
+        .select(nominations::round_id)
+        .first::<i32>(conn)
+        .optional()
 }
 
 /// Records a conflict the juror declares; `false` when one is already recorded.
@@ -393,7 +312,7 @@ pub fn save_sheet(
 ) -> QueryResult<()> {
     let now = super::now();
     let who = Actor::User(juror_id);
-    let stored = own_scores(conn, juror_id, nomination.id)?;
+    let stored = scores_of(conn, juror_id, nomination.id)?;
     for entry in entries {
         let criterion_id = entry.criterion.id;
         let detail = format!("criterion:{}", entry.criterion.code);

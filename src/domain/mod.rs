@@ -15,6 +15,7 @@ mod org_number;
 mod phone_number;
 mod reference;
 mod round;
+pub mod score_sheet;
 mod status;
 mod submission_key;
 mod text;

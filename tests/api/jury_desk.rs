@@ -119,11 +119,30 @@ fn borrowed(fields: &[(String, String)]) -> Vec<(&str, &str)> {
         .collect()
 }
 
-async fn submit_sheet(jury: &Jury, browser: &reqwest::Client, nomination: i32, holistic: &str) {
+/// Follows a form's redirect (post/redirect/get) to the page it lands on, as the browser
+/// would, and returns that page; its flash message says what happened.
+async fn landing(app: &TestApp, browser: &reqwest::Client, response: reqwest::Response) -> String {
+    assert_eq!(response.status(), 303);
+    let location = response.headers()["location"].to_str().unwrap().to_owned();
+    assert!(
+        !location.contains('#'),
+        "the flash is at the top: {location}"
+    );
+    page(app, browser, &location).await
+}
+
+/// Submits a complete sheet and returns the page the juror lands on.
+async fn submit_sheet(
+    jury: &Jury,
+    browser: &reqwest::Client,
+    nomination: i32,
+    holistic: &str,
+) -> String {
     let path = nomination_path(nomination);
     let fields = complete_sheet(&jury.criteria, holistic, "submit");
     let response = submit(&jury.app, browser, &path, &path, &borrowed(&fields)).await;
     assert_eq!(response.status(), 303, "submitted");
+    landing(&jury.app, browser, response).await
 }
 
 async fn audit_actions(app: &TestApp, reference_of: i32) -> Vec<String> {
@@ -209,7 +228,7 @@ async fn a_juror_drafts_submits_and_is_then_locked(backend: Backend) {
     .await;
     assert_eq!(response.status(), 303);
     assert_eq!(count_scores(app).await, 1);
-    let html = page(app, anne, &format!("{path}?lagret=utkast")).await;
+    let html = landing(app, anne, response).await;
     assert!(html.contains("Utkastet er lagret."));
     assert!(html.contains(&format!("name=\"score-{c1}\" value=\"3\" checked")));
     assert!(html.contains("Klare mål"));
@@ -257,9 +276,8 @@ async fn a_juror_drafts_submits_and_is_then_locked(backend: Backend) {
     assert_eq!(value, 3, "a refused submission changes nothing");
 
     // Complete: submitted and locked.
-    submit_sheet(&jury, anne, first, "Samlet sett et forbilledlig tiltak.").await;
+    let html = submit_sheet(&jury, anne, first, "Samlet sett et forbilledlig tiltak.").await;
     assert_eq!(count_scores(app).await, 7);
-    let html = page(app, anne, &format!("{path}?lagret=sendt")).await;
     assert!(html.contains("Vurderingen din er sendt inn."));
     assert!(html.contains("er låst"));
     assert!(!html.contains("name=\"score-"), "no form after submitting");
@@ -507,6 +525,11 @@ async fn an_affiliation_flags_and_a_declared_conflict_excludes(backend: Backend)
     )
     .await;
     assert_eq!(response.status(), 303);
+    assert!(
+        landing(app, anne, response)
+            .await
+            .contains("Inhabiliteten er meldt. Sekretariatet vurderer saken.")
+    );
     let status: String = app
         .db
         .read(move |conn| {
