@@ -4,3 +4,4 @@
 //! functions in `crate::domain` and `crate::jury`; routes call these, never `db` directly.
 
 pub mod affiliations;
+pub mod decisions;

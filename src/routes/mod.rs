@@ -9,6 +9,7 @@
 
 mod account;
 pub mod api;
+pub mod decision_support;
 mod jury;
 mod public;
 pub mod secretariat;

@@ -5,5 +5,5 @@ pub(super) mod nominations;
 pub(super) mod outbox;
 pub(super) mod oversight;
 pub(super) mod overview;
-pub mod results;
+pub(super) mod results;
 pub(super) mod rounds;

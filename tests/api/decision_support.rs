@@ -6,7 +6,7 @@ use crate::on_both_backends;
 use bedre_stat::db::{self, schema};
 use bedre_stat::i18n::Lang;
 use bedre_stat::jury;
-use bedre_stat::routes::secretariat::results::number;
+use bedre_stat::routes::decision_support::number;
 use diesel::prelude::*;
 
 on_both_backends!(

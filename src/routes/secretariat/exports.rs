@@ -8,17 +8,16 @@
 //! a tab or a carriage return gets a leading `'`, so a spreadsheet never runs a
 //! justification as a formula (CSV formula injection).
 
-use super::results::{Overview, PageInput, load_overview, number, overview_context};
 use crate::db;
 use crate::i18n::Lang;
 use crate::jury::Measure;
+use crate::routes::decision_support::{self, PageInput, number, overview_context};
+use crate::services::decisions::{self, rules::Viewer};
 use crate::web::auth::Admin;
 use crate::web::errors::PageError;
-use crate::web::forms::FormPage;
 use crate::web::{AppState, lang::RequestLang};
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
-use std::collections::HashSet;
 
 /// One CSV field: guarded against formula injection, then quoted if it must be.
 pub fn csv_field(raw: &str) -> String {
@@ -127,32 +126,17 @@ pub async fn report(
     round_id: web::Path<i32>,
 ) -> Result<HttpResponse, PageError> {
     let round_id = round_id.into_inner();
-    let loaded = state
-        .db
-        .read(move |conn| {
-            let Some(overview) = load_overview(conn, round_id)? else {
-                return Ok(None);
-            };
-            let rubric = db::jury::criteria_for(conn, round_id)?;
-            let decisions = db::decisions::latest(conn, round_id)?;
-            Ok(Some((overview, rubric, decisions)))
-        })
-        .await
-        .map_err(PageError::from)?;
-    let Some((overview, rubric, decisions)): Option<(Overview, _, _)> = loaded else {
-        return Err(PageError::NotFound);
-    };
-    let path = format!("/sekretariat/runder/{round_id}/rapport");
-    let hidden = HashSet::new();
+    let viewer = Viewer::of(admin.id, admin.role());
+    let (results, rubric) = decisions::report(&state.db, round_id, viewer).await?;
     let mut context = overview_context(
         lang,
         &PageInput {
-            overview: &overview,
+            overview: &results.overview,
             sort: Measure::WeightedMean,
-            hidden: &hidden,
+            hidden: &results.hidden,
             secretariat: false,
             path: &format!("/sekretariat/runder/{round_id}/resultater"),
-            decisions: &decisions,
+            decisions: &results.decisions,
             posted: None,
         },
     );
@@ -165,15 +149,8 @@ pub async fn report(
         })
         .collect();
     context.insert("rubric", &rubric);
-    context.insert("signed_in", &serde_json::json!({ "name": admin.name }));
-    // The layout's logout form needs the CSRF token, which `FormPage` provides.
-    let page = FormPage {
-        template: "decisions/report.html",
-        path: &path,
-        field_order: &[],
-    };
-    page.render(&req, &state, &serde_json::json!({}), None, None, context)
-        .map_err(PageError::from)
+    let path = format!("/sekretariat/runder/{round_id}/rapport");
+    decision_support::render(&req, &state, "decisions/report.html", &path, context, None)
 }
 
 #[cfg(test)]
