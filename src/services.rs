@@ -5,3 +5,6 @@
 
 pub mod affiliations;
 pub mod decisions;
+pub mod outbox_desk;
+pub mod oversight;
+pub mod users;
