@@ -9,6 +9,7 @@
 //! [`crate::services::decisions::rules::hidden_from`]; such a nomination is listed,
 //! marked hidden, and is left out of the robustness lists by name.
 
+mod figures;
 mod forms;
 
 use crate::db::decisions::{
@@ -24,43 +25,9 @@ use actix_web::HttpRequest;
 use std::collections::{HashMap, HashSet};
 
 pub use crate::services::decisions::Overview;
-
-/// The measure a page is sorted by, from `?sorter=`; anything else means weighted mean.
-pub fn parse_sort(raw: Option<&str>) -> Measure {
-    match raw.map(str::trim) {
-        Some("median") => Measure::Median,
-        Some("z") => Measure::ZNormalised,
-        Some("borda") => Measure::Borda,
-        _ => Measure::WeightedMean,
-    }
-}
-
-fn sort_code(measure: Measure) -> &'static str {
-    match measure {
-        Measure::WeightedMean => "vektet",
-        Measure::Median => "median",
-        Measure::ZNormalised => "z",
-        Measure::Borda => "borda",
-    }
-}
-
-/// A number with two decimals, with a decimal comma in bokmål and nynorsk.
-pub fn number(lang: Lang, value: f64) -> String {
-    let text = format!("{value:.2}");
-    let text = if text == "-0.00" { "0.00".into() } else { text };
-    match lang {
-        Lang::Nb | Lang::Nn => text.replace('.', ","),
-        Lang::En => text,
-    }
-}
-
-fn optional_number(lang: Lang, value: Option<f64>) -> String {
-    value.map(|v| number(lang, v)).unwrap_or_else(|| "–".into())
-}
-
-fn optional_rank(rank: Option<usize>) -> String {
-    rank.map(|r| r.to_string()).unwrap_or_else(|| "–".into())
-}
+use crate::services::decisions::Results;
+pub use figures::{number, parse_sort};
+use figures::{optional_number, optional_rank, sort_code};
 
 /// A decision form shown again after a refusal: what was typed and what was wrong.
 #[derive(Debug, Clone, Default)]
@@ -83,6 +50,31 @@ pub struct PageInput<'a> {
     pub path: &'a str,
     pub decisions: &'a [DecisionRecord],
     pub posted: Option<&'a PostedDecision>,
+}
+
+impl<'a> PageInput<'a> {
+    /// The page of `results` as its viewer may see it, sorted by `sort`, for the jury
+    /// (the secretariat's page adds its forms with [`PageInput::with_forms`]).
+    pub(crate) fn of(results: &'a Results, sort: Measure, path: &'a str) -> Self {
+        Self {
+            overview: &results.overview,
+            sort,
+            hidden: &results.hidden,
+            secretariat: false,
+            path,
+            decisions: &results.decisions,
+            posted: None,
+        }
+    }
+
+    /// With the decision forms, and the one refused shown again if any.
+    pub(crate) fn with_forms(self, posted: Option<&'a PostedDecision>) -> Self {
+        Self {
+            secretariat: true,
+            posted,
+            ..self
+        }
+    }
 }
 
 #[derive(Default, serde::Serialize)]
@@ -367,26 +359,4 @@ pub(crate) fn render(
         field_order: &[],
     };
     Ok(page.render(req, state, &serde_json::json!({}), rejection, None, context)?)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_have_two_decimals_and_a_decimal_comma_in_norwegian() {
-        assert_eq!(number(Lang::Nb, 1.23456), "1,23");
-        assert_eq!(number(Lang::Nn, 2.5), "2,50");
-        assert_eq!(number(Lang::En, 2.5), "2.50");
-        assert_eq!(number(Lang::En, -0.001), "0.00");
-    }
-
-    #[test]
-    fn sorting_defaults_to_the_weighted_mean() {
-        assert_eq!(parse_sort(None), Measure::WeightedMean);
-        assert_eq!(parse_sort(Some("median")), Measure::Median);
-        assert_eq!(parse_sort(Some("z")), Measure::ZNormalised);
-        assert_eq!(parse_sort(Some("borda")), Measure::Borda);
-        assert_eq!(parse_sort(Some("<script>")), Measure::WeightedMean);
-    }
 }

@@ -1,7 +1,8 @@
 //! The secretariat's decision forms on the results page: one per kind of decision, with
 //! what was typed and why it was refused when shown again.
 
-use super::{PageInput, kind_heading, optional_rank};
+use super::figures::optional_rank;
+use super::{PageInput, kind_heading};
 use crate::db::decisions::{DecisionKind, NominationLabel};
 use crate::i18n::Lang;
 use crate::jury::Measure;

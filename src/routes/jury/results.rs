@@ -32,17 +32,6 @@ pub async fn jury_page(
         return Err(PageError::Forbidden);
     }
     let path = format!("/jury/runder/{round_id}/resultater");
-    let context = overview_context(
-        lang,
-        &PageInput {
-            overview: &results.overview,
-            sort,
-            hidden: &results.hidden,
-            secretariat: false,
-            path: &path,
-            decisions: &results.decisions,
-            posted: None,
-        },
-    );
+    let context = overview_context(lang, &PageInput::of(&results, sort, &path));
     decision_support::render(&req, &state, TEMPLATE, &path, context, None)
 }

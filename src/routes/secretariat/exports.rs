@@ -128,18 +128,10 @@ pub async fn report(
     let round_id = round_id.into_inner();
     let viewer = Viewer::of(admin.id, admin.role());
     let (results, rubric) = decisions::report(&state.db, round_id, viewer).await?;
-    let mut context = overview_context(
-        lang,
-        &PageInput {
-            overview: &results.overview,
-            sort: Measure::WeightedMean,
-            hidden: &results.hidden,
-            secretariat: false,
-            path: &format!("/sekretariat/runder/{round_id}/resultater"),
-            decisions: &results.decisions,
-            posted: None,
-        },
-    );
+    // The report's sort links would lead to the results page.
+    let results_path = format!("/sekretariat/runder/{round_id}/resultater");
+    let input = PageInput::of(&results, Measure::WeightedMean, &results_path);
+    let mut context = overview_context(lang, &input);
     let rubric: Vec<CriterionView> = rubric
         .into_iter()
         .map(|c| CriterionView {

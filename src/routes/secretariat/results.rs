@@ -49,18 +49,8 @@ async fn page(
     let results = decisions::results(&state.db, round_id, Viewer::Secretariat).await?;
     let path = path(round_id);
     let (rejection, posted) = refused.unzip();
-    let context = overview_context(
-        lang,
-        &PageInput {
-            overview: &results.overview,
-            sort,
-            hidden: &results.hidden,
-            secretariat: true,
-            path: &path,
-            decisions: &results.decisions,
-            posted: posted.as_ref(),
-        },
-    );
+    let input = PageInput::of(&results, sort, &path).with_forms(posted.as_ref());
+    let context = overview_context(lang, &input);
     decision_support::render(req, state, TEMPLATE, &path, context, rejection.as_ref())
 }
 
