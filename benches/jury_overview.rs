@@ -15,7 +15,7 @@ use bedre_stat::jury::{
     Criterion as Rubric, CriterionId, JurorId, JuryInput, JuryInputParts, Measure, NominationId,
     Score, ScoreValue, aggregate,
 };
-use bedre_stat::routes::secretariat::results::{Overview, PageInput, TEMPLATE, overview_context};
+use bedre_stat::routes::decision_support::{Overview, PageInput, TEMPLATE, overview_context};
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::collections::HashSet;
 use std::hint::black_box;

@@ -4,6 +4,10 @@
 //! functions in `crate::domain` and `crate::jury`; routes call these, never `db` directly.
 
 pub mod affiliations;
+pub mod decisions;
 pub mod exports;
 pub mod jury_desk;
+pub mod outbox_desk;
+pub mod oversight;
 pub mod scoring;
+pub mod users;

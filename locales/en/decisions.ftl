@@ -51,6 +51,7 @@ decisions-assessments-none = No submitted holistic assessments.
 decisions-hidden-assessments = The holistic assessments are hidden because you have a conflict of interest on this nomination.
 decisions-decisions-heading = Decisions
 decisions-none-yet = No decision has been recorded yet.
+decisions-recorded = The decision has been recorded.
 decisions-kind-shortlist = Shortlist
 decisions-kind-finalists = Finalists
 decisions-kind-winner = Winner

@@ -144,6 +144,7 @@ secretariat-mail-sent = Sent
 secretariat-mail-error = Last error
 secretariat-mail-retry = Send again
 secretariat-mail-retried = The email is back in the queue and will be sent shortly.
+secretariat-sessions-ended = The user has been logged out everywhere.
 secretariat-mail-purpose-tip_forward = Suggestion forwarded to the secretariat
 secretariat-mail-purpose-tip_receipt = Receipt for a suggestion
 secretariat-mail-purpose-nomination_receipt = Receipt for a nomination

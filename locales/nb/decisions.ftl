@@ -51,6 +51,7 @@ decisions-assessments-none = Ingen innsendte helhetsvurderinger.
 decisions-hidden-assessments = Helhetsvurderingene er skjult fordi du er inhabil i denne nominasjonen.
 decisions-decisions-heading = Vedtak
 decisions-none-yet = Ingen vedtak er registrert ennå.
+decisions-recorded = Vedtaket er registrert.
 decisions-kind-shortlist = Kortliste
 decisions-kind-finalists = Finalister
 decisions-kind-winner = Vinner

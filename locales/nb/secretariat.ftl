@@ -144,6 +144,7 @@ secretariat-mail-sent = Sendt
 secretariat-mail-error = Siste feil
 secretariat-mail-retry = Send på nytt
 secretariat-mail-retried = E-posten er lagt i køen igjen og sendes straks.
+secretariat-sessions-ended = Brukeren er logget ut overalt.
 secretariat-mail-purpose-tip_forward = Tips videresendt til sekretariatet
 secretariat-mail-purpose-tip_receipt = Kvittering for tips
 secretariat-mail-purpose-nomination_receipt = Kvittering for nominasjon

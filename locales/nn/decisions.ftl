@@ -51,6 +51,7 @@ decisions-assessments-none = Ingen innsende heilskapsvurderingar.
 decisions-hidden-assessments = Heilskapsvurderingane er skjulte fordi du er ugild i denne nominasjonen.
 decisions-decisions-heading = Vedtak
 decisions-none-yet = Ingen vedtak er registrerte enno.
+decisions-recorded = Vedtaket er registrert.
 decisions-kind-shortlist = Kortliste
 decisions-kind-finalists = Finalistar
 decisions-kind-winner = Vinnar

@@ -144,6 +144,7 @@ secretariat-mail-sent = Send
 secretariat-mail-error = Siste feil
 secretariat-mail-retry = Send på nytt
 secretariat-mail-retried = E-posten er lagd i køen igjen og blir send straks.
+secretariat-sessions-ended = Brukaren er logga ut overalt.
 secretariat-mail-purpose-tip_forward = Tips vidaresendt til sekretariatet
 secretariat-mail-purpose-tip_receipt = Kvittering for tips
 secretariat-mail-purpose-nomination_receipt = Kvittering for nominasjon

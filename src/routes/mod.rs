@@ -9,6 +9,7 @@
 
 mod account;
 pub mod api;
+pub mod decision_support;
 mod jury;
 mod public;
 #[cfg(test)]
@@ -103,7 +104,9 @@ fn jury_routes(cfg: &mut web::ServiceConfig) {
 
 /// `/sekretariat`: the secretariat only.
 fn secretariat_routes(cfg: &mut web::ServiceConfig) {
-    use secretariat::{exports, nominations, outbox, oversight, overview, results, rounds};
+    use secretariat::{
+        audit_log, conflicts, exports, nominations, outbox, overview, results, rounds, tips,
+    };
     cfg.service(
         scope("/sekretariat")
             .wrap(from_fn(auth::require_admin))
@@ -155,16 +158,16 @@ fn secretariat_routes(cfg: &mut web::ServiceConfig) {
                 "/nominasjoner/{id}/gjenapne",
                 post().to(nominations::reopen),
             )
-            .route("/habilitet", get().to(oversight::conflicts))
+            .route("/habilitet", get().to(conflicts::conflicts))
             .service(
                 resource("/habilitet/{juror}/{nomination}")
-                    .route(get().to(oversight::decision_form))
-                    .route(post().to(oversight::decide)),
+                    .route(get().to(conflicts::decision_form))
+                    .route(post().to(conflicts::decide)),
             )
-            .route("/logg", get().to(oversight::log))
+            .route("/logg", get().to(audit_log::log))
             .route("/epost", get().to(outbox::outbox))
             .route("/epost/{id}/send-igjen", post().to(outbox::retry))
-            .route("/tips", get().to(outbox::tips)),
+            .route("/tips", get().to(tips::tips)),
     );
 }
 

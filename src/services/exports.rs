@@ -6,7 +6,7 @@
 //! with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so a
 //! spreadsheet never runs a justification as a formula (CSV formula injection).
 
-use crate::db::decisions::ScoreExportRow;
+use crate::db::{self, Database, decisions::ScoreExportRow};
 use crate::i18n::Lang;
 use std::borrow::Cow;
 
@@ -44,6 +44,25 @@ fn finish(writer: csv::Writer<Vec<u8>>) -> Result<String, csv::Error> {
     let bytes = writer.into_inner().map_err(|e| e.into_error())?;
     // Every field came in as a `&str` and the writer adds only ASCII.
     Ok(String::from_utf8(bytes).expect("CSV written from UTF-8 fields is UTF-8"))
+}
+
+/// A round's prize year and every stored score, for the export; `None`: no such round.
+#[tracing::instrument(skip(db))]
+pub async fn round_scores(
+    db: &Database,
+    round_id: i32,
+) -> anyhow::Result<Option<(i32, Vec<ScoreExportRow>)>> {
+    db.read(move |conn| {
+        if !super::decisions::round_exists(conn, round_id)? {
+            return Ok(None);
+        }
+        let round = db::rounds::find(conn, round_id)?;
+        Ok(Some((
+            round.prize_year,
+            db::decisions::score_export(conn, round_id)?,
+        )))
+    })
+    .await
 }
 
 /// The CSV of a round's scores, with a header row in the user's language.

@@ -282,8 +282,9 @@ async fn the_secretariat_invites_a_juror_from_the_web(backend: Backend) {
             ],
         )
         .await;
-    assert_eq!(response.status(), 200);
-    let page = response.text().await.unwrap();
+    assert_eq!(response.status(), 303);
+    assert_eq!(response.headers()["location"], "/sekretariat");
+    let page = app.get_html("/sekretariat").await;
     assert!(page.contains("Invitasjonen er sendt."));
     assert!(page.contains("jon@example.no"), "listed among the users");
 

@@ -4,7 +4,7 @@
 use bedre_stat::db::{self, schema};
 use bedre_stat::i18n::Lang;
 use bedre_stat::jury;
-use bedre_stat::routes::secretariat::results::number;
+use bedre_stat::routes::decision_support::number;
 use bedre_stat_test_support::fixtures::{
     AssessmentFixture, ConflictFixture, JurorFixture, NominationFixture, RoundFixture, ScoreFixture,
 };

@@ -74,6 +74,11 @@ async fn show_again(
             Some(lang.text("error-honeypot")),
             StatusCode::FORBIDDEN,
         ),
+        Rejection::Busy => (
+            None,
+            Some(lang.text("error-busy")),
+            StatusCode::SERVICE_UNAVAILABLE,
+        ),
         Rejection::RateLimited => (
             None,
             Some(lang.text("error-rate-limited")),

@@ -2,18 +2,16 @@
 //! (`/sekretariat/runder/{id}/poeng.csv`, written by `services::exports`) and the
 //! printable jury report (`/sekretariat/runder/{id}/rapport`).
 
-use super::results::{Overview, PageInput, load_overview, number, overview_context};
-use crate::db;
 use crate::jury::Measure;
-use crate::services;
+use crate::routes::decision_support::{self, PageInput, number, overview_context};
+use crate::services::decisions::{self, rules::Viewer};
+use crate::services::exports;
 use crate::web::auth::Admin;
 use crate::web::errors::PageError;
-use crate::web::forms::FormPage;
 use crate::web::{AppState, lang::RequestLang};
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use anyhow::Context as _;
-use std::collections::HashSet;
 
 #[tracing::instrument(skip_all, fields(user_id = admin.id, round_id = *round_id))]
 pub async fn scores_csv(
@@ -23,23 +21,9 @@ pub async fn scores_csv(
     round_id: web::Path<i32>,
 ) -> Result<HttpResponse, PageError> {
     let round_id = round_id.into_inner();
-    let loaded = state
-        .db
-        .read(move |conn| {
-            if !super::results::load_overview_exists(conn, round_id)? {
-                return Ok(None);
-            }
-            let round = db::rounds::find(conn, round_id)?;
-            Ok(Some((
-                round.prize_year,
-                db::decisions::score_export(conn, round_id)?,
-            )))
-        })
-        .await
-        .map_err(PageError::from)?;
-    let Some((prize_year, rows)) = loaded else {
-        return Err(PageError::NotFound);
-    };
+    let (prize_year, rows) = exports::round_scores(&state.db, round_id)
+        .await?
+        .ok_or(PageError::NotFound)?;
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header((
@@ -47,7 +31,7 @@ pub async fn scores_csv(
             format!("attachment; filename=\"poeng-{prize_year}-runde-{round_id}.csv\""),
         ))
         .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(services::exports::scores_csv(lang, &rows).context("writing the scores CSV")?))
+        .body(exports::scores_csv(lang, &rows).context("writing the scores CSV")?))
 }
 
 #[derive(serde::Serialize)]
@@ -66,35 +50,12 @@ pub async fn report(
     round_id: web::Path<i32>,
 ) -> Result<HttpResponse, PageError> {
     let round_id = round_id.into_inner();
-    let loaded = state
-        .db
-        .read(move |conn| {
-            let Some(overview) = load_overview(conn, round_id)? else {
-                return Ok(None);
-            };
-            let rubric = db::jury::criteria_for(conn, round_id)?;
-            let decisions = db::decisions::latest(conn, round_id)?;
-            Ok(Some((overview, rubric, decisions)))
-        })
-        .await
-        .map_err(PageError::from)?;
-    let Some((overview, rubric, decisions)): Option<(Overview, _, _)> = loaded else {
-        return Err(PageError::NotFound);
-    };
-    let path = format!("/sekretariat/runder/{round_id}/rapport");
-    let hidden = HashSet::new();
-    let mut context = overview_context(
-        lang,
-        &PageInput {
-            overview: &overview,
-            sort: Measure::WeightedMean,
-            hidden: &hidden,
-            secretariat: false,
-            path: &format!("/sekretariat/runder/{round_id}/resultater"),
-            decisions: &decisions,
-            posted: None,
-        },
-    );
+    let viewer = Viewer::of(admin.id, admin.role());
+    let (results, rubric) = decisions::report(&state.db, round_id, viewer).await?;
+    // The report's sort links would lead to the results page.
+    let results_path = format!("/sekretariat/runder/{round_id}/resultater");
+    let input = PageInput::of(&results, Measure::WeightedMean, &results_path);
+    let mut context = overview_context(lang, &input);
     let rubric: Vec<CriterionView> = rubric
         .into_iter()
         .map(|c| CriterionView {
@@ -104,13 +65,6 @@ pub async fn report(
         })
         .collect();
     context.insert("rubric", &rubric);
-    context.insert("signed_in", &serde_json::json!({ "name": admin.name }));
-    // The layout's logout form needs the CSRF token, which `FormPage` provides.
-    let page = FormPage {
-        template: "decisions/report.html",
-        path: &path,
-        field_order: &[],
-    };
-    page.render(&req, &state, &serde_json::json!({}), None, None, context)
-        .map_err(PageError::from)
+    let path = format!("/sekretariat/runder/{round_id}/rapport");
+    decision_support::render(&req, &state, "decisions/report.html", &path, context, None)
 }

@@ -1,16 +1,19 @@
 //! `/sekretariat/epost`: the outbox as the secretariat sees it — what waits, what went,
-//! what failed and why — and `/sekretariat/tips`: the tips that came in. Mail that failed
-//! is kept and shown here, and can be sent again.
+//! what failed and why. Mail that failed is kept and shown here, and can be sent again
+//! (`POST /sekretariat/epost/{id}/send-igjen`).
 
-use super::rounds::{NoticeQuery, see_other, signed_in};
-use crate::db;
+use crate::services::outbox_desk;
+use crate::web::AppState;
 use crate::web::auth::Admin;
-use crate::web::errors::PageError;
-use crate::web::{AppState, csrf, lang::RequestLang};
+use crate::web::errors::{PageError, PageResult};
+use crate::web::forms::{self, Redirect};
 use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpRequest, web};
 
-fn time(t: Option<chrono::NaiveDateTime>) -> String {
+const PATH: &str = "/sekretariat/epost";
+
+/// A stored time as the secretariat's lists show it.
+pub(super) fn time(t: Option<chrono::NaiveDateTime>) -> String {
     t.map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
         .unwrap_or_default()
 }
@@ -31,15 +34,9 @@ struct MessageView {
 pub async fn outbox(
     req: HttpRequest,
     state: web::Data<AppState>,
-    RequestLang(lang): RequestLang,
     Admin(admin): Admin,
-    query: web::Query<NoticeQuery>,
-) -> Result<HttpResponse, PageError> {
-    let messages = state
-        .db
-        .read(|conn| Ok(db::outbox::latest(conn, 500)?))
-        .await
-        .map_err(PageError::from)?;
+) -> PageResult {
+    let messages = outbox_desk::latest_messages(&state.db).await?;
     // Recipients and bodies are not shown: the reference leads to the tip or nomination.
     let views: Vec<MessageView> = messages
         .into_iter()
@@ -54,117 +51,47 @@ pub async fn outbox(
             last_error: m.last_error.unwrap_or_default(),
         })
         .collect();
-    let mut context = crate::web::page::base_context(
-        lang,
-        req.path(),
-        &crate::web::forms::contact_address(&state),
-    );
-    signed_in(&mut context, &admin);
+    let mut context = tera::Context::new();
     context.insert("messages", &views);
-    if query.lagret.is_some() {
-        context.insert("notice", &lang.text("secretariat-mail-retried"));
-    }
-    crate::web::forms::render_with_csrf(
-        &req,
-        &state,
+    render(&req, &state, "secretariat/mail.html", context)
+}
+
+/// Renders one of the desk's lists (a page with buttons, no form to show again).
+pub(super) fn render(
+    req: &HttpRequest,
+    state: &AppState,
+    template: &str,
+    extra: tera::Context,
+) -> PageResult {
+    let lang = crate::web::lang::RequestLang::of(req);
+    let mut context =
+        crate::web::page::base_context(lang, req.path(), &forms::contact_address(state));
+    context.extend(extra);
+    Ok(forms::render_with_csrf(
+        req,
+        state,
         StatusCode::OK,
-        "secretariat/mail.html",
+        template,
         context,
-    )
-    .map_err(PageError::from)
+    )?)
 }
 
-#[derive(Debug, Default, serde::Deserialize)]
-#[serde(default)]
-pub struct RetryInput {
-    csrf_token: String,
-}
-
-/// Sends a failed message again: it goes back in the queue, due now, with its attempts
-/// kept in the record.
-#[tracing::instrument(skip_all, fields(user_id = admin.id))]
+/// Sends a failed message again: it goes back in the queue, due now.
+#[tracing::instrument(skip_all, fields(user_id = admin.id, message_id = *path))]
 pub async fn retry(
     req: HttpRequest,
     state: web::Data<AppState>,
     Admin(admin): Admin,
     path: web::Path<i32>,
-    form: web::Form<RetryInput>,
-) -> Result<HttpResponse, actix_web::Error> {
-    if !csrf::verify(&req, &form.csrf_token) {
-        return Ok(HttpResponse::Forbidden().finish());
-    }
+    body: web::Bytes,
+) -> PageResult {
     let message_id = path.into_inner();
-    let actor = crate::domain::Actor::User(admin.id);
-    let requeued = state
-        .db
-        .write(move |conn| {
-            let requeued = db::outbox::requeue_failed(conn, message_id)?;
-            if requeued {
-                db::audit::record(
-                    conn,
-                    actor,
-                    "mail.requeued",
-                    &format!("outbox:{message_id}"),
-                    None,
-                )?;
-            }
-            Ok(requeued)
-        })
-        .await
-        .map_err(PageError::from)?;
-    if !requeued {
-        return Err(PageError::NotFound.into());
-    }
-    state.intake.wake_outbox();
-    Ok(see_other("/sekretariat/epost?lagret=1"))
-}
-
-#[derive(serde::Serialize)]
-struct TipView {
-    reference: String,
-    received: String,
-    agency: String,
-    initiative: String,
-    triage_state: String,
-    has_contact: bool,
-}
-
-#[tracing::instrument(skip_all, fields(user_id = admin.id))]
-pub async fn tips(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    RequestLang(lang): RequestLang,
-    Admin(admin): Admin,
-) -> Result<HttpResponse, PageError> {
-    let tips = state
-        .db
-        .read(|conn| Ok(db::tips::latest(conn, 500)?))
-        .await
-        .map_err(PageError::from)?;
-    let views: Vec<TipView> = tips
-        .into_iter()
-        .map(|t| TipView {
-            reference: t.reference,
-            received: time(Some(t.created_at)),
-            agency: t.agency,
-            initiative: t.initiative,
-            triage_state: t.triage_state,
-            has_contact: t.tipster_email.is_some() && t.may_contact,
-        })
-        .collect();
-    let mut context = crate::web::page::base_context(
-        lang,
-        req.path(),
-        &crate::web::forms::contact_address(&state),
-    );
-    signed_in(&mut context, &admin);
-    context.insert("tips", &views);
-    crate::web::forms::render_with_csrf(
-        &req,
-        &state,
-        StatusCode::OK,
-        "secretariat/tips.html",
-        context,
-    )
-    .map_err(PageError::from)
+    forms::press(&req, &body, async || {
+        if !outbox_desk::retry(&state.db, admin.id, message_id).await? {
+            return Err(PageError::NotFound);
+        }
+        state.intake.wake_outbox();
+        Ok(Redirect::to(PATH).saying("secretariat-mail-retried"))
+    })
+    .await
 }

@@ -1,27 +1,23 @@
-//! `/sekretariat`: the secretariat's overview, and inviting users.
+//! `/sekretariat`: the secretariat's overview, inviting users
+//! (`POST /sekretariat/brukere`) and ending a user's sessions
+//! (`POST /sekretariat/brukere/{id}/logg-ut`).
 
 use crate::accounts::CreateUserError;
-use crate::db;
-use crate::domain::{EmailAddress, FieldErrors, Role, ShortText, ValidationError};
-use crate::i18n::Lang;
+use crate::domain::{FieldErrors, INVITATION_FIELDS, Invitation, InvitationInput, ValidationError};
+use crate::services::users;
+use crate::web::AppState;
 use crate::web::auth::Admin;
-use crate::web::errors::PageError;
-use crate::web::forms::{self, FormPage, Rejection};
-use crate::web::{AppState, lang::RequestLang};
-use actix_web::{HttpRequest, HttpResponse, web};
+use crate::web::errors::{PageError, PageResult};
+use crate::web::flash::Flash;
+use crate::web::forms::{self, FormPage, Outcome, Redirect, Rejection};
+use crate::web::lang::RequestLang;
+use actix_web::{HttpRequest, web};
 
-#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
-pub struct InviteInput {
-    name: String,
-    email: String,
-    role: String,
-}
-
+const PATH: &str = "/sekretariat";
 const PAGE: FormPage<'static> = FormPage {
     template: "secretariat/index.html",
-    path: "/sekretariat",
-    field_order: &["name", "email", "role"],
+    path: PATH,
+    field_order: INVITATION_FIELDS,
 };
 
 #[derive(serde::Serialize)]
@@ -32,188 +28,101 @@ struct UserView {
     role: &'static str,
 }
 
-/// What the overview shows besides the invitation form.
-async fn overview(
+/// The overview with the invitation form, `values` typed and why they were not accepted.
+async fn page(
+    req: &HttpRequest,
     state: &AppState,
-    lang: Lang,
-    admin: &db::users::UserRow,
-    notice: Option<String>,
-) -> anyhow::Result<tera::Context> {
-    let (users, nominations, tips, waiting, failed) = state
-        .db
-        .read(|conn| {
-            use diesel::prelude::*;
-            let nominations: i64 = db::schema::nominations::table.count().get_result(conn)?;
-            Ok((
-                db::users::all(conn)?,
-                nominations,
-                db::tips::count(conn)?,
-                db::outbox::count_waiting(conn)?,
-                db::outbox::count_failed(conn)?,
-            ))
-        })
-        .await?;
-    let mut context = tera::Context::new();
-    context.insert("signed_in", &serde_json::json!({ "name": admin.name }));
+    values: &InvitationInput,
+    rejection: Option<&Rejection>,
+) -> PageResult {
+    let lang = RequestLang::of(req);
+    let (users, counts) = users::overview(&state.db).await?;
     let users: Vec<UserView> = users
-        .iter()
+        .into_iter()
         .map(|u| UserView {
             id: u.id,
-            name: u.name.clone(),
-            email: u.email.clone(),
             role: u.role().code(),
+            name: u.name,
+            email: u.email,
         })
         .collect();
+    let mut context = tera::Context::new();
     context.insert("users", &users);
     context.insert(
         "counts",
         &lang.text_with(
             "secretariat-counts",
             &[
-                ("nominations", &nominations.to_string()),
-                ("tips", &tips.to_string()),
-                ("waiting", &waiting.to_string()),
-                ("failed", &failed.to_string()),
+                ("nominations", &counts.nominations.to_string()),
+                ("tips", &counts.tips.to_string()),
+                ("waiting", &counts.mail_waiting.to_string()),
+                ("failed", &counts.mail_failed.to_string()),
             ],
         ),
     );
-    context.insert("notice", &notice);
-    Ok(context)
+    Ok(PAGE.render(req, state, values, rejection, None, context)?)
 }
 
 #[tracing::instrument(skip_all, fields(user_id = admin.id))]
 pub async fn index(
     req: HttpRequest,
     state: web::Data<AppState>,
-    RequestLang(lang): RequestLang,
     Admin(admin): Admin,
-) -> Result<HttpResponse, PageError> {
-    let context = overview(&state, lang, &admin, None)
-        .await
-        .map_err(PageError::from)?;
-    PAGE.render(
-        &req,
-        &state,
-        &InviteInput {
-            role: "juror".into(),
-            ..InviteInput::default()
-        },
-        None,
-        None,
-        context,
-    )
-    .map_err(PageError::from)
+) -> PageResult {
+    page(&req, &state, &InvitationInput::default(), None).await
 }
 
 #[tracing::instrument(skip_all, fields(user_id = admin.id))]
 pub async fn invite(
     req: HttpRequest,
     state: web::Data<AppState>,
-    RequestLang(lang): RequestLang,
     Admin(admin): Admin,
     body: web::Bytes,
-) -> Result<HttpResponse, actix_web::Error> {
-    let posted = forms::decode::<InviteInput>(&body)?;
-    let input = &posted.input;
-    let rejection = match posted.check_security(&req, &state.limiter) {
-        Err(rejection) => rejection,
-        Ok(()) => {
-            let mut errors = FieldErrors::default();
-            let name = errors.check("name", ShortText::parse(&input.name));
-            let email = errors.check("email", EmailAddress::parse(&input.email));
-            let role = errors.check("role", Role::parse(&input.role));
-            match (name, email, role) {
-                (Some(name), Some(email), Some(role)) if errors.is_empty() => {
-                    match state
-                        .accounts
-                        .create_user(
-                            email,
-                            name,
-                            role,
-                            lang,
-                            crate::domain::Actor::User(admin.id),
-                        )
-                        .await
-                    {
-                        Ok(_) => {
-                            let hours = state.settings.auth.invite_valid_hours.to_string();
-                            let notice =
-                                lang.text_with("secretariat-invited", &[("hours", &hours)]);
-                            let context = overview(&state, lang, &admin, Some(notice))
-                                .await
-                                .map_err(PageError::from)?;
-                            let fresh = InviteInput {
-                                role: "juror".into(),
-                                ..InviteInput::default()
-                            };
-                            return Ok(PAGE
-                                .render(&req, &state, &fresh, None, None, context)
-                                .map_err(PageError::from)?);
-                        }
-                        Err(CreateUserError::EmailTaken) => {
-                            errors.add("email", ValidationError::EmailTaken);
-                            Rejection::Invalid(errors)
-                        }
-                        Err(CreateUserError::Unexpected(error)) => {
-                            return Err(PageError::Unexpected(error).into());
-                        }
-                    }
+) -> PageResult {
+    let lang = RequestLang::of(&req);
+    forms::act(
+        &req,
+        &body,
+        async |input: &InvitationInput| {
+            let invitation = match Invitation::parse(input) {
+                Ok(invitation) => invitation,
+                Err(errors) => return Ok(Outcome::Invalid(errors)),
+            };
+            match users::invite(&state.accounts, admin.id, invitation, lang).await {
+                Ok(()) => {
+                    let hours = state.settings.auth.invite_valid_hours.to_string();
+                    let flash = Flash::success_with("secretariat-invited", &[("hours", &hours)]);
+                    Ok(Redirect::to(PATH).with_flash(flash).into())
                 }
-                _ => Rejection::Invalid(errors),
+                Err(CreateUserError::EmailTaken) => {
+                    let mut errors = FieldErrors::default();
+                    errors.add("email", ValidationError::EmailTaken);
+                    Ok(Outcome::Invalid(errors))
+                }
+                Err(CreateUserError::Unexpected(error)) => Err(PageError::Unexpected(error)),
             }
-        }
-    };
-    let context = overview(&state, lang, &admin, None)
-        .await
-        .map_err(PageError::from)?;
-    Ok(PAGE
-        .render(&req, &state, input, Some(&rejection), None, context)
-        .map_err(PageError::from)?)
-}
-
-#[derive(Debug, Default, serde::Deserialize)]
-#[serde(default)]
-pub struct EndSessionsInput {
-    csrf_token: String,
+        },
+        async |input, rejection| page(&req, &state, input, Some(&rejection)).await,
+    )
+    .await
 }
 
 /// Ends every session of a user at once (a lost laptop, a juror leaving the jury).
-#[tracing::instrument(skip_all, fields(user_id = admin.id))]
+#[tracing::instrument(skip_all, fields(user_id = admin.id, target_user_id = *path))]
 pub async fn end_sessions(
     req: HttpRequest,
     state: web::Data<AppState>,
     Admin(admin): Admin,
     path: web::Path<i32>,
-    form: web::Form<EndSessionsInput>,
-) -> Result<HttpResponse, actix_web::Error> {
-    if !crate::web::csrf::verify(&req, &form.csrf_token) {
-        return Ok(HttpResponse::Forbidden().finish());
-    }
+    body: web::Bytes,
+) -> PageResult {
     let user_id = path.into_inner();
-    let actor = crate::domain::Actor::User(admin.id);
-    let found = state
-        .db
-        .write(move |conn| {
-            use diesel::OptionalExtension as _;
-            if db::users::find(conn, user_id).optional()?.is_none() {
-                return Ok(false);
-            }
-            db::users::end_sessions(conn, user_id)?;
-            db::audit::record(
-                conn,
-                actor,
-                "user.sessions_ended",
-                &crate::domain::Actor::User(user_id).to_string(),
-                None,
-            )?;
-            Ok(true)
-        })
-        .await
-        .map_err(PageError::from)?;
-    if !found {
-        return Err(PageError::NotFound.into());
-    }
-    Ok(HttpResponse::SeeOther()
-        .insert_header((actix_web::http::header::LOCATION, "/sekretariat"))
-        .finish())
+    forms::press(&req, &body, async || {
+        if users::end_sessions(&state.db, admin.id, user_id).await? {
+            Ok(Redirect::to(PATH).saying("secretariat-sessions-ended"))
+        } else {
+            Err(PageError::NotFound)
+        }
+    })
+    .await
 }

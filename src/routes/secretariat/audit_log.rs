@@ -1,0 +1,57 @@
+//! `/sekretariat/logg`: the audit log, newest first, a hundred events a page.
+
+use crate::services::oversight;
+use crate::web::AppState;
+use crate::web::auth::Admin;
+use crate::web::errors::PageResult;
+use crate::web::forms::FormPage;
+use actix_web::{HttpRequest, web};
+
+#[derive(serde::Deserialize)]
+pub struct LogQuery {
+    side: Option<String>,
+}
+
+#[derive(serde::Serialize)]
+struct EventView {
+    occurred_at: String,
+    actor: String,
+    action: String,
+    subject: String,
+    detail: String,
+}
+
+#[tracing::instrument(skip_all, fields(user_id = admin.id))]
+pub async fn log(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    Admin(admin): Admin,
+    query: web::Query<LogQuery>,
+) -> PageResult {
+    let page = oversight::page_number(query.side.as_deref());
+    let log = oversight::audit_page(&state.db, page).await?;
+    let views: Vec<EventView> = log
+        .events
+        .into_iter()
+        .map(|e| EventView {
+            occurred_at: e.occurred_at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+            actor: e.actor,
+            action: e.action,
+            subject: e.subject,
+            detail: e.detail,
+        })
+        .collect();
+    let mut context = tera::Context::new();
+    context.insert("events", &views);
+    context.insert("page", &log.page);
+    context.insert("pages", &log.pages);
+    context.insert("total", &log.total);
+    context.insert("previous", &(log.page > 1).then(|| log.page - 1));
+    context.insert("next", &(log.page < log.pages).then(|| log.page + 1));
+    let form_page = FormPage {
+        template: "secretariat/log.html",
+        path: "/sekretariat/logg",
+        field_order: &[],
+    };
+    Ok(form_page.render(&req, &state, &serde_json::json!({}), None, None, context)?)
+}

@@ -1,0 +1,37 @@
+//! `/sekretariat/tips`: the tips that came in, newest first.
+
+use super::outbox::{render, time};
+use crate::services::outbox_desk;
+use crate::web::AppState;
+use crate::web::auth::Admin;
+use crate::web::errors::PageResult;
+use actix_web::{HttpRequest, web};
+
+#[derive(serde::Serialize)]
+struct TipView {
+    reference: String,
+    received: String,
+    agency: String,
+    initiative: String,
+    triage_state: String,
+    has_contact: bool,
+}
+
+#[tracing::instrument(skip_all, fields(user_id = admin.id))]
+pub async fn tips(req: HttpRequest, state: web::Data<AppState>, Admin(admin): Admin) -> PageResult {
+    let tips = outbox_desk::latest_tips(&state.db).await?;
+    let views: Vec<TipView> = tips
+        .into_iter()
+        .map(|t| TipView {
+            reference: t.reference,
+            received: time(Some(t.created_at)),
+            agency: t.agency,
+            initiative: t.initiative,
+            triage_state: t.triage_state,
+            has_contact: t.tipster_email.is_some() && t.may_contact,
+        })
+        .collect();
+    let mut context = tera::Context::new();
+    context.insert("tips", &views);
+    render(&req, &state, "secretariat/tips.html", context)
+}

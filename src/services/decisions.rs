@@ -1,0 +1,178 @@
+//! Decision support and the jury's decisions: reading a round's results for one viewer
+//! (the secretariat's page, the jury's page, the printable report), and recording a
+//! decision with its absences and audit event in one transaction. The rules are pure, in
+//! [`rules`].
+
+pub mod rules;
+
+use crate::domain::Actor;
+use crate::db::decisions::{DecisionKind, DecisionRecord, NominationLabel, SubmittedAssessment};
+use crate::db::{self, Database, DbConn, jury::CriterionRow};
+use crate::domain::Phase;
+use crate::jury::Aggregation;
+use anyhow::Context as _;
+use diesel::Connection as _;
+use rules::{DecisionError, Viewer};
+use std::collections::HashSet;
+
+/// Everything the decision-support page shows, read from the database.
+#[derive(Debug, Clone)]
+pub struct Overview {
+    pub round_id: i32,
+    pub prize_year: i32,
+    pub phase: Phase,
+    /// The eligible nominations, in the aggregation's order.
+    pub nominations: Vec<NominationLabel>,
+    /// The jurors (id, name), in the aggregation's order.
+    pub jurors: Vec<(i32, String)>,
+    pub aggregation: Aggregation,
+    pub assessments: Vec<SubmittedAssessment>,
+}
+
+impl Overview {
+    /// The round's overview; diesel's `NotFound` when there is no such round.
+    pub fn load(conn: &mut DbConn, round_id: i32) -> anyhow::Result<Self> {
+        let round = db::rounds::find(conn, round_id)?;
+        let input = db::jury::jury_input(conn, round_id)?;
+        let aggregation = crate::jury::aggregate(&input);
+        Ok(Self {
+            round_id,
+            prize_year: round.prize_year,
+            phase: round.phase,
+            nominations: db::decisions::eligible_labels(conn, round_id)?,
+            jurors: db::jury::jurors(conn)?
+                .into_iter()
+                .map(|j| (j.id, j.name))
+                .collect(),
+            aggregation,
+            assessments: db::decisions::submitted_assessments(conn, round_id)?,
+        })
+    }
+}
+
+/// A round's results as one viewer may see them.
+pub struct Results {
+    pub overview: Overview,
+    /// The decisions in force.
+    pub decisions: Vec<DecisionRecord>,
+    /// The nominations whose figures and assessments this viewer may not see.
+    pub hidden: HashSet<i32>,
+}
+
+fn results_in(conn: &mut DbConn, round_id: i32, viewer: Viewer) -> anyhow::Result<Results> {
+    let overview = Overview::load(conn, round_id)?;
+    let standing = db::jury::impartiality_map(conn, round_id)?;
+    let ids: Vec<i32> = overview.nominations.iter().map(|n| n.id).collect();
+    let hidden = rules::hidden_from(viewer, overview.phase, &ids, &standing);
+    let decisions = db::decisions::latest(conn, round_id)?;
+    Ok(Results {
+        overview,
+        decisions,
+        hidden,
+    })
+}
+
+/// The round's results for `viewer` — what the secretariat's and the jury's results
+/// pages show. An unknown round is diesel's `NotFound`.
+#[tracing::instrument(skip(db))]
+pub async fn results(db: &Database, round_id: i32, viewer: Viewer) -> anyhow::Result<Results> {
+    db.read(move |conn| results_in(conn, round_id, viewer))
+        .await
+}
+
+/// The printable report: the results for `viewer` and the round's rubric.
+#[tracing::instrument(skip(db))]
+pub async fn report(
+    db: &Database,
+    round_id: i32,
+    viewer: Viewer,
+) -> anyhow::Result<(Results, Vec<CriterionRow>)> {
+    db.read(move |conn| {
+        let results = results_in(conn, round_id, viewer)?;
+        Ok((results, db::jury::criteria_for(conn, round_id)?))
+    })
+    .await
+}
+
+/// Whether the round exists.
+pub fn round_exists(conn: &mut DbConn, round_id: i32) -> anyhow::Result<bool> {
+    use diesel::prelude::*;
+    let exists: i64 = db::schema::rounds::table
+        .filter(db::schema::rounds::id.eq(round_id))
+        .count()
+        .get_result(conn)?;
+    Ok(exists > 0)
+}
+
+/// A decision as posted: the kind, the nominations ticked and the rationale typed.
+#[derive(Debug, Clone)]
+pub struct Proposal {
+    pub kind: DecisionKind,
+    pub chosen: Vec<String>,
+    pub rationale: String,
+}
+
+/// Records the jury's decision on the round, checked against the round's ranking as it
+/// stands in the same transaction, with the conflicted jurors recorded absent and its
+/// audit event. `Ok(Err(..))` when the decision is refused (nothing is stored); an
+/// unknown round is diesel's `NotFound`.
+#[tracing::instrument(skip(db, proposal), fields(kind = proposal.kind.code()))]
+pub async fn record(
+    db: &Database,
+    round_id: i32,
+    decided_by: i32,
+    proposal: Proposal,
+) -> anyhow::Result<Result<i32, Vec<DecisionError>>> {
+    let kind = proposal.kind;
+    let outcome = db
+        .write(move |conn| {
+            conn.transaction(|conn| {
+                let overview = Overview::load(conn, round_id)?;
+                let valid = match rules::validate_decision(
+                    kind,
+                    &proposal.chosen,
+                    &proposal.rationale,
+                    &overview.aggregation,
+                ) {
+                    Ok(valid) => valid,
+                    Err(errors) => return Ok(Err(errors)),
+                };
+                let standing = db::jury::impartiality_map(conn, round_id)?;
+                let ids: Vec<i32> = valid.nominations.iter().map(|n| n.0).collect();
+                let absences = rules::absences(&standing, &ids);
+                let id = db::decisions::insert(
+                    conn,
+                    &db::decisions::NewDecision {
+                        round_id,
+                        kind,
+                        rationale: &valid.rationale,
+                        departs_from_ranking: valid.departs_from_ranking,
+                        decided_by,
+                        nomination_ids: &ids,
+                        absences: &absences,
+                    },
+                )?;
+                let detail = format!(
+                    "decision:{id} kind:{} nominations:{} departs:{} absences:{}",
+                    kind.code(),
+                    ids.len(),
+                    valid.departs_from_ranking,
+                    absences.len()
+                );
+                db::audit::record(
+                    conn,
+                    Actor::User(decided_by),
+                    "decision_recorded",
+                    &format!("round:{round_id}"),
+                    Some(&detail),
+                )?;
+                Ok::<_, anyhow::Error>(Ok(id))
+            })
+            .context("recording a decision")
+        })
+        .await?;
+    if let Ok(id) = outcome {
+        tracing::info!(decision_id = id, "decision recorded");
+    }
+    Ok(outcome)
+}

@@ -1,0 +1,44 @@
+//! The secretariat's desk for what came in and what goes out: the outbox (waiting, sent,
+//! failed with the last error), sending a failed message again, and the tips.
+
+use crate::domain::Actor;
+use crate::db::outbox::OutboxMessage;
+use crate::db::tips::TipRow;
+use crate::db::{self, Database};
+use diesel::Connection as _;
+
+/// How many of the latest messages and tips the pages list.
+pub const LISTED: i64 = 500;
+
+#[tracing::instrument(skip(db))]
+pub async fn latest_messages(db: &Database) -> anyhow::Result<Vec<OutboxMessage>> {
+    db.read(|conn| Ok(db::outbox::latest(conn, LISTED)?)).await
+}
+
+/// Puts a failed message back in the queue, due now, with its attempts kept in the
+/// record, and its audit event; `false` when there is no failed message by that id.
+/// The caller wakes the outbox worker.
+#[tracing::instrument(skip(db))]
+pub async fn retry(db: &Database, requeued_by: i32, message_id: i32) -> anyhow::Result<bool> {
+    db.write(move |conn| {
+        conn.transaction(|conn| {
+            let requeued = db::outbox::requeue_failed(conn, message_id)?;
+            if requeued {
+                db::audit::record(
+                    conn,
+                    Actor::User(requeued_by),
+                    "mail.requeued",
+                    &format!("outbox:{message_id}"),
+                    None,
+                )?;
+            }
+            Ok(requeued)
+        })
+    })
+    .await
+}
+
+#[tracing::instrument(skip(db))]
+pub async fn latest_tips(db: &Database) -> anyhow::Result<Vec<TipRow>> {
+    db.read(|conn| Ok(db::tips::latest(conn, LISTED)?)).await
+}

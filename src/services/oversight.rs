@@ -1,0 +1,171 @@
+//! The secretariat's oversight: decisions on jurors' conflicts of interest
+//! (forvaltningsloven §§ 6 and 8) and the audit log.
+
+use crate::domain::ConflictStatus;
+use crate::db::nominations::NominationRow;
+use crate::db::screening::{self, AuditEvent, ConflictCase};
+use crate::db::{self, Database};
+use crate::domain::{ConflictDecision, Role};
+use chrono::NaiveDateTime;
+use diesel::OptionalExtension as _;
+use std::collections::HashMap;
+
+/// Every case: declared conflicts, flags by affiliation, and those decided.
+#[tracing::instrument(skip(db))]
+pub async fn conflict_cases(db: &Database) -> anyhow::Result<Vec<ConflictCase>> {
+    db.read(|conn| Ok(screening::conflict_cases(conn)?)).await
+}
+
+/// Whether a case still waits for the secretariat's decision.
+pub fn is_open(case: &ConflictCase) -> bool {
+    matches!(case.status, None | Some(ConflictStatus::Declared))
+}
+
+/// A juror and a nomination the secretariat decides on, with the case if there is one.
+pub struct Pair {
+    pub juror_name: String,
+    pub nomination: NominationRow,
+    pub case: Option<ConflictCase>,
+}
+
+/// The pair, or `None` when there is no such juror (a user with the juror role) or
+/// nomination.
+#[tracing::instrument(skip(db))]
+pub async fn pair(
+    db: &Database,
+    juror_id: i32,
+    nomination_id: i32,
+) -> anyhow::Result<Option<Pair>> {
+    db.read(move |conn| {
+        let Some(juror) = db::users::find(conn, juror_id).optional()? else {
+            return Ok(None);
+        };
+        let Some(nomination) = db::nominations::find_by_id(conn, nomination_id).optional()? else {
+            return Ok(None);
+        };
+        if juror.role() != Role::Juror {
+            return Ok(None);
+        }
+        let case = screening::conflict_cases(conn)?
+            .into_iter()
+            .find(|c| c.juror_id == juror_id && c.nomination_id == nomination_id);
+        Ok(Some(Pair {
+            juror_name: juror.name,
+            nomination,
+            case,
+        }))
+    })
+    .await
+}
+
+/// Records the secretariat's decision on the pair, with its audit event, in one
+/// transaction (`db::screening::decide_conflict`).
+#[tracing::instrument(skip(db, nomination, decision), fields(nomination_id = nomination.id))]
+pub async fn decide_conflict(
+    db: &Database,
+    decided_by: i32,
+    juror_id: i32,
+    nomination: NominationRow,
+    decision: ConflictDecision,
+) -> anyhow::Result<()> {
+    db.write(move |conn| {
+        Ok(screening::decide_conflict(
+            conn,
+            juror_id,
+            &nomination,
+            decision.upheld,
+            &decision.note,
+            decided_by,
+        )?)
+    })
+    .await
+}
+
+/// Events per page of the audit log.
+pub const PER_PAGE: i64 = 100;
+
+/// The page asked for by `?side=`: a number from 1, else the first.
+pub fn page_number(raw: Option<&str>) -> i64 {
+    raw.and_then(|s| s.trim().parse::<i64>().ok())
+        .filter(|p| *p >= 1)
+        .unwrap_or(1)
+}
+
+/// One event as the log shows it.
+pub struct LoggedEvent {
+    pub occurred_at: NaiveDateTime,
+    /// Who acted: a user with their name, other actors as stored.
+    pub actor: String,
+    pub action: String,
+    pub subject: String,
+    pub detail: String,
+}
+
+/// One page of the audit log, newest first.
+pub struct AuditPage {
+    pub events: Vec<LoggedEvent>,
+    pub page: i64,
+    pub pages: i64,
+    pub total: i64,
+}
+
+/// "user:7" is shown with the user's name; other actors as stored.
+fn actor_shown(actor: String, names: &HashMap<i32, String>) -> String {
+    actor
+        .strip_prefix("user:")
+        .and_then(|id| id.parse::<i32>().ok())
+        .and_then(|id| names.get(&id))
+        .map(|name| format!("{name} ({actor})"))
+        .unwrap_or(actor)
+}
+
+#[tracing::instrument(skip(db))]
+pub async fn audit_page(db: &Database, page: i64) -> anyhow::Result<AuditPage> {
+    let (events, total, names) = db
+        .read(move |conn| {
+            let (events, total) = screening::audit_page(conn, page, PER_PAGE)?;
+            Ok((events, total, screening::user_names(conn)?))
+        })
+        .await?;
+    let events = events
+        .into_iter()
+        .map(|e: AuditEvent| LoggedEvent {
+            occurred_at: e.occurred_at,
+            actor: actor_shown(e.actor, &names),
+            action: e.action,
+            subject: e.subject_ref,
+            detail: e.detail.unwrap_or_default(),
+        })
+        .collect();
+    Ok(AuditPage {
+        events,
+        page,
+        pages: ((total + PER_PAGE - 1) / PER_PAGE).max(1),
+        total,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_page_number_is_one_unless_a_later_one_is_asked_for() {
+        assert_eq!(page_number(None), 1);
+        assert_eq!(page_number(Some(" 3 ")), 3);
+        assert_eq!(page_number(Some("0")), 1);
+        assert_eq!(page_number(Some("-2")), 1);
+        assert_eq!(page_number(Some("to")), 1);
+    }
+
+    #[test]
+    fn users_are_shown_by_name() {
+        let names: HashMap<i32, String> = [(7, "Siri Sekretær".to_owned())].into();
+        assert_eq!(
+            actor_shown("user:7".into(), &names),
+            "Siri Sekretær (user:7)"
+        );
+        assert_eq!(actor_shown("user:8".into(), &names), "user:8");
+        assert_eq!(actor_shown("system".into(), &names), "system");
+    }
+}

@@ -1,0 +1,79 @@
+//! The secretariat's overview of the portal and its users: counts, inviting a user
+//! (through `crate::accounts`), and ending a user's sessions.
+
+use crate::accounts::{Accounts, CreateUserError};
+use crate::domain::Actor;
+use crate::db::{self, Database, users::UserRow};
+use crate::domain::Invitation;
+use crate::i18n::Lang;
+use diesel::Connection as _;
+use diesel::OptionalExtension as _;
+
+/// What the overview counts.
+pub struct Counts {
+    pub nominations: i64,
+    pub tips: i64,
+    pub mail_waiting: i64,
+    pub mail_failed: i64,
+}
+
+/// Every user, and the counts the overview shows.
+#[tracing::instrument(skip(db))]
+pub async fn overview(db: &Database) -> anyhow::Result<(Vec<UserRow>, Counts)> {
+    db.read(|conn| {
+        use diesel::prelude::*;
+        let nominations: i64 = db::schema::nominations::table.count().get_result(conn)?;
+        let counts = Counts {
+            nominations,
+            tips: db::tips::count(conn)?,
+            mail_waiting: db::outbox::count_waiting(conn)?,
+            mail_failed: db::outbox::count_failed(conn)?,
+        };
+        Ok((db::users::all(conn)?, counts))
+    })
+    .await
+}
+
+/// Creates the account and sends the invitation (with its link to choose a password),
+/// in the invitation's own language `lang`.
+#[tracing::instrument(skip(accounts, invitation), fields(role = invitation.role.code()))]
+pub async fn invite(
+    accounts: &Accounts,
+    invited_by: i32,
+    invitation: Invitation,
+    lang: Lang,
+) -> Result<(), CreateUserError> {
+    accounts
+        .create_user(
+            invitation.email,
+            invitation.name,
+            invitation.role,
+            lang,
+            Actor::User(invited_by),
+        )
+        .await
+        .map(|_| ())
+}
+
+/// Ends every session of a user at once, with its audit event; `false` when there is no
+/// such user.
+#[tracing::instrument(skip(db))]
+pub async fn end_sessions(db: &Database, ended_by: i32, user_id: i32) -> anyhow::Result<bool> {
+    db.write(move |conn| {
+        conn.transaction(|conn| {
+            if db::users::find(conn, user_id).optional()?.is_none() {
+                return Ok(false);
+            }
+            db::users::end_sessions(conn, user_id)?;
+            db::audit::record(
+                conn,
+                Actor::User(ended_by),
+                "user.sessions_ended",
+                &Actor::User(user_id).to_string(),
+                None,
+            )?;
+            Ok(true)
+        })
+    })
+    .await
+}
