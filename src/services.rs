@@ -4,3 +4,5 @@
 //! functions in `crate::domain` and `crate::jury`; routes call these, never `db` directly.
 
 pub mod affiliations;
+pub mod rounds;
+pub mod screening;

@@ -14,6 +14,8 @@ mod org_number;
 mod phone_number;
 mod reference;
 mod round;
+mod round_form;
+mod screening;
 mod submission_key;
 mod text;
 mod tip;
@@ -29,6 +31,14 @@ pub use org_number::OrgNumber;
 pub use phone_number::PhoneNumber;
 pub use reference::{Reference, ReferenceKind};
 pub use round::{PrizeYear, RoundPlan};
+pub use round_form::{
+    NewRound, RoundDates, RoundInput, RoundSettings, RubricCriterion, parse_date,
+    parse_disagreement_threshold, parse_optional_date, parse_positive_decimal, parse_prize_year,
+};
+pub use screening::{
+    SCREENING_FIELDS, ScreeningDecision, ScreeningInput, chosen_jurors, juror_to_reopen,
+    parse_target_round, target_round_missing,
+};
 pub use submission_key::SubmissionKey;
 pub use text::{LongText, ShortText};
 pub use tip::{NewTip, TipInput};

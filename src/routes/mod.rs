@@ -99,7 +99,9 @@ fn jury_routes(cfg: &mut web::ServiceConfig) {
 
 /// `/sekretariat`: the secretariat only.
 fn secretariat_routes(cfg: &mut web::ServiceConfig) {
-    use secretariat::{exports, nominations, outbox, oversight, overview, results, rounds};
+    use secretariat::{
+        exports, nominations, outbox, oversight, overview, results, rounds, rubric, screening,
+    };
     cfg.service(
         scope("/sekretariat")
             .wrap(from_fn(auth::require_admin))
@@ -118,16 +120,16 @@ fn secretariat_routes(cfg: &mut web::ServiceConfig) {
             )
             .route(
                 "/runder/{round}/kriterier",
-                post().to(rounds::add_criterion),
+                post().to(rubric::add_criterion),
             )
             .service(
                 resource("/runder/{round}/kriterier/{criterion}")
-                    .route(get().to(rounds::criterion_form))
-                    .route(post().to(rounds::edit_criterion)),
+                    .route(get().to(rubric::criterion_form))
+                    .route(post().to(rubric::edit_criterion)),
             )
             .route(
                 "/runder/{round}/kriterier/{criterion}/fjern",
-                post().to(rounds::remove_criterion),
+                post().to(rubric::remove_criterion),
             )
             .route("/runder/{round}/nominasjoner", get().to(nominations::list))
             .route(
@@ -140,16 +142,16 @@ fn secretariat_routes(cfg: &mut web::ServiceConfig) {
             .route("/nominasjoner/{id}", get().to(nominations::show))
             .route(
                 "/nominasjoner/{id}/vurdering",
-                post().to(nominations::screen),
+                post().to(screening::screen),
             )
-            .route("/nominasjoner/{id}/flytt", post().to(nominations::carry))
+            .route("/nominasjoner/{id}/flytt", post().to(screening::carry))
             .route(
                 "/nominasjoner/{id}/tildeling",
-                post().to(nominations::assign),
+                post().to(screening::assign),
             )
             .route(
                 "/nominasjoner/{id}/gjenapne",
-                post().to(nominations::reopen),
+                post().to(screening::reopen),
             )
             .route("/habilitet", get().to(oversight::conflicts))
             .service(

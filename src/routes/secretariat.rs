@@ -7,3 +7,5 @@ pub(super) mod oversight;
 pub(super) mod overview;
 pub mod results;
 pub(super) mod rounds;
+pub(super) mod rubric;
+pub(super) mod screening;
