@@ -125,9 +125,7 @@ impl NewRound {
         let prize_year = errors.check("prize_year", parse_prize_year(&input.prize_year));
         let dates = RoundDates::parse(input, &mut errors);
         match (prize_year, dates) {
-            (Some(prize_year), Some(dates)) if errors.is_empty() => {
-                Ok(Self { prize_year, dates })
-            }
+            (Some(prize_year), Some(dates)) if errors.is_empty() => Ok(Self { prize_year, dates }),
             _ => Err(errors),
         }
     }
@@ -237,7 +235,10 @@ mod tests {
         assert_eq!(parse_date("2027-02-30"), Err(ValidationError::DateInvalid));
         assert_eq!(parse_date(" "), Err(ValidationError::Required));
         assert_eq!(parse_optional_date("  "), Ok(None));
-        assert_eq!(parse_optional_date("2027-12-01"), Ok(Some(day(2027, 12, 1))));
+        assert_eq!(
+            parse_optional_date("2027-12-01"),
+            Ok(Some(day(2027, 12, 1)))
+        );
     }
 
     #[test]
@@ -257,7 +258,10 @@ mod tests {
     fn the_threshold_is_a_number_up_to_five() {
         assert_eq!(parse_disagreement_threshold("1,5"), Ok(1.5));
         assert_eq!(parse_disagreement_threshold("5"), Ok(5.0));
-        assert_eq!(parse_disagreement_threshold(""), Err(ValidationError::Required));
+        assert_eq!(
+            parse_disagreement_threshold(""),
+            Err(ValidationError::Required)
+        );
         for bad in ["5,5", "0", "mye"] {
             assert_eq!(
                 parse_disagreement_threshold(bad),
@@ -324,7 +328,10 @@ mod tests {
         assert_eq!(
             fields(&errors),
             [
-                ("disagreement_threshold", vec![ValidationError::NumberInvalid]),
+                (
+                    "disagreement_threshold",
+                    vec![ValidationError::NumberInvalid]
+                ),
                 ("nomination_deadline", vec![ValidationError::DateInvalid]),
                 ("round_phase", vec![ValidationError::PhaseUnknown]),
             ]

@@ -137,7 +137,10 @@ mod tests {
         };
         assert_eq!(parse_target_round(&chosen(" 7 ")), Ok(7));
         assert_eq!(parse_target_round(&chosen("")), Err(target_round_missing()));
-        assert_eq!(parse_target_round(&chosen("neste")), Err(target_round_missing()));
+        assert_eq!(
+            parse_target_round(&chosen("neste")),
+            Err(target_round_missing())
+        );
     }
 
     #[test]

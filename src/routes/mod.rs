@@ -140,19 +140,10 @@ fn secretariat_routes(cfg: &mut web::ServiceConfig) {
             .route("/runder/{id}/poeng.csv", get().to(exports::scores_csv))
             .route("/runder/{id}/rapport", get().to(exports::report))
             .route("/nominasjoner/{id}", get().to(nominations::show))
-            .route(
-                "/nominasjoner/{id}/vurdering",
-                post().to(screening::screen),
-            )
+            .route("/nominasjoner/{id}/vurdering", post().to(screening::screen))
             .route("/nominasjoner/{id}/flytt", post().to(screening::carry))
-            .route(
-                "/nominasjoner/{id}/tildeling",
-                post().to(screening::assign),
-            )
-            .route(
-                "/nominasjoner/{id}/gjenapne",
-                post().to(screening::reopen),
-            )
+            .route("/nominasjoner/{id}/tildeling", post().to(screening::assign))
+            .route("/nominasjoner/{id}/gjenapne", post().to(screening::reopen))
             .route("/habilitet", get().to(oversight::conflicts))
             .service(
                 resource("/habilitet/{juror}/{nomination}")

@@ -25,7 +25,11 @@ fn dates(dates: RoundDates) -> screening::RoundDates {
 
 /// Creates the round with the default rubric; `None` when its prize year has one already.
 #[tracing::instrument(skip(db, round, actor), fields(prize_year = round.prize_year.value()))]
-pub async fn create(db: &Database, round: NewRound, actor: String) -> anyhow::Result<Option<Round>> {
+pub async fn create(
+    db: &Database,
+    round: NewRound,
+    actor: String,
+) -> anyhow::Result<Option<Round>> {
     db.write(move |conn| {
         let dates = dates(round.dates);
         Ok(screening::create_round(

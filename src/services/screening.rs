@@ -4,10 +4,11 @@
 //! Each write is one transaction with its audit event (`db::screening`).
 
 use crate::db::{
-    self, Database, nominations::NominationRow, rounds::Round, screening, users::UserRow,
+    self, Database, DbConn, nominations::NominationRow, rounds::Round, screening, users::UserRow,
 };
 use crate::domain::ScreeningDecision;
 use chrono::NaiveDateTime;
+use diesel::QueryResult;
 
 /// A round's nominations, and whether any of them is assigned to particular jurors.
 pub struct RoundNominations {
@@ -68,6 +69,19 @@ pub async fn desk(db: &Database, nomination_id: i32) -> anyhow::Result<Nominatio
     .await
 }
 
+/// One write on the nomination (diesel's `NotFound` when there is no such nomination).
+async fn on_nomination<T: Send + 'static>(
+    db: &Database,
+    nomination_id: i32,
+    write: impl FnOnce(&mut DbConn, &NominationRow) -> QueryResult<T> + Send + 'static,
+) -> anyhow::Result<T> {
+    db.write(move |conn| {
+        let nomination = db::nominations::find_by_id(conn, nomination_id)?;
+        Ok(write(conn, &nomination)?)
+    })
+    .await
+}
+
 /// Decides whether the nomination goes on to the jury.
 #[tracing::instrument(skip(db, decision, actor))]
 pub async fn screen(
@@ -76,13 +90,12 @@ pub async fn screen(
     decision: ScreeningDecision,
     actor: String,
 ) -> anyhow::Result<()> {
-    db.write(move |conn| {
-        let nomination = db::nominations::find_by_id(conn, nomination_id)?;
-        let screening = match decision {
-            ScreeningDecision::Eligible => screening::Screening::Eligible,
-            ScreeningDecision::Excluded { reason } => screening::Screening::Excluded { reason },
-        };
-        Ok(screening::screen(conn, &nomination, &screening, &actor)?)
+    let screening = match decision {
+        ScreeningDecision::Eligible => screening::Screening::Eligible,
+        ScreeningDecision::Excluded { reason } => screening::Screening::Excluded { reason },
+    };
+    on_nomination(db, nomination_id, move |conn, nomination| {
+        screening::screen(conn, nomination, &screening, &actor)
     })
     .await
 }
@@ -95,9 +108,8 @@ pub async fn carry(
     target_round_id: i32,
     actor: String,
 ) -> anyhow::Result<bool> {
-    db.write(move |conn| {
-        let nomination = db::nominations::find_by_id(conn, nomination_id)?;
-        Ok(screening::carry(conn, &nomination, target_round_id, &actor)?)
+    on_nomination(db, nomination_id, move |conn, nomination| {
+        screening::carry(conn, nomination, target_round_id, &actor)
     })
     .await
 }
@@ -110,14 +122,8 @@ pub async fn assign(
     juror_ids: Vec<i32>,
     actor: String,
 ) -> anyhow::Result<()> {
-    db.write(move |conn| {
-        let nomination = db::nominations::find_by_id(conn, nomination_id)?;
-        Ok(screening::set_assignments(
-            conn,
-            &nomination,
-            &juror_ids,
-            &actor,
-        )?)
+    on_nomination(db, nomination_id, move |conn, nomination| {
+        screening::set_assignments(conn, nomination, &juror_ids, &actor)
     })
     .await
 }
@@ -130,9 +136,8 @@ pub async fn reopen(
     juror_id: i32,
     actor: String,
 ) -> anyhow::Result<bool> {
-    db.write(move |conn| {
-        let nomination = db::nominations::find_by_id(conn, nomination_id)?;
-        Ok(screening::reopen(conn, &nomination, juror_id, &actor)?)
+    on_nomination(db, nomination_id, move |conn, nomination| {
+        screening::reopen(conn, nomination, juror_id, &actor)
     })
     .await
 }

@@ -23,7 +23,7 @@ struct NominationSummary {
     carried: bool,
 }
 
-#[tracing::instrument(skip_all, fields(user_id = admin.id))]
+#[tracing::instrument(skip_all, fields(user_id = admin.id, round_id = *path))]
 pub async fn list(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -212,7 +212,7 @@ pub(super) async fn nomination_page(
     Ok(page.render(req, state, &values, rejection, None, context)?)
 }
 
-#[tracing::instrument(skip_all, fields(user_id = admin.id))]
+#[tracing::instrument(skip_all, fields(user_id = admin.id, nomination_id = *path))]
 pub async fn show(
     req: HttpRequest,
     state: web::Data<AppState>,

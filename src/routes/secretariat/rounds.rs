@@ -104,11 +104,7 @@ async fn list_page(
 }
 
 #[tracing::instrument(skip_all, fields(user_id = admin.id))]
-pub async fn list(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    Admin(admin): Admin,
-) -> PageResult {
+pub async fn list(req: HttpRequest, state: web::Data<AppState>, Admin(admin): Admin) -> PageResult {
     list_page(&req, &state, &RoundInput::default(), None).await
 }
 
@@ -242,7 +238,7 @@ pub(super) async fn round_page(
     render_round_form(req, state, &page, &values, rejection, context)
 }
 
-#[tracing::instrument(skip_all, fields(user_id = admin.id))]
+#[tracing::instrument(skip_all, fields(user_id = admin.id, round_id = *path))]
 pub async fn show(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -252,7 +248,7 @@ pub async fn show(
     round_page(&req, &state, path.into_inner(), |stored| stored, None).await
 }
 
-#[tracing::instrument(skip_all, fields(user_id = admin.id))]
+#[tracing::instrument(skip_all, fields(user_id = admin.id, round_id = *path))]
 pub async fn update(
     req: HttpRequest,
     state: web::Data<AppState>,

@@ -44,7 +44,7 @@ async fn round_page_with(
     round_page(req, state, round_id, shown, Some(&rejection)).await
 }
 
-#[tracing::instrument(skip_all, fields(user_id = admin.id))]
+#[tracing::instrument(skip_all, fields(user_id = admin.id, round_id = *path))]
 pub async fn add_criterion(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -100,7 +100,7 @@ async fn criterion_page(
     render_round_form(req, state, &page, &values, rejection, context)
 }
 
-#[tracing::instrument(skip_all, fields(user_id = admin.id))]
+#[tracing::instrument(skip_all, fields(user_id = admin.id, round_id = path.0, criterion_id = path.1))]
 pub async fn criterion_form(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -110,7 +110,7 @@ pub async fn criterion_form(
     criterion_page(&req, &state, path.into_inner(), None, None).await
 }
 
-#[tracing::instrument(skip_all, fields(user_id = admin.id))]
+#[tracing::instrument(skip_all, fields(user_id = admin.id, round_id = path.0, criterion_id = path.1))]
 pub async fn edit_criterion(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -144,7 +144,7 @@ pub async fn edit_criterion(
 
 /// The remove button. Not `forms::press`: a locked rubric answers with the round page
 /// saying so (409), as the other rubric forms do.
-#[tracing::instrument(skip_all, fields(user_id = admin.id))]
+#[tracing::instrument(skip_all, fields(user_id = admin.id, round_id = path.0, criterion_id = path.1))]
 pub async fn remove_criterion(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -156,15 +156,20 @@ pub async fn remove_criterion(
     forms::act(
         &req,
         &body,
-        async |_: &NoFields| {
-            match rounds::remove_criterion(&state.db, round_id, criterion_id, actor(&admin))
-                .await?
-            {
-                Err(RubricRefusal::NotFound) => Err(PageError::NotFound),
-                result => Ok(changed(&req, round_id, result)),
-            }
+        async |_: &NoFields| match rounds::remove_criterion(
+            &state.db,
+            round_id,
+            criterion_id,
+            actor(&admin),
+        )
+        .await?
+        {
+            Err(RubricRefusal::NotFound) => Err(PageError::NotFound),
+            result => Ok(changed(&req, round_id, result)),
         },
-        async |_, rejection| round_page(&req, &state, round_id, |stored| stored, Some(&rejection)).await,
+        async |_, rejection| {
+            round_page(&req, &state, round_id, |stored| stored, Some(&rejection)).await
+        },
     )
     .await
 }
