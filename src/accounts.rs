@@ -4,7 +4,7 @@
 
 use crate::config::AuthSettings;
 use crate::db::{self, Database, audit, users::UserRow};
-use crate::domain::{EmailAddress, NewPassword, Role, ShortText};
+use crate::domain::{Actor, EmailAddress, NewPassword, Role, ShortText};
 use crate::email::{self, MailIdentity};
 use crate::i18n::Lang;
 use crate::outbox::OutboxSignal;
@@ -93,7 +93,7 @@ impl Accounts {
         name: ShortText,
         role: Role,
         lang: Lang,
-        actor: String,
+        actor: Actor,
     ) -> Result<(UserRow, String), CreateUserError> {
         let token = EditToken::generate();
         let link = self.link(&token);
@@ -126,9 +126,9 @@ impl Accounts {
                     db::outbox::enqueue(conn, &message)?;
                     audit::record(
                         conn,
-                        &actor,
+                        actor,
                         "user.created",
-                        &format!("user:{}", user.id),
+                        &Actor::User(user.id).to_string(),
                         Some(role.code()),
                     )?;
                     Ok(Some(user))
@@ -172,9 +172,9 @@ impl Accounts {
                     db::users::record_successful_login(conn, user_id)?;
                     audit::record(
                         conn,
-                        &format!("user:{user_id}"),
+                        Actor::User(user_id),
                         "user.logged_in",
-                        &format!("user:{user_id}"),
+                        &Actor::User(user_id).to_string(),
                         None,
                     )?;
                     Ok(())
@@ -190,9 +190,9 @@ impl Accounts {
                         db::users::record_failed_login(conn, user_id, lock_after, lock_until)?;
                         audit::record(
                             conn,
-                            "public",
+                            Actor::Public,
                             "user.login_failed",
-                            &format!("user:{user_id}"),
+                            &Actor::User(user_id).to_string(),
                             None,
                         )?;
                         Ok(())
@@ -240,9 +240,9 @@ impl Accounts {
                     db::outbox::enqueue(conn, &message)?;
                     audit::record(
                         conn,
-                        "public",
+                        Actor::Public,
                         "user.reset_requested",
-                        &format!("user:{}", user.id),
+                        &Actor::User(user.id).to_string(),
                         None,
                     )?;
                     Ok(true)
@@ -286,9 +286,9 @@ impl Accounts {
                     db::users::set_password_hash(conn, user_id, &hash)?;
                     audit::record(
                         conn,
-                        &format!("user:{user_id}"),
+                        Actor::User(user_id),
                         "user.password_set",
-                        &format!("user:{user_id}"),
+                        &Actor::User(user_id).to_string(),
                         None,
                     )?;
                     Ok(Some(db::users::find(conn, user_id)?))

@@ -26,6 +26,10 @@ pub struct ServerSettings {
     pub secure_cookies: bool,
     pub max_body_bytes: usize,
     pub workers: usize,
+    /// Proxies whose `Forwarded`/`X-Forwarded-For` are believed (addresses or CIDRs).
+    pub trusted_proxies: Vec<String>,
+    /// A request whose body has not arrived in full after this many seconds is cut off.
+    pub body_timeout_secs: u64,
 }
 
 #[derive(Clone, Deserialize)]

@@ -235,7 +235,7 @@ pub fn account_link(
     Ok(NewOutboxMessage {
         message_id: identity.new_message_id(),
         purpose: purpose.into(),
-        subject_ref: format!("user:{}", user.id),
+        subject_ref: crate::domain::Actor::User(user.id).to_string(),
         recipient: recipient.to_string(),
         reply_to: None,
         subject: lang.text(subject_id),

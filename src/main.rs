@@ -97,7 +97,7 @@ async fn add_user(
     lang: &str,
 ) -> anyhow::Result<()> {
     use bedre_stat::accounts::{Accounts, CreateUserError};
-    use bedre_stat::domain::{EmailAddress, Role, ShortText};
+    use bedre_stat::domain::{Actor, EmailAddress, Role, ShortText};
     use bedre_stat::i18n::Lang;
     let email = EmailAddress::parse(email)
         .map_err(|_| anyhow::anyhow!("--email is not a valid e-mail address"))?;
@@ -114,7 +114,7 @@ async fn add_user(
     )?;
     let accounts = Accounts::new(db, identity, Default::default(), settings.auth.clone());
     match accounts
-        .create_user(email, name, role, lang, "cli".into())
+        .create_user(email, name, role, lang, Actor::Cli)
         .await
     {
         Ok((user, link)) => {
@@ -131,6 +131,7 @@ async fn add_user(
 
 async fn privacy(settings: Settings, command: PrivacyCommand) -> anyhow::Result<()> {
     use bedre_stat::db::{audit, privacy};
+    use bedre_stat::domain::Actor;
     let db = Database::connect(&settings.database.url, 1)?;
     match command {
         PrivacyCommand::Export { email } => {
@@ -147,7 +148,7 @@ async fn privacy(settings: Settings, command: PrivacyCommand) -> anyhow::Result<
                         "tips:{} nominations:{} messages:{}",
                         erased.tips, erased.nominations, erased.messages
                     );
-                    audit::record(conn, "cli", "privacy.erased", "person", Some(&detail))?;
+                    audit::record(conn, Actor::Cli, "privacy.erased", "person", Some(&detail))?;
                     Ok(erased)
                 })
                 .await?;

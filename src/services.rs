@@ -4,5 +4,6 @@
 //! functions in `crate::domain` and `crate::jury`; routes call these, never `db` directly.
 
 pub mod affiliations;
+pub mod exports;
 pub mod rounds;
 pub mod screening;

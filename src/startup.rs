@@ -8,6 +8,7 @@ use crate::db::sessions::DbSessionStore;
 use crate::email::MailIdentity;
 use crate::outbox::{OutboxSignal, OutboxWorker};
 use crate::submissions::Intake;
+use crate::web::client_address::TrustedProxies;
 use crate::web::{AppState, rate_limit::SubmissionLimiter, security};
 use crate::{routes, templates};
 use actix_session::SessionMiddleware;
@@ -35,6 +36,7 @@ impl Application {
     /// Connects to the database (applying migrations), binds the listener and prepares the
     /// outbox worker. Nothing runs until `run_until_stopped`.
     pub fn build(settings: Settings) -> anyhow::Result<Self> {
+        check_cookie_settings(&settings)?;
         // Compile the templates now, so a broken build fails at start rather than on a request.
         let _ = templates::get();
         let database = Database::connect(&settings.database.url, settings.database.pool_size)?;
@@ -45,7 +47,8 @@ impl Application {
         )?;
         let signal = OutboxSignal::default();
         let worker = OutboxWorker::new(database.clone(), settings.mail.clone(), signal.clone())?;
-        let limiter = SubmissionLimiter::new(&settings.rate_limit);
+        let trusted_proxies = Arc::new(TrustedProxies::parse(&settings.server.trusted_proxies)?);
+        let limiter = SubmissionLimiter::new(&settings.rate_limit, trusted_proxies.clone());
         let listener = TcpListener::bind((settings.server.host.as_str(), settings.server.port))
             .with_context(|| {
                 format!("binding {}:{}", settings.server.host, settings.server.port)
@@ -56,6 +59,7 @@ impl Application {
             settings.rate_limit.enabled,
             auth.login_burst,
             auth.login_period_secs,
+            trusted_proxies,
         );
         let session_key = session_key(&auth.session_secret)?;
         let session_store = DbSessionStore::new(database.clone());
@@ -75,7 +79,7 @@ impl Application {
             App::new()
                 .wrap(
                     SessionMiddleware::builder(session_store.clone(), session_key.clone())
-                        .cookie_name("bsp_session".into())
+                        .cookie_name(session_cookie_name(secure_cookies).into())
                         .cookie_secure(secure_cookies)
                         .cookie_http_only(true)
                         .cookie_same_site(SameSite::Lax)
@@ -83,6 +87,9 @@ impl Application {
                         .build(),
                 )
                 .wrap(actix_web::middleware::from_fn(crate::web::lang::middleware))
+                .wrap(actix_web::middleware::from_fn(
+                    crate::web::body_timeout::middleware,
+                ))
                 .wrap(security::headers())
                 .wrap(tracing_actix_web::TracingLogger::default())
                 .app_data(web::Data::new(state.clone()))
@@ -153,6 +160,27 @@ impl Application {
         }
         served.context("running the HTTP server")
     }
+}
+
+/// The session cookie's name: with the `__Host-` prefix when cookies are secure (Secure,
+/// path `/`, no domain, so a sibling subdomain cannot plant or overwrite it).
+pub fn session_cookie_name(secure: bool) -> &'static str {
+    if secure {
+        "__Host-bsp_session"
+    } else {
+        "bsp_session"
+    }
+}
+
+/// A portal served over HTTPS must not hand out cookies that would also travel over plain
+/// HTTP: refuse to start rather than run that way.
+fn check_cookie_settings(settings: &Settings) -> anyhow::Result<()> {
+    anyhow::ensure!(
+        settings.server.secure_cookies || !settings.server.base_url.starts_with("https://"),
+        "server.base_url is https://…, so server.secure_cookies must be true \
+         (set secure_cookies = true in the config file, or BEDRE_STAT__SERVER__SECURE_COOKIES=true)"
+    );
+    Ok(())
 }
 
 /// The key that signs and encrypts the session cookie.

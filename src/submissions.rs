@@ -5,7 +5,7 @@
 use crate::db::{
     self, Database, DbConn, audit, nominations::NominationRow, rounds::Round, tips::TipRow,
 };
-use crate::domain::{NewNomination, NewTip, RoundPlan, SubmissionKey};
+use crate::domain::{Actor, NewNomination, NewTip, RoundPlan, SubmissionKey};
 use crate::email::{self, MailIdentity};
 use crate::i18n::Lang;
 use crate::outbox::OutboxSignal;
@@ -114,13 +114,7 @@ impl Intake {
                 if let Some(receipt) = email::tip_receipt(templates, &identity, &row, lang)? {
                     db::outbox::enqueue(conn, &receipt)?;
                 }
-                audit::record(
-                    conn,
-                    audit::ACTOR_PUBLIC,
-                    "tip.submitted",
-                    &row.reference,
-                    None,
-                )?;
+                audit::record(conn, Actor::Public, "tip.submitted", &row.reference, None)?;
                 Ok(row)
             })
             .await?;
@@ -171,7 +165,7 @@ impl Intake {
                 db::outbox::enqueue(conn, &receipt)?;
                 audit::record(
                     conn,
-                    audit::ACTOR_PUBLIC,
+                    Actor::Public,
                     "nomination.submitted",
                     &row.reference,
                     None,
@@ -255,7 +249,7 @@ impl Intake {
             let row = db::nominations::update_content(conn, nomination_id, &nomination)?;
             audit::record(
                 conn,
-                audit::ACTOR_PUBLIC,
+                Actor::Public,
                 "nomination.edited",
                 &row.reference,
                 None,

@@ -6,10 +6,19 @@
 //! A job that fails rolls back to its savepoint and does not disturb the others. If the
 //! commit itself fails, every job of the batch is answered with that error (nothing of
 //! theirs was stored, so nothing was acknowledged).
+//!
+//! A job that *panics* is different: diesel does not roll back a savepoint on a panic, so
+//! the connection's transaction depth is off by one and a "commit" would only release
+//! the savepoint, leaving the real transaction open (and every later batch nested inside
+//! it). So a panic fails its whole batch — every job already run is answered with an
+//! error — the connection is dropped (SQLite discards the open transaction when it
+//! closes), the writer continues on a fresh one, and the jobs not yet run go first into
+//! the next batch.
 
 use super::{ConnectionManager, DbConn};
 use diesel::Connection as _;
 use diesel::r2d2::ManageConnection as _;
+use std::collections::VecDeque;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::mpsc;
 use std::time::Duration;
@@ -19,9 +28,12 @@ use tokio::sync::oneshot;
 const MAX_BATCH: usize = 128;
 
 /// What a job hands back after running: how to answer its caller once the batch's fate
-/// is known (`true`: committed).
+/// is known (`Ok`: committed), and whether it panicked.
 type Finisher = Box<dyn FnOnce(Result<(), String>) + Send>;
-type Job = Box<dyn FnOnce(&mut DbConn) -> Finisher + Send>;
+type Job = Box<dyn FnOnce(&mut DbConn) -> (Finisher, Panicked) + Send>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Panicked(bool);
 
 #[derive(Clone)]
 pub struct GroupWriter {
@@ -53,9 +65,15 @@ impl GroupWriter {
         let job: Job = Box::new(move |conn: &mut DbConn| {
             let _entered = span.enter();
             // A savepoint of its own: its failure leaves the rest of the batch alone.
-            let outcome = catch_unwind(AssertUnwindSafe(|| conn.transaction(|conn| f(conn))))
-                .unwrap_or_else(|_| Err(anyhow::anyhow!("a database write panicked")));
-            Box::new(move |committed: Result<(), String>| {
+            let (outcome, panicked) =
+                match catch_unwind(AssertUnwindSafe(|| conn.transaction(|conn| f(conn)))) {
+                    Ok(outcome) => (outcome, Panicked(false)),
+                    Err(_) => (
+                        Err(anyhow::anyhow!("a database write panicked")),
+                        Panicked(true),
+                    ),
+                };
+            let finish: Finisher = Box::new(move |committed: Result<(), String>| {
                 let answer_value = match (outcome, committed) {
                     (Ok(value), Ok(())) => Ok(value),
                     (Err(error), _) => Err(error),
@@ -64,7 +82,8 @@ impl GroupWriter {
                     )),
                 };
                 let _ = answer.send(answer_value);
-            })
+            });
+            (finish, panicked)
         });
         self.jobs
             .send(job)
@@ -76,42 +95,75 @@ impl GroupWriter {
 }
 
 fn run(mut conn: DbConn, manager: ConnectionManager, queue: mpsc::Receiver<Job>) {
-    while let Ok(first) = queue.recv() {
-        let mut batch = vec![first];
+    // Jobs not yet run when a job of their batch panicked: they go first next time.
+    let mut held_back: VecDeque<Job> = VecDeque::new();
+    loop {
+        let first = match held_back.pop_front() {
+            Some(job) => job,
+            None => match queue.recv() {
+                Ok(job) => job,
+                Err(_) => return,
+            },
+        };
+        let mut batch: VecDeque<Job> = VecDeque::from([first]);
         while batch.len() < MAX_BATCH {
-            match queue.try_recv() {
-                Ok(job) => batch.push(job),
+            match held_back
+                .pop_front()
+                .map(Ok)
+                .unwrap_or_else(|| queue.try_recv())
+            {
+                Ok(job) => batch.push_back(job),
                 Err(_) => break,
             }
         }
         let mut finishers = Vec::with_capacity(batch.len());
+        let mut panicked = false;
         let committed = conn
             .transaction::<_, diesel::result::Error, _>(|conn| {
-                for job in batch {
-                    finishers.push(job(conn));
+                while let Some(job) = batch.pop_front() {
+                    let (finish, job_panicked) = job(conn);
+                    finishers.push(finish);
+                    if job_panicked.0 {
+                        panicked = true;
+                        break;
+                    }
                 }
-                Ok(())
+                if panicked {
+                    // Rolled back, or at worst left open on a connection about to close.
+                    Err(diesel::result::Error::RollbackTransaction)
+                } else {
+                    Ok(())
+                }
             })
-            .map_err(|error| error.to_string());
+            .map_err(|error| {
+                if panicked {
+                    "a write in the same batch panicked; nothing of the batch was stored".to_owned()
+                } else {
+                    error.to_string()
+                }
+            });
         if let Err(error) = &committed {
             tracing::error!(%error, jobs = finishers.len(), "group commit failed");
+        }
+        if committed.is_err() {
+            // Drop this connection before answering anyone (closing it discards whatever
+            // transaction is still open) and go on from a fresh one.
+            conn = reconnect(&manager);
         }
         for finish in finishers {
             finish(committed.clone());
         }
-        if committed.is_err() {
-            // Start from a fresh connection in case this one is in a bad state.
-            loop {
-                match manager.connect() {
-                    Ok(fresh) => {
-                        conn = fresh;
-                        break;
-                    }
-                    Err(error) => {
-                        tracing::error!(%error, "reconnecting the SQLite writer");
-                        std::thread::sleep(Duration::from_secs(1));
-                    }
-                }
+        held_back.extend(batch);
+    }
+}
+
+fn reconnect(manager: &ConnectionManager) -> DbConn {
+    loop {
+        match manager.connect() {
+            Ok(fresh) => return fresh,
+            Err(error) => {
+                tracing::error!(%error, "reconnecting the SQLite writer");
+                std::thread::sleep(Duration::from_secs(1));
             }
         }
     }
@@ -170,5 +222,62 @@ mod tests {
                 .iter()
                 .all(|name| name.trim_start_matches("job-").parse::<usize>().unwrap() % 3 != 0)
         );
+    }
+
+    /// A write that panics fails its whole batch: no caller is told a write was stored
+    /// unless it was, and the writer goes on committing for real afterwards (before, the
+    /// batch's "commit" only released the panicking job's savepoint and every later write
+    /// stayed inside a transaction that never committed).
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_panicking_write_fails_its_batch_and_the_writer_goes_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = dir.path().join("panic.db").to_string_lossy().into_owned();
+        let db = Database::connect(&url, 2).unwrap();
+        let mut tasks = Vec::new();
+        for n in 0..60 {
+            let db = db.clone();
+            tasks.push(tokio::spawn(async move {
+                db.write(move |conn| {
+                    diesel::insert_into(sequences::table)
+                        .values((
+                            sequences::name.eq(format!("job-{n}")),
+                            sequences::value.eq(n as i64),
+                        ))
+                        .execute(conn)?;
+                    if n == 30 {
+                        panic!("job {n} panics on purpose");
+                    }
+                    Ok(n)
+                })
+                .await
+            }));
+        }
+        let mut acknowledged = Vec::new();
+        for task in tasks {
+            if let Ok(n) = task.await.unwrap() {
+                acknowledged.push(format!("job-{n}"));
+            }
+        }
+        db.write(|conn| {
+            diesel::insert_into(sequences::table)
+                .values((sequences::name.eq("after"), sequences::value.eq(0i64)))
+                .execute(conn)?;
+            Ok(())
+        })
+        .await
+        .unwrap();
+        // Read through another connection: only what was committed is there.
+        let stored: Vec<String> = db
+            .read(|conn| Ok(sequences::table.select(sequences::name).load(conn)?))
+            .await
+            .unwrap();
+        for name in &acknowledged {
+            assert!(
+                stored.contains(name),
+                "{name} was acknowledged but not stored"
+            );
+        }
+        assert!(!stored.contains(&"job-30".to_owned()));
+        assert!(stored.contains(&"after".to_owned()), "later writes commit");
     }
 }

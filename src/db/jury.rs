@@ -8,7 +8,7 @@ use super::schema::{
     affiliations, assessments, assignments, conflicts, criteria, nominations, scores, users,
 };
 use super::users::UserRow;
-use crate::domain::Impartiality;
+use crate::domain::{ConflictStatus, Impartiality, NominationStatus};
 use crate::jury;
 use anyhow::Context as _;
 use diesel::prelude::*;
@@ -120,7 +120,7 @@ pub fn jurors(conn: &mut DbConn) -> QueryResult<Vec<UserRow>> {
 pub fn eligible_nominations(conn: &mut DbConn, round_id: i32) -> QueryResult<Vec<NominationRow>> {
     nominations::table
         .filter(nominations::round_id.eq(round_id))
-        .filter(nominations::status.eq("eligible"))
+        .filter(nominations::status.eq(NominationStatus::Eligible))
         .order(nominations::reference)
         .select(NominationRow::as_select())
         .load(conn)
@@ -164,14 +164,14 @@ pub fn impartiality_map(
         .select((nominations::id, nominations::org_number))
         .load(conn)?;
     let ids: Vec<i32> = round_nominations.iter().map(|(id, _)| *id).collect();
-    let statuses: HashMap<(i32, i32), String> = conflicts::table
+    let statuses: HashMap<(i32, i32), ConflictStatus> = conflicts::table
         .filter(conflicts::nomination_id.eq_any(&ids))
         .select((
             conflicts::juror_id,
             conflicts::nomination_id,
             conflicts::status,
         ))
-        .load::<(i32, i32, String)>(conn)?
+        .load::<(i32, i32, ConflictStatus)>(conn)?
         .into_iter()
         .map(|(juror, nomination, status)| ((juror, nomination), status))
         .collect();
@@ -185,7 +185,7 @@ pub fn impartiality_map(
     let mut map = HashMap::new();
     for juror in jurors(conn)? {
         for (nomination, org) in &round_nominations {
-            let status = statuses.get(&(juror.id, *nomination)).map(String::as_str);
+            let status = statuses.get(&(juror.id, *nomination)).copied();
             let flagged = affiliated.contains(&(juror.id, org.clone()));
             let standing = Impartiality::from_parts(status, flagged);
             if standing != Impartiality::Clear {
@@ -202,7 +202,7 @@ pub fn impartiality(
     juror_id: i32,
     nomination: &NominationRow,
 ) -> QueryResult<Impartiality> {
-    let status: Option<String> = conflicts::table
+    let status: Option<ConflictStatus> = conflicts::table
         .filter(conflicts::juror_id.eq(juror_id))
         .filter(conflicts::nomination_id.eq(nomination.id))
         .select(conflicts::status)
@@ -213,7 +213,7 @@ pub fn impartiality(
         .filter(affiliations::org_number.eq(&nomination.org_number))
         .count()
         .get_result(conn)?;
-    Ok(Impartiality::from_parts(status.as_deref(), affiliated > 0))
+    Ok(Impartiality::from_parts(status, affiliated > 0))
 }
 
 /// Whether the juror has submitted (and so locked) their assessment of the nomination.

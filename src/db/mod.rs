@@ -19,6 +19,7 @@ pub mod scoring;
 pub mod screening;
 mod sequences;
 pub mod sessions;
+mod text_enums;
 pub mod tips;
 pub mod users;
 
@@ -74,10 +75,36 @@ impl ConnectionManager {
     }
 }
 
-/// Durability first: `synchronous=FULL` so an acknowledged submission survives power loss;
-/// the busy timeout covers the moments a reader checkpoints the WAL.
-const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
-     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
+/// Set on every new SQLite connection. The busy timeout comes first, so that what follows
+/// waits for a lock instead of failing at once ("database is locked"); it also covers the
+/// moments a reader checkpoints the WAL. Durability first: `synchronous=FULL` so an
+/// acknowledged submission survives power loss. WAL is not here: it is a property of the
+/// file, set once by `prepare_sqlite_file` before any pool opens a connection.
+const SQLITE_PRAGMAS: &str =
+    "PRAGMA busy_timeout = 5000; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;";
+
+/// Creates the SQLite file (and its folder) if needed and puts it in WAL mode, on one
+/// connection, before the pools open theirs. Pool connections opened side by side on a
+/// file still being created used to race for the lock that switching to WAL takes, and
+/// r2d2 logged `ERROR database is locked` on a first start.
+fn prepare_sqlite_file(url: &str) -> anyhow::Result<()> {
+    if let Some(parent) = std::path::Path::new(url)
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(parent).with_context(|| {
+            format!(
+                "creating the folder {} for the SQLite database",
+                parent.display()
+            )
+        })?;
+    }
+    let mut conn = SqliteConnection::establish(url)
+        .with_context(|| format!("opening the SQLite database {url}"))?;
+    conn.batch_execute("PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL;")
+        .context("putting the SQLite database in WAL mode")?;
+    Ok(())
+}
 
 impl ManageConnection for ConnectionManager {
     type Connection = DbConn;
@@ -103,8 +130,10 @@ impl ManageConnection for ConnectionManager {
             .map_err(r2d2::Error::QueryError)
     }
 
-    fn has_broken(&self, _conn: &mut DbConn) -> bool {
-        false
+    /// As diesel's own manager decides: a connection left inside a transaction (or
+    /// returned while its thread panics) never goes back into the pool.
+    fn has_broken(&self, conn: &mut DbConn) -> bool {
+        std::thread::panicking() || diesel::r2d2::R2D2Connection::is_broken(conn)
     }
 }
 
@@ -122,21 +151,12 @@ pub struct Database {
 }
 
 impl Database {
-    /// Connects, creating the SQLite file's folder if needed, and applies pending
-    /// migrations.
+    /// Connects, creating the SQLite file (in WAL mode) and its folder if needed, and
+    /// applies pending migrations.
     pub fn connect(url: &str, read_pool_size: u32) -> anyhow::Result<Self> {
         let backend = Backend::from_url(url);
-        if backend == Backend::Sqlite
-            && let Some(parent) = std::path::Path::new(url)
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-        {
-            std::fs::create_dir_all(parent).with_context(|| {
-                format!(
-                    "creating the folder {} for the SQLite database",
-                    parent.display()
-                )
-            })?;
+        if backend == Backend::Sqlite {
+            prepare_sqlite_file(url)?;
         }
         let manager = ConnectionManager::new(url);
         let build = |size: u32| {
@@ -204,7 +224,9 @@ impl Database {
         run_blocking(pool, f).await
     }
 
-    /// Runs `f` with the write connection on a blocking thread.
+    /// Runs `f` as one transaction on a write connection, on a blocking thread: all of it
+    /// is stored, or none of it (an `Err` from `f` rolls back), on both backends. On
+    /// SQLite the group-commit writer runs it in a savepoint of its batch's transaction.
     pub async fn write<T, F>(&self, f: F) -> anyhow::Result<T>
     where
         F: FnOnce(&mut DbConn) -> anyhow::Result<T> + Send + 'static,
@@ -212,7 +234,7 @@ impl Database {
     {
         match &self.group_writer {
             Some(writer) => writer.write(f).await,
-            None => run_blocking(self.write.clone(), f).await,
+            None => run_blocking(self.write.clone(), move |conn| conn.transaction(f)).await,
         }
     }
 

@@ -1,6 +1,9 @@
 use super::DbConn;
 use super::schema::nominations;
-use crate::domain::{NewNomination, NominationInput, Reference, ReferenceKind, SubmissionKey};
+use crate::domain::{
+    Categories, NewNomination, NominationInput, NominationStatus, Reference, ReferenceKind,
+    SubmissionKey,
+};
 use crate::i18n::Lang;
 use diesel::prelude::*;
 
@@ -16,7 +19,7 @@ pub struct NominationRow {
     pub contact_email: String,
     pub contact_phone: Option<String>,
     pub title: String,
-    pub categories: String,
+    pub categories: Categories,
     pub summary: String,
     pub background: String,
     pub what_was_done: String,
@@ -28,7 +31,7 @@ pub struct NominationRow {
     pub other_agencies: Option<String>,
     pub leadership_backing: bool,
     pub consent_publish: bool,
-    pub status: String,
+    pub status: NominationStatus,
     pub language: String,
     pub edit_token_hash: String,
     pub submission_key: Option<String>,
@@ -48,7 +51,12 @@ impl NominationRow {
             contact_email: self.contact_email.clone(),
             contact_phone: self.contact_phone.clone().unwrap_or_default(),
             title: self.title.clone(),
-            categories: self.categories.split(',').map(str::to_owned).collect(),
+            categories: self
+                .categories
+                .as_slice()
+                .iter()
+                .map(|c| c.code().to_owned())
+                .collect(),
             summary: self.summary.clone(),
             background: self.background.clone(),
             what_was_done: self.what_was_done.clone(),
@@ -77,7 +85,7 @@ struct ContentColumns<'a> {
     contact_email: &'a str,
     contact_phone: Option<&'a str>,
     title: &'a str,
-    categories: String,
+    categories: Categories,
     summary: &'a str,
     background: &'a str,
     what_was_done: &'a str,
@@ -100,7 +108,7 @@ impl<'a> From<&'a NewNomination> for ContentColumns<'a> {
             contact_email: n.contact_email.as_ref(),
             contact_phone: n.contact_phone.as_ref().map(AsRef::as_ref),
             title: n.title.as_ref(),
-            categories: n.categories.to_stored(),
+            categories: n.categories.clone(),
             summary: n.summary.as_ref(),
             background: n.background.as_ref(),
             what_was_done: n.what_was_done.as_ref(),
@@ -137,7 +145,7 @@ pub fn insert(
             ContentColumns::from(nomination),
             nominations::reference.eq(reference.as_ref()),
             nominations::round_id.eq(round_id),
-            nominations::status.eq("submitted"),
+            nominations::status.eq(NominationStatus::Submitted),
             nominations::language.eq(lang.code()),
             nominations::edit_token_hash.eq(edit_token_hash),
             nominations::submission_key.eq(key.map(AsRef::as_ref)),

@@ -6,10 +6,7 @@ use super::schema::{outbox_attempts, outbox_messages};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-pub const STATUS_PENDING: &str = "pending";
-pub const STATUS_SENDING: &str = "sending";
-pub const STATUS_SENT: &str = "sent";
-pub const STATUS_FAILED: &str = "failed";
+use crate::domain::OutboxStatus;
 
 /// A message ready to be stored; every header value here was built from typed values.
 #[derive(Debug, Clone, Insertable)]
@@ -37,7 +34,7 @@ pub struct OutboxMessage {
     pub subject: String,
     pub body_text: String,
     pub body_html: Option<String>,
-    pub status: String,
+    pub status: OutboxStatus,
     pub attempts: i32,
     pub next_attempt_at: NaiveDateTime,
     pub claimed_until: Option<NaiveDateTime>,
@@ -54,7 +51,7 @@ pub fn enqueue(conn: &mut DbConn, message: &NewOutboxMessage) -> QueryResult<i32
     diesel::insert_into(outbox_messages::table)
         .values((
             message,
-            outbox_messages::status.eq(STATUS_PENDING),
+            outbox_messages::status.eq(OutboxStatus::Pending),
             outbox_messages::attempts.eq(0),
             outbox_messages::next_attempt_at.eq(now),
             outbox_messages::created_at.eq(now),
@@ -78,9 +75,9 @@ pub fn claim_due(
     use super::schema::outbox_messages::dsl::*;
     let due = || {
         status
-            .eq(STATUS_PENDING)
+            .eq(OutboxStatus::Pending)
             .and(next_attempt_at.le(now))
-            .or(status.eq(STATUS_SENDING).and(claimed_until.lt(now)))
+            .or(status.eq(OutboxStatus::Sending).and(claimed_until.lt(now)))
     };
     let candidates: Vec<i32> = outbox_messages
         .filter(due())
@@ -93,14 +90,14 @@ pub fn claim_due(
     }
     diesel::update(outbox_messages.filter(id.eq_any(&candidates)).filter(due()))
         .set((
-            status.eq(STATUS_SENDING),
+            status.eq(OutboxStatus::Sending),
             claimed_until.eq(lease_until),
             claim_token.eq(token),
         ))
         .execute(conn)?;
     outbox_messages
         .filter(id.eq_any(&candidates))
-        .filter(status.eq(STATUS_SENDING))
+        .filter(status.eq(OutboxStatus::Sending))
         .filter(claim_token.eq(token))
         .select(OutboxMessage::as_select())
         .load(conn)
@@ -130,7 +127,7 @@ pub fn mark_sent(conn: &mut DbConn, message: i32, claim: &str) -> QueryResult<bo
         let now = super::now();
         let updated = diesel::update(outbox_messages.find(message).filter(claim_token.eq(claim)))
             .set((
-                status.eq(STATUS_SENT),
+                status.eq(OutboxStatus::Sent),
                 sent_at.eq(now),
                 attempts.eq(attempts + 1),
                 claimed_until.eq(None::<NaiveDateTime>),
@@ -158,9 +155,9 @@ pub fn mark_attempt_failed(
         let updated = diesel::update(outbox_messages.find(message).filter(claim_token.eq(claim)))
             .set((
                 status.eq(if give_up {
-                    STATUS_FAILED
+                    OutboxStatus::Failed
                 } else {
-                    STATUS_PENDING
+                    OutboxStatus::Pending
                 }),
                 attempts.eq(attempts + 1),
                 next_attempt_at.eq(retry_at),
@@ -176,14 +173,14 @@ pub fn mark_attempt_failed(
 /// Messages not yet delivered and not given up on.
 pub fn count_waiting(conn: &mut DbConn) -> QueryResult<i64> {
     outbox_messages::table
-        .filter(outbox_messages::status.eq_any([STATUS_PENDING, STATUS_SENDING]))
+        .filter(outbox_messages::status.eq_any([OutboxStatus::Pending, OutboxStatus::Sending]))
         .count()
         .get_result(conn)
 }
 
 pub fn count_failed(conn: &mut DbConn) -> QueryResult<i64> {
     outbox_messages::table
-        .filter(outbox_messages::status.eq(STATUS_FAILED))
+        .filter(outbox_messages::status.eq(OutboxStatus::Failed))
         .count()
         .get_result(conn)
 }
@@ -191,7 +188,7 @@ pub fn count_failed(conn: &mut DbConn) -> QueryResult<i64> {
 /// The earliest time a waiting message falls due, to know how long the worker may sleep.
 pub fn next_due(conn: &mut DbConn) -> QueryResult<Option<NaiveDateTime>> {
     outbox_messages::table
-        .filter(outbox_messages::status.eq(STATUS_PENDING))
+        .filter(outbox_messages::status.eq(OutboxStatus::Pending))
         .select(diesel::dsl::min(outbox_messages::next_attempt_at))
         .first(conn)
 }
@@ -219,7 +216,7 @@ pub fn erase_delivered_before(conn: &mut DbConn, sent_before: NaiveDateTime) -> 
     use super::schema::outbox_messages::dsl::*;
     diesel::update(
         outbox_messages
-            .filter(status.eq(STATUS_SENT))
+            .filter(status.eq(OutboxStatus::Sent))
             .filter(sent_at.lt(sent_before))
             .filter(recipient.ne(ERASED)),
     )
@@ -248,10 +245,10 @@ pub fn requeue_failed(conn: &mut DbConn, message: i32) -> QueryResult<bool> {
     let updated = diesel::update(
         outbox_messages
             .find(message)
-            .filter(status.eq(STATUS_FAILED)),
+            .filter(status.eq(OutboxStatus::Failed)),
     )
     .set((
-        status.eq(STATUS_PENDING),
+        status.eq(OutboxStatus::Pending),
         attempts.eq(0),
         next_attempt_at.eq(super::now()),
     ))

@@ -1,6 +1,6 @@
 use super::DbConn;
 use super::schema::rounds;
-use crate::domain::RoundPlan;
+use crate::domain::{Phase, RoundPlan};
 use diesel::prelude::*;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -13,7 +13,7 @@ pub struct Round {
     pub created_at: chrono::NaiveDateTime,
     pub jury_deadline: Option<chrono::NaiveDate>,
     pub conference_date: Option<chrono::NaiveDate>,
-    pub phase: String,
+    pub phase: Phase,
     pub disagreement_threshold: f64,
 }
 
@@ -60,7 +60,7 @@ pub fn find(conn: &mut DbConn, round_id: i32) -> QueryResult<Round> {
 pub fn find_open(conn: &mut DbConn, now: chrono::NaiveDateTime) -> QueryResult<Option<Round>> {
     rounds::table
         .filter(rounds::closes_at.gt(now))
-        .filter(rounds::phase.eq("nominations"))
+        .filter(rounds::phase.eq(Phase::Nominations))
         .order(rounds::closes_at.asc())
         .select(Round::as_select())
         .first(conn)

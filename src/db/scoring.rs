@@ -8,15 +8,11 @@ use super::nominations::NominationRow;
 use super::rounds::Round;
 use super::schema::{affiliations, assessments, conflicts, nominations, rounds, scores, users};
 use super::users::UserRow;
-use crate::domain::{Impartiality, OrgNumber, Phase, Role, may_see_others};
+use crate::domain::{Actor, ConflictStatus, Impartiality, OrgNumber, Phase, Role, may_see_others};
 use anyhow::Context as _;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use std::collections::HashMap;
-
-fn actor(user_id: i32) -> String {
-    format!("user:{user_id}")
-}
 
 // ---------------------------------------------------------------------------------------
 // Affiliations
@@ -71,9 +67,9 @@ pub fn add_affiliation(
         .get_result::<i32>(conn)?;
     audit::record(
         conn,
-        &actor(user_id),
+        Actor::User(user_id),
         "affiliation.added",
-        &actor(user_id),
+        &Actor::User(user_id).to_string(),
         Some(&format!("affiliation:{id}")),
     )?;
     Ok(id)
@@ -96,9 +92,9 @@ pub fn remove_affiliation(
     if removed > 0 {
         audit::record(
             conn,
-            &actor(user_id),
+            Actor::User(user_id),
             "affiliation.removed",
-            &actor(user_id),
+            &Actor::User(user_id).to_string(),
             Some(&format!("affiliation:{affiliation_id}")),
         )?;
     }
@@ -168,7 +164,7 @@ pub fn progress(
 #[diesel(table_name = conflicts)]
 pub struct ConflictRow {
     pub id: i32,
-    pub status: String,
+    pub status: ConflictStatus,
     pub reason: String,
     pub decision_note: Option<String>,
     pub created_at: NaiveDateTime,
@@ -227,8 +223,7 @@ pub fn desk(conn: &mut DbConn, user: &UserRow, nomination_id: i32) -> anyhow::Re
         return Ok(None);
     };
     let round = super::rounds::find(conn, round_id)?;
-    let phase = Phase::parse(&round.phase)
-        .map_err(|e| anyhow::anyhow!("the stored phase of round {round_id}: {e:?}"))?;
+    let phase = round.phase;
     if phase == Phase::Nominations {
         return Ok(None);
     }
@@ -364,13 +359,13 @@ pub fn declare_conflict(
             conflicts::nomination_id.eq(nomination.id),
             conflicts::juror_id.eq(juror_id),
             conflicts::reason.eq(reason),
-            conflicts::status.eq("declared"),
+            conflicts::status.eq(ConflictStatus::Declared),
             conflicts::created_at.eq(super::now()),
         ))
         .execute(conn)?;
     audit::record(
         conn,
-        &actor(juror_id),
+        Actor::User(juror_id),
         "conflict.declared",
         &nomination.reference,
         None,
@@ -397,7 +392,7 @@ pub fn save_sheet(
     submit: bool,
 ) -> QueryResult<()> {
     let now = super::now();
-    let who = actor(juror_id);
+    let who = Actor::User(juror_id);
     let stored = own_scores(conn, juror_id, nomination.id)?;
     for entry in entries {
         let criterion_id = entry.criterion.id;
@@ -430,7 +425,7 @@ pub fn save_sheet(
                 }
                 audit::record(
                     conn,
-                    &who,
+                    who,
                     "score.changed",
                     &nomination.reference,
                     Some(&detail),
@@ -440,7 +435,7 @@ pub fn save_sheet(
                 if diesel::delete(this_score).execute(conn)? > 0 {
                     audit::record(
                         conn,
-                        &who,
+                        who,
                         "score.removed",
                         &nomination.reference,
                         Some(&detail),
@@ -476,5 +471,5 @@ pub fn save_sheet(
     } else {
         "assessment.saved"
     };
-    audit::record(conn, &who, action, &nomination.reference, None)
+    audit::record(conn, who, action, &nomination.reference, None)
 }

@@ -13,7 +13,7 @@ use super::schema::{
     affiliations, assessments, assignments, audit_events, conflicts, criteria, nominations, rounds,
     users,
 };
-use crate::domain::Phase;
+use crate::domain::{Actor, ConflictStatus, NominationStatus, Phase, PrizeYear};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use diesel::prelude::*;
 use std::collections::HashMap;
@@ -62,10 +62,11 @@ pub struct RoundDates {
 /// Creates a round with the default rubric; `None` when the prize year has one already.
 pub fn create_round(
     conn: &mut DbConn,
-    prize_year: i32,
+    prize_year: PrizeYear,
     dates: &RoundDates,
-    actor: &str,
+    actor: Actor,
 ) -> QueryResult<Option<Round>> {
+    let prize_year = prize_year.value();
     conn.transaction(|conn| {
         if super::rounds::find_by_year(conn, prize_year)?.is_some() {
             return Ok(None);
@@ -78,7 +79,7 @@ pub fn create_round(
                 rounds::created_at.eq(super::now()),
                 rounds::jury_deadline.eq(dates.jury_deadline),
                 rounds::conference_date.eq(dates.conference_date),
-                rounds::phase.eq(Phase::Nominations.code()),
+                rounds::phase.eq(Phase::Nominations),
             ))
             .returning(rounds::id)
             .get_result::<i32>(conn)?;
@@ -106,7 +107,7 @@ pub fn update_round(
     conn: &mut DbConn,
     round_id: i32,
     changes: &RoundChanges,
-    actor: &str,
+    actor: Actor,
 ) -> QueryResult<()> {
     conn.transaction(|conn| {
         let before = super::rounds::find(conn, round_id)?;
@@ -116,13 +117,13 @@ pub fn update_round(
                 rounds::closes_at.eq(closes_at_utc(changes.dates.nomination_deadline)),
                 rounds::jury_deadline.eq(changes.dates.jury_deadline),
                 rounds::conference_date.eq(changes.dates.conference_date),
-                rounds::phase.eq(changes.phase.code()),
+                rounds::phase.eq(changes.phase),
                 rounds::disagreement_threshold.eq(changes.disagreement_threshold),
             ))
             .execute(conn)?;
         let subject = format!("round:{round_id}");
         audit::record(conn, actor, "round.updated", &subject, None)?;
-        if before.phase != changes.phase.code() {
+        if before.phase != changes.phase {
             audit::record(
                 conn,
                 actor,
@@ -170,7 +171,7 @@ pub fn change_rubric(
     conn: &mut DbConn,
     round_id: i32,
     change: &RubricChange,
-    actor: &str,
+    actor: Actor,
 ) -> QueryResult<Result<(), RubricRefusal>> {
     conn.transaction(|conn| {
         if jury::rubric_locked(conn, round_id)? {
@@ -274,14 +275,16 @@ pub fn screen(
     conn: &mut DbConn,
     nomination: &NominationRow,
     screening: &Screening,
-    actor: &str,
+    actor: Actor,
 ) -> QueryResult<()> {
     conn.transaction(|conn| {
         let (status, reason, action) = match screening {
-            Screening::Eligible => ("eligible", None, "nomination.eligible"),
-            Screening::Excluded { reason } => {
-                ("excluded", Some(reason.as_str()), "nomination.excluded")
-            }
+            Screening::Eligible => (NominationStatus::Eligible, None, "nomination.eligible"),
+            Screening::Excluded { reason } => (
+                NominationStatus::Excluded,
+                Some(reason.as_str()),
+                "nomination.excluded",
+            ),
         };
         diesel::update(nominations::table.find(nomination.id))
             .set((
@@ -311,7 +314,7 @@ pub fn carry(
     conn: &mut DbConn,
     nomination: &NominationRow,
     target_round_id: i32,
-    actor: &str,
+    actor: Actor,
 ) -> QueryResult<bool> {
     conn.transaction(|conn| {
         if !later_rounds(conn, nomination)?
@@ -326,7 +329,7 @@ pub fn carry(
             .set((
                 nominations::round_id.eq(target_round_id),
                 nominations::carried_from_round_id.eq(Some(nomination.round_id)),
-                nominations::status.eq("submitted"),
+                nominations::status.eq(NominationStatus::Submitted),
                 nominations::exclusion_reason.eq(None::<String>),
                 nominations::updated_at.eq(super::now()),
             ))
@@ -369,7 +372,7 @@ pub fn set_assignments(
     conn: &mut DbConn,
     nomination: &NominationRow,
     juror_ids: &[i32],
-    actor: &str,
+    actor: Actor,
 ) -> QueryResult<()> {
     conn.transaction(|conn| {
         let jurors: Vec<i32> = jury::jurors(conn)?
@@ -390,7 +393,7 @@ pub fn set_assignments(
         }
         let detail = jurors
             .iter()
-            .map(|id| format!("user:{id}"))
+            .map(|id| Actor::User(*id).to_string())
             .collect::<Vec<_>>()
             .join(",");
         audit::record(
@@ -426,7 +429,7 @@ pub fn reopen(
     conn: &mut DbConn,
     nomination: &NominationRow,
     juror_id: i32,
-    actor: &str,
+    actor: Actor,
 ) -> QueryResult<bool> {
     conn.transaction(|conn| {
         let changed = diesel::update(
@@ -446,7 +449,7 @@ pub fn reopen(
                 actor,
                 "assessment.reopened",
                 &nomination.reference,
-                Some(&format!("user:{juror_id}")),
+                Some(&Actor::User(juror_id).to_string()),
             )?;
         }
         Ok(changed > 0)
@@ -464,9 +467,9 @@ pub struct ConflictCase {
     pub agency_name: String,
     pub org_number: String,
     pub prize_year: i32,
-    /// The stored status ('declared', 'upheld', 'dismissed'), or `None` for a flag by
+    /// The case's status, or `None` for a flag by
     /// affiliation that nobody has declared or decided.
-    pub status: Option<String>,
+    pub status: Option<ConflictStatus>,
     /// The juror's reason, when declared.
     pub reason: String,
     pub affiliated: bool,
@@ -478,7 +481,7 @@ pub struct ConflictCase {
 pub fn conflict_cases(conn: &mut DbConn) -> QueryResult<Vec<ConflictCase>> {
     let open: Vec<(NominationRow, i32)> = nominations::table
         .inner_join(rounds::table)
-        .filter(rounds::phase.ne(Phase::Decided.code()))
+        .filter(rounds::phase.ne(Phase::Decided))
         .order(nominations::reference)
         .select((NominationRow::as_select(), rounds::prize_year))
         .load(conn)?;
@@ -486,7 +489,7 @@ pub fn conflict_cases(conn: &mut DbConn) -> QueryResult<Vec<ConflictCase>> {
     type ConflictTuple = (
         i32,
         i32,
-        String,
+        ConflictStatus,
         String,
         Option<String>,
         Option<NaiveDateTime>,
@@ -529,7 +532,7 @@ pub fn conflict_cases(conn: &mut DbConn) -> QueryResult<Vec<ConflictCase>> {
                 agency_name: nomination.agency_name.clone(),
                 org_number: nomination.org_number.clone(),
                 prize_year: *prize_year,
-                status: row.map(|r| r.2.clone()),
+                status: row.map(|r| r.2),
                 reason: row.map(|r| r.3.clone()).unwrap_or_default(),
                 affiliated: flagged,
                 decision_note: row.and_then(|r| r.4.clone()),
@@ -551,7 +554,7 @@ pub fn decide_conflict(
     decided_by: i32,
 ) -> QueryResult<()> {
     conn.transaction(|conn| {
-        let status = if upheld { "upheld" } else { "dismissed" };
+        let status = ConflictStatus::decided(upheld);
         let now = super::now();
         let existing: Option<i32> = conflicts::table
             .filter(conflicts::juror_id.eq(juror_id))
@@ -588,10 +591,10 @@ pub fn decide_conflict(
         }
         audit::record(
             conn,
-            &format!("user:{decided_by}"),
+            Actor::User(decided_by),
             &format!("conflict.{status}"),
             &nomination.reference,
-            Some(&format!("user:{juror_id}")),
+            Some(&Actor::User(juror_id).to_string()),
         )
     })
 }
@@ -635,7 +638,7 @@ pub fn user_names(conn: &mut DbConn) -> QueryResult<HashMap<i32, String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{PrizeYear, RoundPlan};
+    use crate::domain::RoundPlan;
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

@@ -43,7 +43,10 @@ impl fmt::Display for Category {
 }
 
 /// One or more categories, without duplicates, in canonical order.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, diesel::expression::AsExpression, diesel::deserialize::FromSqlRow,
+)]
+#[diesel(sql_type = diesel::sql_types::Text)]
 pub struct Categories(Vec<Category>);
 
 impl Categories {

@@ -61,6 +61,13 @@ impl ValidationError {
 pub struct FieldErrors(BTreeMap<&'static str, Vec<ValidationError>>);
 
 impl FieldErrors {
+    /// One message on one field.
+    pub fn one(field: &'static str, error: ValidationError) -> Self {
+        let mut errors = Self::default();
+        errors.add(field, error);
+        errors
+    }
+
     pub fn add(&mut self, field: &'static str, error: ValidationError) {
         let errors = self.0.entry(field).or_default();
         if !errors.contains(&error) {

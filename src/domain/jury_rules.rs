@@ -1,11 +1,23 @@
 //! The rules of the jury's work that decide who sees and does what. Pure, so the pages and
 //! the authorization tests share one definition.
 
-use super::ValidationError;
+use super::{ConflictStatus, ValidationError};
 
 /// Where a round is in its year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    diesel::expression::AsExpression,
+    diesel::deserialize::FromSqlRow,
+)]
 #[serde(rename_all = "snake_case")]
+#[diesel(sql_type = diesel::sql_types::Text)]
 pub enum Phase {
     /// Open for nominations; the secretariat screens them and edits the rubric.
     Nominations,
@@ -64,14 +76,15 @@ pub enum Impartiality {
 }
 
 impl Impartiality {
-    /// From the stored conflict status (if any) and whether an affiliation matches.
-    pub fn from_parts(conflict_status: Option<&str>, affiliated: bool) -> Self {
+    /// From the conflict case's status (if there is a case) and whether an affiliation
+    /// matches.
+    pub fn from_parts(conflict_status: Option<ConflictStatus>, affiliated: bool) -> Self {
         match conflict_status {
-            Some("upheld") => Self::Upheld,
-            Some("declared") => Self::Declared,
-            Some("dismissed") => Self::Dismissed,
-            _ if affiliated => Self::FlaggedByAffiliation,
-            _ => Self::Clear,
+            Some(ConflictStatus::Upheld) => Self::Upheld,
+            Some(ConflictStatus::Declared) => Self::Declared,
+            Some(ConflictStatus::Dismissed) => Self::Dismissed,
+            None if affiliated => Self::FlaggedByAffiliation,
+            None => Self::Clear,
         }
     }
 
@@ -119,11 +132,11 @@ mod tests {
             Impartiality::FlaggedByAffiliation
         );
         assert_eq!(
-            Impartiality::from_parts(Some("dismissed"), true),
+            Impartiality::from_parts(Some(ConflictStatus::Dismissed), true),
             Impartiality::Dismissed
         );
-        assert!(Impartiality::from_parts(Some("declared"), false).excludes());
-        assert!(Impartiality::from_parts(Some("upheld"), false).excludes());
+        assert!(Impartiality::from_parts(Some(ConflictStatus::Declared), false).excludes());
+        assert!(Impartiality::from_parts(Some(ConflictStatus::Upheld), false).excludes());
         assert!(!Impartiality::Dismissed.excludes());
     }
 

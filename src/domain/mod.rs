@@ -4,6 +4,7 @@
 //! been turned into one of these types, no later code checks it again.
 
 mod account;
+mod actor;
 mod affiliation;
 mod category;
 mod email_address;
@@ -16,11 +17,13 @@ mod reference;
 mod round;
 mod round_form;
 mod screening;
+mod status;
 mod submission_key;
 mod text;
 mod tip;
 
 pub use account::{NewPassword, PASSWORD_MIN_CHARS, Role};
+pub use actor::Actor;
 pub use affiliation::{AFFILIATION_FIELDS, Affiliation, AffiliationInput};
 pub use category::{Categories, Category};
 pub use email_address::EmailAddress;
@@ -33,12 +36,13 @@ pub use reference::{Reference, ReferenceKind};
 pub use round::{PrizeYear, RoundPlan};
 pub use round_form::{
     NewRound, RoundDates, RoundInput, RoundSettings, RubricCriterion, parse_date,
-    parse_disagreement_threshold, parse_optional_date, parse_positive_decimal, parse_prize_year,
+    parse_disagreement_threshold, parse_optional_date, parse_positive_decimal,
 };
 pub use screening::{
     SCREENING_FIELDS, ScreeningDecision, ScreeningInput, chosen_jurors, juror_to_reopen,
     parse_target_round, target_round_missing,
 };
+pub use status::{ConflictStatus, NominationStatus, OutboxStatus};
 pub use submission_key::SubmissionKey;
 pub use text::{LongText, ShortText};
 pub use tip::{NewTip, TipInput};

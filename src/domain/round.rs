@@ -1,12 +1,30 @@
+use super::ValidationError;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
+use std::fmt;
 
 /// The year a prize is presented (at Styringskonferansen in January of that year).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct PrizeYear(i32);
 
 impl PrizeYear {
+    /// The years a round can be made for: four digits, from 2000.
+    pub const VALID: std::ops::RangeInclusive<i32> = 2000..=2999;
+
+    /// A year computed from a date (the rule in `RoundPlan`), not typed by anyone.
     pub fn new(year: i32) -> Self {
         Self(year)
+    }
+
+    /// A prize year as typed in a form.
+    pub fn parse(raw: &str) -> Result<Self, ValidationError> {
+        let raw = raw.trim();
+        if raw.is_empty() {
+            return Err(ValidationError::Required);
+        }
+        match raw.parse::<i32>() {
+            Ok(year) if Self::VALID.contains(&year) => Ok(Self(year)),
+            _ => Err(ValidationError::NumberInvalid),
+        }
     }
 
     pub fn value(self) -> i32 {
@@ -56,9 +74,34 @@ impl RoundPlan {
     }
 }
 
+impl fmt::Display for PrizeYear {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_typed_prize_year_has_four_digits_from_2000() {
+        assert_eq!(PrizeYear::parse(" 2027 ").map(PrizeYear::value), Ok(2027));
+        assert_eq!(PrizeYear::parse(""), Err(ValidationError::Required));
+        assert_eq!(PrizeYear::parse("27"), Err(ValidationError::NumberInvalid));
+        assert_eq!(
+            PrizeYear::parse("1999"),
+            Err(ValidationError::NumberInvalid)
+        );
+        assert_eq!(
+            PrizeYear::parse("3000"),
+            Err(ValidationError::NumberInvalid)
+        );
+        assert_eq!(
+            PrizeYear::parse("2027a"),
+            Err(ValidationError::NumberInvalid)
+        );
+    }
 
     fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
         NaiveDate::from_ymd_opt(y, m, d)

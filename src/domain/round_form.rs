@@ -62,18 +62,6 @@ pub fn parse_positive_decimal(raw: &str) -> Result<f64, ValidationError> {
     }
 }
 
-/// A prize year: a four-digit year from 2000.
-pub fn parse_prize_year(raw: &str) -> Result<PrizeYear, ValidationError> {
-    let raw = raw.trim();
-    if raw.is_empty() {
-        return Err(ValidationError::Required);
-    }
-    match raw.parse::<i32>() {
-        Ok(year) if (2000..=2999).contains(&year) => Ok(PrizeYear::new(year)),
-        _ => Err(ValidationError::NumberInvalid),
-    }
-}
-
 /// How far apart the jurors' scores may be before the results page flags a nomination:
 /// a positive decimal of at most 5.
 pub fn parse_disagreement_threshold(raw: &str) -> Result<f64, ValidationError> {
@@ -122,7 +110,7 @@ pub struct NewRound {
 impl NewRound {
     pub fn parse(input: &RoundInput) -> Result<Self, FieldErrors> {
         let mut errors = FieldErrors::default();
-        let prize_year = errors.check("prize_year", parse_prize_year(&input.prize_year));
+        let prize_year = errors.check("prize_year", PrizeYear::parse(&input.prize_year));
         let dates = RoundDates::parse(input, &mut errors);
         match (prize_year, dates) {
             (Some(prize_year), Some(dates)) if errors.is_empty() => Ok(Self { prize_year, dates }),
@@ -239,19 +227,6 @@ mod tests {
             parse_optional_date("2027-12-01"),
             Ok(Some(day(2027, 12, 1)))
         );
-    }
-
-    #[test]
-    fn prize_years_have_four_digits_from_2000() {
-        assert_eq!(parse_prize_year(" 2028 "), Ok(PrizeYear::new(2028)));
-        assert_eq!(parse_prize_year(""), Err(ValidationError::Required));
-        for bad in ["27", "1999", "3000", "tjuetjueåtte"] {
-            assert_eq!(
-                parse_prize_year(bad),
-                Err(ValidationError::NumberInvalid),
-                "{bad}"
-            );
-        }
     }
 
     #[test]

@@ -4,13 +4,15 @@
 //! no handler can forget it; the handlers' `SignedIn`/`Admin` arguments only read the user
 //! the guard found.
 //!
-//! The README's "What is where" table is this file in words: `tests/api/router.rs` holds
-//! the two against each other.
+//! The README's "What is where" table is this file in words, generated from it
+//! (`readme_table.rs` holds the two against each other).
 
 mod account;
 pub mod api;
 mod jury;
 mod public;
+#[cfg(test)]
+mod readme_table;
 pub mod secretariat;
 
 use crate::web::auth;

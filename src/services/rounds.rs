@@ -4,7 +4,7 @@
 //! (`db::screening`).
 
 use crate::db::{self, Database, DbConn, jury::CriterionRow, rounds::Round, screening};
-use crate::domain::{NewRound, RoundDates, RoundSettings, RubricCriterion};
+use crate::domain::{Actor, NewRound, RoundDates, RoundSettings, RubricCriterion};
 use diesel::QueryResult;
 
 pub use crate::db::screening::RubricRefusal;
@@ -25,18 +25,14 @@ fn dates(dates: RoundDates) -> screening::RoundDates {
 
 /// Creates the round with the default rubric; `None` when its prize year has one already.
 #[tracing::instrument(skip(db, round, actor), fields(prize_year = round.prize_year.value()))]
-pub async fn create(
-    db: &Database,
-    round: NewRound,
-    actor: String,
-) -> anyhow::Result<Option<Round>> {
+pub async fn create(db: &Database, round: NewRound, actor: Actor) -> anyhow::Result<Option<Round>> {
     db.write(move |conn| {
         let dates = dates(round.dates);
         Ok(screening::create_round(
             conn,
-            round.prize_year.value(),
+            round.prize_year,
             &dates,
-            &actor,
+            actor,
         )?)
     })
     .await
@@ -81,7 +77,7 @@ pub async fn update(
     db: &Database,
     round_id: i32,
     settings: RoundSettings,
-    actor: String,
+    actor: Actor,
 ) -> anyhow::Result<()> {
     db.write(move |conn| {
         let changes = screening::RoundChanges {
@@ -89,7 +85,7 @@ pub async fn update(
             phase: settings.phase,
             disagreement_threshold: settings.disagreement_threshold,
         };
-        Ok(screening::update_round(conn, round_id, &changes, &actor)?)
+        Ok(screening::update_round(conn, round_id, &changes, actor)?)
     })
     .await
 }
@@ -107,7 +103,7 @@ async fn change_rubric(
     db: &Database,
     round_id: i32,
     change: screening::RubricChange,
-    actor: String,
+    actor: Actor,
 ) -> anyhow::Result<Result<(), RubricRefusal>> {
     db.write(move |conn| {
         round_with_rubric(conn, round_id)?;
@@ -116,7 +112,7 @@ async fn change_rubric(
         {
             return Ok(Err(RubricRefusal::NotFound));
         }
-        Ok(screening::change_rubric(conn, round_id, &change, &actor)?)
+        Ok(screening::change_rubric(conn, round_id, &change, actor)?)
     })
     .await
 }
@@ -127,7 +123,7 @@ pub async fn add_criterion(
     db: &Database,
     round_id: i32,
     criterion: RubricCriterion,
-    actor: String,
+    actor: Actor,
 ) -> anyhow::Result<Result<(), RubricRefusal>> {
     let change = screening::RubricChange::Add(content(criterion));
     change_rubric(db, round_id, change, actor).await
@@ -140,7 +136,7 @@ pub async fn edit_criterion(
     round_id: i32,
     criterion_id: i32,
     criterion: RubricCriterion,
-    actor: String,
+    actor: Actor,
 ) -> anyhow::Result<Result<(), RubricRefusal>> {
     let change = screening::RubricChange::Update(criterion_id, content(criterion));
     change_rubric(db, round_id, change, actor).await
@@ -152,7 +148,7 @@ pub async fn remove_criterion(
     db: &Database,
     round_id: i32,
     criterion_id: i32,
-    actor: String,
+    actor: Actor,
 ) -> anyhow::Result<Result<(), RubricRefusal>> {
     let change = screening::RubricChange::Remove(criterion_id);
     change_rubric(db, round_id, change, actor).await

@@ -6,7 +6,7 @@
 use crate::db::{
     self, Database, DbConn, nominations::NominationRow, rounds::Round, screening, users::UserRow,
 };
-use crate::domain::ScreeningDecision;
+use crate::domain::{Actor, ScreeningDecision};
 use chrono::NaiveDateTime;
 use diesel::QueryResult;
 
@@ -88,14 +88,14 @@ pub async fn screen(
     db: &Database,
     nomination_id: i32,
     decision: ScreeningDecision,
-    actor: String,
+    actor: Actor,
 ) -> anyhow::Result<()> {
     let screening = match decision {
         ScreeningDecision::Eligible => screening::Screening::Eligible,
         ScreeningDecision::Excluded { reason } => screening::Screening::Excluded { reason },
     };
     on_nomination(db, nomination_id, move |conn, nomination| {
-        screening::screen(conn, nomination, &screening, &actor)
+        screening::screen(conn, nomination, &screening, actor)
     })
     .await
 }
@@ -106,10 +106,10 @@ pub async fn carry(
     db: &Database,
     nomination_id: i32,
     target_round_id: i32,
-    actor: String,
+    actor: Actor,
 ) -> anyhow::Result<bool> {
     on_nomination(db, nomination_id, move |conn, nomination| {
-        screening::carry(conn, nomination, target_round_id, &actor)
+        screening::carry(conn, nomination, target_round_id, actor)
     })
     .await
 }
@@ -120,10 +120,10 @@ pub async fn assign(
     db: &Database,
     nomination_id: i32,
     juror_ids: Vec<i32>,
-    actor: String,
+    actor: Actor,
 ) -> anyhow::Result<()> {
     on_nomination(db, nomination_id, move |conn, nomination| {
-        screening::set_assignments(conn, nomination, &juror_ids, &actor)
+        screening::set_assignments(conn, nomination, &juror_ids, actor)
     })
     .await
 }
@@ -134,10 +134,10 @@ pub async fn reopen(
     db: &Database,
     nomination_id: i32,
     juror_id: i32,
-    actor: String,
+    actor: Actor,
 ) -> anyhow::Result<bool> {
     on_nomination(db, nomination_id, move |conn, nomination| {
-        screening::reopen(conn, nomination, juror_id, &actor)
+        screening::reopen(conn, nomination, juror_id, actor)
     })
     .await
 }

@@ -94,6 +94,9 @@ impl Redirect {
 #[derive(Debug)]
 pub enum Outcome {
     Done(Redirect),
+    /// Done, and this page says so (a form anyone can post, whose result is not a page of
+    /// its own: "the link is on its way").
+    Shown(HttpResponse),
     /// Show the form again with these messages on its fields.
     Invalid(FieldErrors),
     /// Show the form again with this message at its top.
@@ -116,12 +119,32 @@ pub async fn act<T: DeserializeOwned>(
     action: impl AsyncFnOnce(&T) -> Result<Outcome, PageError>,
     show_again: impl AsyncFnOnce(&T, Rejection) -> PageResult,
 ) -> PageResult {
+    act_limited(
+        req,
+        body,
+        &SubmissionLimiter::unlimited(),
+        action,
+        show_again,
+    )
+    .await
+}
+
+/// [`act`] for a form anyone can post (logging in, asking for a reset link): limited per
+/// client address by `limiter`.
+pub async fn act_limited<T: DeserializeOwned>(
+    req: &HttpRequest,
+    body: &web::Bytes,
+    limiter: &SubmissionLimiter,
+    action: impl AsyncFnOnce(&T) -> Result<Outcome, PageError>,
+    show_again: impl AsyncFnOnce(&T, Rejection) -> PageResult,
+) -> PageResult {
     let posted = decode::<T>(body)?;
-    if let Err(rejection) = posted.check_security(req, &SubmissionLimiter::unlimited()) {
+    if let Err(rejection) = posted.check_security(req, limiter) {
         return show_again(&posted.input, rejection).await;
     }
     match action(&posted.input).await? {
         Outcome::Done(redirect) => Ok(redirect.respond(req)),
+        Outcome::Shown(page) => Ok(page),
         Outcome::Invalid(errors) => show_again(&posted.input, Rejection::Invalid(errors)).await,
         Outcome::Refused(message) => show_again(&posted.input, Rejection::Refused(message)).await,
     }

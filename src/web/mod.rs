@@ -2,6 +2,8 @@
 //! security headers, and the mapping of errors to responses.
 
 pub mod auth;
+pub mod body_timeout;
+pub mod client_address;
 pub mod csrf;
 pub mod errors;
 pub mod flash;

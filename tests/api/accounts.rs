@@ -1,6 +1,6 @@
-use crate::helpers::{Backend, TestDatabase, csrf_token_in, spawn_app};
-use crate::on_both_backends;
 use bedre_stat::db;
+use bedre_stat_test_support::on_both_backends;
+use bedre_stat_test_support::{Backend, TestDatabase, csrf_token_in, spawn_app};
 use std::process::Command;
 use std::time::Duration;
 
@@ -172,11 +172,7 @@ async fn a_user_sets_a_password_logs_in_and_out(backend: Backend) {
         .find(|c| c.starts_with("bsp_session="))
         .unwrap();
     assert_ne!(cookie.split(';').next().unwrap(), first_session);
-    let user_id = app
-        .db
-        .read(|conn| Ok(db::users::find_by_email(conn, "kari@dfo.no")?.unwrap().id))
-        .await
-        .unwrap();
+    let user_id = app.user_id("kari@dfo.no").await;
     assert_eq!(
         app.db
             .read(move |conn| Ok(db::users::count_sessions(conn, user_id)?))
@@ -492,11 +488,7 @@ async fn the_secretariat_can_end_all_sessions_of_a_user(backend: Backend) {
 
     assert_eq!(app.log_in("siri@dfo.no", PASSWORD).await.status(), 303);
     let page = app.get_html("/sekretariat").await;
-    let jon = app
-        .db
-        .read(|conn| Ok(db::users::find_by_email(conn, "jon@dfo.no")?.unwrap().id))
-        .await
-        .unwrap();
+    let jon = app.user_id("jon@dfo.no").await;
     let action = format!("/sekretariat/brukere/{jon}/logg-ut");
     assert!(page.contains(&action), "a button per user");
     let token = csrf_token_in(&page);

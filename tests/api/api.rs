@@ -1,5 +1,5 @@
-use crate::helpers::{Backend, spawn_app, valid_nomination, valid_tip};
-use crate::on_both_backends;
+use bedre_stat_test_support::on_both_backends;
+use bedre_stat_test_support::{Backend, spawn_app, valid_nomination, valid_tip};
 use serde_json::{Value, json};
 
 on_both_backends!(
@@ -92,7 +92,10 @@ async fn a_nomination_is_created_with_a_reference_in_the_prize_year(backend: Bac
         .unwrap()
         .expect("stored");
     assert_eq!(stored.org_number, "971032081");
-    assert_eq!(stored.categories, "kontroll,kvalitetsforbedring");
+    assert_eq!(
+        stored.categories.to_stored(),
+        "kontroll,kvalitetsforbedring"
+    );
     assert_eq!(stored.savings_hours, Some(12000));
     assert_eq!(stored.savings_nok, None);
     assert!(stored.consent_publish);
@@ -203,9 +206,9 @@ async fn malformed_oversized_and_wrongly_typed_bodies_are_refused(backend: Backe
 }
 
 async fn health_reports_the_database_and_the_outbox(backend: Backend) {
-    let mut smtp = crate::helpers::SmtpSink::start();
+    let mut smtp = bedre_stat_test_support::SmtpSink::start();
     smtp.stop();
-    let app = crate::helpers::spawn_app_with(backend, smtp, |_| {}).await;
+    let app = bedre_stat_test_support::spawn_app_with(backend, smtp, |_| {}).await;
     let health: Value = app.get("/health").await.json().await.unwrap();
     assert_eq!(health["status"], "ok");
     assert_eq!(health["database"], "ok");

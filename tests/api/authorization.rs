@@ -4,9 +4,9 @@
 //! discussion; the nomination in the URLs is the one the conflicted juror is conflicted on.
 
 use crate::decision_support::{Seeded, browser_for, seed};
-use crate::helpers::{Backend, TestApp, csrf_token_in, spawn_app};
-use crate::on_both_backends;
 use bedre_stat::db;
+use bedre_stat_test_support::on_both_backends;
+use bedre_stat_test_support::{Backend, TestApp, csrf_token_in, spawn_app};
 use reqwest::Method;
 
 on_both_backends!(every_route_answers_each_role_as_expected);

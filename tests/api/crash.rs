@@ -1,9 +1,9 @@
 //! The server killed with SIGKILL while submissions stream in: nothing it acknowledged is
 //! lost, and the mail of every acknowledged tip still goes out.
 
-use crate::helpers::{Backend, SmtpSink, TestDatabase, free_port, valid_tip};
-use crate::on_both_backends;
 use bedre_stat::db::Database;
+use bedre_stat_test_support::on_both_backends;
+use bedre_stat_test_support::{Backend, SmtpSink, TestDatabase, free_port, valid_tip};
 use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::process::{Child, Command, Stdio};

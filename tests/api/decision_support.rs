@@ -1,12 +1,15 @@
 //! Decision support, decisions and exports: a round in discussion with three jurors, their
 //! submitted scores and assessments (inserted directly), and one upheld conflict.
 
-use crate::helpers::{Backend, TestApp, spawn_app};
-use crate::on_both_backends;
 use bedre_stat::db::{self, schema};
 use bedre_stat::i18n::Lang;
 use bedre_stat::jury;
 use bedre_stat::routes::secretariat::results::number;
+use bedre_stat_test_support::fixtures::{
+    AssessmentFixture, ConflictFixture, JurorFixture, NominationFixture, RoundFixture, ScoreFixture,
+};
+use bedre_stat_test_support::on_both_backends;
+use bedre_stat_test_support::{Backend, TestApp, spawn_app};
 use diesel::prelude::*;
 
 on_both_backends!(
@@ -40,44 +43,34 @@ impl Seeded {
     }
 }
 
-fn user_id(conn: &mut db::DbConn, email: &str) -> i32 {
-    db::users::find_by_email(conn, email).unwrap().unwrap().id
-}
-
 /// An admin (logged in on `app.client`), three jurors (1 and 3 with a password), a round
 /// in discussion with four eligible nominations, scores and assessments.
 pub async fn seed(app: &TestApp) -> Seeded {
     let admin_email = "sekretariat@dfo.no".to_owned();
     app.create_user(&admin_email, "Sara Sekretær", "admin", PASSWORD)
         .await;
-    let jurors_in = [
-        ("juror1@example.no", "Juror En"),
-        ("juror2@example.no", "Juror To"),
-        ("juror3@example.no", "Juror Tre"),
-    ];
-    app.create_user(jurors_in[0].0, jurors_in[0].1, "juror", PASSWORD)
-        .await;
-    app.invite(jurors_in[1].0, jurors_in[1].1, "juror").await;
-    app.create_user(jurors_in[2].0, jurors_in[2].1, "juror", PASSWORD)
-        .await;
+    let mut jurors = Vec::new();
+    for (email, name, password) in [
+        ("juror1@example.no", "Juror En", Some(PASSWORD)),
+        ("juror2@example.no", "Juror To", None),
+        ("juror3@example.no", "Juror Tre", Some(PASSWORD)),
+    ] {
+        let juror = JurorFixture::new(email, name);
+        let juror = match password {
+            Some(password) => juror.password(password),
+            None => juror,
+        };
+        jurors.push((juror.create(app).await, email.to_owned(), name.to_owned()));
+    }
     let response = app.log_in(&admin_email, PASSWORD).await;
     assert_eq!(response.status(), 303);
 
     app.db
         .write(move |conn| {
-            let now = db::now();
-            let round_id: i32 = diesel::insert_into(schema::rounds::table)
-                .values((
-                    schema::rounds::prize_year.eq(2031),
-                    schema::rounds::nomination_deadline
-                        .eq(chrono::NaiveDate::from_ymd_opt(2030, 10, 1).unwrap()),
-                    schema::rounds::closes_at.eq(now),
-                    schema::rounds::created_at.eq(now),
-                    schema::rounds::phase.eq("discussion"),
-                ))
-                .returning(schema::rounds::id)
-                .get_result(conn)?;
-            db::jury::ensure_default_rubric(conn, round_id)?;
+            let round_id = RoundFixture::with_default_rubric(2031)
+                .closed()
+                .in_phase("discussion")
+                .insert(conn)?;
             let criteria = db::jury::criteria_for(conn, round_id)?;
             // Base scores: A lowest, then D, C, B.
             let specs = [("A", 1), ("B", 4), ("C", 3), ("D", 2)];
@@ -85,48 +78,17 @@ pub async fn seed(app: &TestApp) -> Seeded {
             for (i, (letter, _)) in specs.iter().enumerate() {
                 let reference = format!("BSP-2031-000{}", i + 1);
                 let title = format!("Tiltak {letter}");
-                let id: i32 = diesel::insert_into(schema::nominations::table)
-                    .values((
-                        schema::nominations::reference.eq(&reference),
-                        schema::nominations::round_id.eq(round_id),
-                        schema::nominations::agency_name.eq("Etaten"),
-                        schema::nominations::org_number.eq("971032081"),
-                        schema::nominations::contact_name.eq("Kari Nordmann"),
-                        schema::nominations::contact_email.eq("kari@example.no"),
-                        schema::nominations::title.eq(&title),
-                        schema::nominations::categories.eq("styring"),
-                        schema::nominations::summary.eq("Kort."),
-                        schema::nominations::background.eq("Bakgrunn."),
-                        schema::nominations::what_was_done.eq("Gjort."),
-                        schema::nominations::results.eq("Resultater."),
-                        schema::nominations::user_effects.eq("Effekter."),
-                        schema::nominations::transfer_value.eq("Overføring."),
-                        schema::nominations::leadership_backing.eq(true),
-                        schema::nominations::consent_publish.eq(true),
-                        schema::nominations::status.eq("eligible"),
-                        schema::nominations::language.eq("nb"),
-                        schema::nominations::edit_token_hash.eq(format!("hash-{reference}")),
-                        schema::nominations::created_at.eq(now),
-                        schema::nominations::updated_at.eq(now),
-                    ))
-                    .returning(schema::nominations::id)
-                    .get_result(conn)?;
+                let id = NominationFixture::in_round(round_id)
+                    .reference(&reference)
+                    .title(&title)
+                    .eligible()
+                    .insert(conn)?;
                 nominations.push((id, reference, title));
             }
-            let jurors: Vec<(i32, String, String)> = jurors_in
-                .iter()
-                .map(|(email, name)| (user_id(conn, email), email.to_string(), name.to_string()))
-                .collect();
             let (conflicted_juror, conflicted_nomination) = (jurors[2].0, nominations[0].0);
-            diesel::insert_into(schema::conflicts::table)
-                .values((
-                    schema::conflicts::nomination_id.eq(conflicted_nomination),
-                    schema::conflicts::juror_id.eq(conflicted_juror),
-                    schema::conflicts::reason.eq("Tidligere ansatt"),
-                    schema::conflicts::status.eq("upheld"),
-                    schema::conflicts::created_at.eq(now),
-                ))
-                .execute(conn)?;
+            ConflictFixture::declared(conflicted_juror, conflicted_nomination)
+                .upheld()
+                .insert(conn)?;
             for (j, (juror, _, juror_name)) in jurors.iter().enumerate() {
                 for (n, (nomination, _, _)) in nominations.iter().enumerate() {
                     if *juror == conflicted_juror && *nomination == conflicted_nomination {
@@ -135,33 +97,23 @@ pub async fn seed(app: &TestApp) -> Seeded {
                     for (c, criterion) in criteria.iter().enumerate() {
                         let value = (specs[n].1 + ((j + c) % 2) as i32).min(5);
                         let justification = if j == 0 && n == 1 && c == 0 {
-                            TRICKY.to_owned()
+                            TRICKY
                         } else {
-                            "Begrunnelse".to_owned()
+                            "Begrunnelse"
                         };
-                        diesel::insert_into(schema::scores::table)
-                            .values((
-                                schema::scores::nomination_id.eq(nomination),
-                                schema::scores::juror_id.eq(juror),
-                                schema::scores::criterion_id.eq(criterion.id),
-                                schema::scores::value.eq(value),
-                                schema::scores::justification.eq(justification),
-                                schema::scores::updated_at.eq(now),
-                            ))
-                            .execute(conn)?;
+                        ScoreFixture::by(*juror, *nomination, criterion.id)
+                            .value(value)
+                            .justification(justification)
+                            .insert(conn)?;
                     }
                     // Juror 2's assessment of D is a draft: not counted, "no" in the CSV.
-                    let draft = j == 1 && n == 3;
-                    diesel::insert_into(schema::assessments::table)
-                        .values((
-                            schema::assessments::nomination_id.eq(nomination),
-                            schema::assessments::juror_id.eq(juror),
-                            schema::assessments::holistic
-                                .eq(format!("Helhet fra {juror_name} om {}", specs[n].0)),
-                            schema::assessments::submitted_at.eq((!draft).then_some(now)),
-                            schema::assessments::updated_at.eq(now),
-                        ))
-                        .execute(conn)?;
+                    let assessment = AssessmentFixture::by(*juror, *nomination)
+                        .holistic(format!("Helhet fra {juror_name} om {}", specs[n].0));
+                    if j == 1 && n == 3 {
+                        assessment.draft().insert(conn)?;
+                    } else {
+                        assessment.insert(conn)?;
+                    }
                 }
             }
             Ok(Seeded {
@@ -330,15 +282,7 @@ async fn a_conflicted_juror_sees_nothing_of_that_nomination(backend: Backend) {
 
     // While the jurors still score independently, the page is closed.
     let round_id = seeded.round_id;
-    app.db
-        .write(move |conn| {
-            diesel::update(schema::rounds::table.find(round_id))
-                .set(schema::rounds::phase.eq("scoring"))
-                .execute(conn)?;
-            Ok(())
-        })
-        .await
-        .unwrap();
+    app.move_round_to(round_id, "scoring").await;
     let response = juror.get(app.url(&path)).send().await.unwrap();
     assert_eq!(response.status(), 403);
     // Anonymous: to the login page.

@@ -1,6 +1,7 @@
-use crate::helpers::{Backend, reference_in, spawn_app, valid_nomination_form};
-use crate::on_both_backends;
 use bedre_stat::i18n::Lang;
+use bedre_stat_test_support::fixtures::RoundFixture;
+use bedre_stat_test_support::on_both_backends;
+use bedre_stat_test_support::{Backend, reference_in, spawn_app, valid_nomination_form};
 use std::time::Duration;
 
 pub fn nb(id: &str) -> String {
@@ -235,8 +236,8 @@ async fn an_unknown_edit_link_is_refused(backend: Backend) {
 async fn sending_the_same_form_twice_stores_one_tip(backend: Backend) {
     let app = spawn_app(backend).await;
     let page = app.get_html("/tips").await;
-    let token = crate::helpers::csrf_token_in(&page);
-    let key = crate::helpers::hidden_field_in(&page, "submission_key");
+    let token = bedre_stat_test_support::csrf_token_in(&page);
+    let key = bedre_stat_test_support::hidden_field_in(&page, "submission_key");
     assert_eq!(key.len(), 32);
     let body = [
         ("csrf_token", token.as_str()),
@@ -257,7 +258,8 @@ async fn sending_the_same_form_twice_stores_one_tip(backend: Backend) {
     assert_eq!(stored, 1);
     assert_eq!(app.outbox().await.len(), 1, "one forward, not two");
     // A new form page has a new key.
-    let next = crate::helpers::hidden_field_in(&app.get_html("/tips").await, "submission_key");
+    let next =
+        bedre_stat_test_support::hidden_field_in(&app.get_html("/tips").await, "submission_key");
     assert_ne!(next, key);
 }
 
@@ -272,7 +274,7 @@ async fn after_the_deadline_the_edit_link_shows_the_nomination_read_only(backend
         .take_while(|c| !c.is_whitespace())
         .collect();
     let edit_page = app.get_html(&path).await;
-    let token = crate::helpers::csrf_token_in(&edit_page);
+    let token = bedre_stat_test_support::csrf_token_in(&edit_page);
 
     // The round closes.
     app.db
@@ -330,17 +332,9 @@ async fn a_round_set_up_by_the_secretariat_takes_nominations_until_its_own_deadl
     let deadline = (bedre_stat::db::now() + chrono::TimeDelta::days(2)).date();
     app.db
         .write(move |conn| {
-            use bedre_stat::db::schema::rounds;
-            use diesel::prelude::*;
-            diesel::insert_into(rounds::table)
-                .values((
-                    rounds::prize_year.eq(2031),
-                    rounds::nomination_deadline.eq(deadline),
-                    rounds::closes_at.eq(deadline.and_hms_opt(22, 0, 0).unwrap()),
-                    rounds::created_at.eq(bedre_stat::db::now()),
-                ))
-                .execute(conn)?;
-            Ok(())
+            Ok(RoundFixture::for_year(2031)
+                .nomination_deadline(deadline)
+                .insert(conn)?)
         })
         .await
         .unwrap();

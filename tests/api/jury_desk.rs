@@ -1,9 +1,10 @@
 //! The juror's desk through its HTML pages, with sessions and CSRF: scoring (drafts,
 //! submission, locking), independence, affiliations and declared conflicts, and access.
 
-use crate::helpers::{Backend, TestApp, spawn_app, valid_nomination};
-use crate::on_both_backends;
 use bedre_stat::db;
+use bedre_stat_test_support::fixtures::{AssignmentFixture, JurorFixture, ScoringRound};
+use bedre_stat_test_support::on_both_backends;
+use bedre_stat_test_support::{Backend, TestApp, spawn_app};
 use diesel::prelude::*;
 
 on_both_backends!(
@@ -20,60 +21,45 @@ const PASSWORD: &str = "riktig hest batteri stift";
 /// two jurors, Anne and Bjørn.
 struct Jury {
     app: TestApp,
+    round_id: i32,
     nominations: [i32; 2],
     criteria: Vec<i32>,
     anne: reqwest::Client,
+    anne_id: i32,
     bjorn: reqwest::Client,
+    bjorn_id: i32,
 }
 
 async fn jury_at_work(backend: Backend) -> Jury {
     let app = spawn_app(backend).await;
-    let mut second = valid_nomination();
-    second["org_number"] = "974760673".into();
-    second["agency_name"] = "Brønnøysundregistrene".into();
-    second["title"] = "Sammenhengende tjenester for frivilligheten".into();
-    for body in [valid_nomination(), second] {
-        let response = app.post_json("/api/v1/nominations", &body).await;
-        assert_eq!(response.status(), 201);
-    }
-    let (nominations, criteria) = app
+    let scoring = ScoringRound::with_two_nominations(&app).await;
+    let round_id = scoring.round_id;
+    let criteria: Vec<i32> = app
         .db
-        .write(|conn| {
-            use db::schema::{criteria, nominations, rounds};
-            let ids: Vec<i32> = nominations::table
-                .order(nominations::id)
-                .select(nominations::id)
-                .load(conn)?;
-            diesel::update(nominations::table)
-                .set(nominations::status.eq("eligible"))
-                .execute(conn)?;
-            diesel::update(rounds::table)
-                .set(rounds::phase.eq("scoring"))
-                .execute(conn)?;
-            let round_id: i32 = rounds::table.select(rounds::id).first(conn)?;
-            db::jury::ensure_default_rubric(conn, round_id)?;
-            let criteria: Vec<i32> = criteria::table
-                .filter(criteria::round_id.eq(round_id))
-                .order(criteria::position)
-                .select(criteria::id)
-                .load(conn)?;
-            Ok(([ids[0], ids[1]], criteria))
-        })
+        .read(move |conn| Ok(db::jury::criteria_for(conn, round_id)?))
         .await
-        .unwrap();
+        .unwrap()
+        .into_iter()
+        .map(|criterion| criterion.id)
+        .collect();
     assert_eq!(criteria.len(), 7, "the default rubric");
-    app.create_user("anne@dfo.no", "Anne Jurymedlem", "juror", PASSWORD)
+    let anne = JurorFixture::new("anne@dfo.no", "Anne Jurymedlem")
+        .password(PASSWORD)
+        .create(&app)
         .await;
-    app.create_user("bjorn@dfo.no", "Bjørn Jurymedlem", "juror", PASSWORD)
+    let bjorn = JurorFixture::new("bjorn@dfo.no", "Bjørn Jurymedlem")
+        .password(PASSWORD)
+        .create(&app)
         .await;
-    let anne = log_in(&app, "anne@dfo.no").await;
-    let bjorn = log_in(&app, "bjorn@dfo.no").await;
     Jury {
+        anne: log_in(&app, "anne@dfo.no").await,
+        bjorn: log_in(&app, "bjorn@dfo.no").await,
         app,
-        nominations,
+        round_id,
+        nominations: scoring.nominations,
         criteria,
-        anne,
-        bjorn,
+        anne_id: anne,
+        bjorn_id: bjorn,
     }
 }
 
@@ -386,16 +372,7 @@ async fn a_juror_sees_the_others_only_after_submitting(backend: Backend) {
             .await
             .contains("Bjørn om den andre.")
     );
-    app.db
-        .write(|conn| {
-            use db::schema::rounds;
-            diesel::update(rounds::table)
-                .set(rounds::phase.eq("discussion"))
-                .execute(conn)?;
-            Ok(())
-        })
-        .await
-        .unwrap();
+    app.move_round_to(jury.round_id, "discussion").await;
     let html = page(app, anne, &second_path).await;
     assert!(html.contains("Bjørn om den andre."));
     assert!(!html.contains("name=\"score-"));
@@ -605,32 +582,12 @@ async fn only_the_jurors_own_nominations_and_only_when_signed_in(backend: Backen
     assert_eq!(response.status(), 303);
 
     // Explicit assignments: Anne gets only the first nomination, Bjørn only the second.
-    let (anne_id, bjorn_id) = app
-        .db
+    let (anne_id, bjorn_id) = (jury.anne_id, jury.bjorn_id);
+    app.db
         .write(move |conn| {
-            use db::schema::{assignments, nominations, users};
-            let round_id: i32 = nominations::table
-                .find(first)
-                .select(nominations::round_id)
-                .first(conn)?;
-            let id_of = |conn: &mut db::DbConn, email: &str| -> QueryResult<i32> {
-                users::table
-                    .filter(users::email.eq(email))
-                    .select(users::id)
-                    .first(conn)
-            };
-            let anne = id_of(conn, "anne@dfo.no")?;
-            let bjorn = id_of(conn, "bjorn@dfo.no")?;
-            for (juror, nomination) in [(anne, first), (bjorn, second)] {
-                diesel::insert_into(assignments::table)
-                    .values((
-                        assignments::round_id.eq(round_id),
-                        assignments::juror_id.eq(juror),
-                        assignments::nomination_id.eq(nomination),
-                    ))
-                    .execute(conn)?;
-            }
-            Ok((anne, bjorn))
+            AssignmentFixture::gives(anne_id, first).insert(conn)?;
+            AssignmentFixture::gives(bjorn_id, second).insert(conn)?;
+            Ok(())
         })
         .await
         .unwrap();

@@ -1,7 +1,7 @@
 //! Integration tests: the real application, started on port 0 with its own database and
-//! SMTP server, driven through its front door. Every test runs on SQLite and PostgreSQL.
-
-mod helpers;
+//! SMTP server, driven through its front door. Every test runs on SQLite and PostgreSQL. What they share
+//! with tests/browser (spawning the app, fixture builders) is the `bedre-stat-test-support`
+//! crate in tests/support.
 
 mod accounts;
 mod api;
@@ -9,7 +9,9 @@ mod authorization;
 mod crash;
 mod decision_support;
 mod delivery;
+mod first_start;
 mod forms;
+mod hardening;
 mod jury_desk;
 mod migrations;
 mod privacy;

@@ -1,6 +1,6 @@
-use crate::helpers::{Backend, TestDatabase};
-use crate::on_both_backends;
 use bedre_stat::db::Database;
+use bedre_stat_test_support::on_both_backends;
+use bedre_stat_test_support::{Backend, TestDatabase};
 use diesel_migrations::MigrationHarness;
 
 on_both_backends!(migrations_run_up_down_and_up_again);

@@ -1,5 +1,7 @@
-use crate::helpers::{Backend, SmtpSink, csrf_token_in, free_port, spawn_app_with, valid_tip};
-use crate::on_both_backends;
+use bedre_stat_test_support::on_both_backends;
+use bedre_stat_test_support::{
+    Backend, SmtpSink, csrf_token_in, free_port, spawn_app_with, valid_tip,
+};
 use serde_json::{Value, json};
 use std::time::Duration;
 
@@ -24,7 +26,12 @@ async fn the_secretariat_sees_failed_mail_and_sends_it_again(backend: Backend) {
 
     // With one attempt allowed and no SMTP server, every message fails.
     let deadline = std::time::Instant::now() + Duration::from_secs(20);
-    while app.outbox().await.iter().any(|m| m.status != "failed") {
+    while app
+        .outbox()
+        .await
+        .iter()
+        .any(|m| m.status.code() != "failed")
+    {
         assert!(std::time::Instant::now() < deadline, "not failed yet");
         tokio::time::sleep(Duration::from_millis(100)).await;
     }

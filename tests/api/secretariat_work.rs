@@ -2,10 +2,13 @@
 //! rubric, screening and carrying nominations, assignments, decisions on conflicts of
 //! interest, reopening assessments and the audit log.
 
-use crate::helpers::{Backend, TestApp, spawn_app, valid_nomination};
-use crate::on_both_backends;
 use bedre_stat::db;
 use bedre_stat::domain::Impartiality;
+use bedre_stat_test_support::fixtures::{
+    Affiliation, AssessmentFixture, ConflictFixture, JurorFixture, ScoreFixture,
+};
+use bedre_stat_test_support::on_both_backends;
+use bedre_stat_test_support::{Backend, TestApp, spawn_app, valid_nomination};
 use diesel::prelude::*;
 
 on_both_backends!(
@@ -29,15 +32,6 @@ async fn admin_app(backend: Backend) -> TestApp {
         303
     );
     app
-}
-
-async fn juror(app: &TestApp, email: &str, name: &str) -> i32 {
-    app.invite(email, name, "juror").await;
-    let email = email.to_owned();
-    app.db
-        .read(move |conn| Ok(db::users::find_by_email(conn, &email)?.unwrap().id))
-        .await
-        .unwrap()
 }
 
 /// A nomination through the API, with the given organisation number; returns its row.
@@ -142,7 +136,7 @@ async fn rounds_are_created_and_edited_with_clear_messages(backend: Backend) {
         .unwrap();
     assert_eq!(round.prize_year, 2030);
     assert_eq!(round.closes_at.to_string(), "2029-12-01 23:00:00");
-    assert_eq!(round.phase, "nominations");
+    assert_eq!(round.phase.code(), "nominations");
     assert_eq!(
         criteria(&app, round_id).await.len(),
         7,
@@ -216,7 +210,7 @@ async fn rounds_are_created_and_edited_with_clear_messages(backend: Backend) {
         .read(move |conn| Ok(db::rounds::find(conn, round_id)?))
         .await
         .unwrap();
-    assert_eq!(round.phase, "scoring");
+    assert_eq!(round.phase.code(), "scoring");
     assert_eq!(round.disagreement_threshold, 1.5);
     assert_eq!(round.closes_at.to_string(), "2029-10-01 22:00:00");
     assert_eq!(
@@ -235,7 +229,9 @@ async fn rounds_are_created_and_edited_with_clear_messages(backend: Backend) {
 
 async fn the_rubric_can_be_edited_until_the_first_score(backend: Backend) {
     let app = admin_app(backend).await;
-    let juror_id = juror(&app, "jury@example.no", "Jon Jurymedlem").await;
+    let juror_id = JurorFixture::new("jury@example.no", "Jon Jurymedlem")
+        .create(&app)
+        .await;
     let nomination = nomination(&app, "971032081", "Digital kontroll").await;
     let round_id = nomination.round_id;
     let path = format!("/sekretariat/runder/{round_id}");
@@ -312,17 +308,10 @@ async fn the_rubric_can_be_edited_until_the_first_score(backend: Backend) {
     let (nomination_id, criterion_id) = (nomination.id, styring.id);
     app.db
         .write(move |conn| {
-            diesel::insert_into(db::schema::scores::table)
-                .values((
-                    db::schema::scores::nomination_id.eq(nomination_id),
-                    db::schema::scores::juror_id.eq(juror_id),
-                    db::schema::scores::criterion_id.eq(criterion_id),
-                    db::schema::scores::value.eq(4),
-                    db::schema::scores::justification.eq("Tydelige mål."),
-                    db::schema::scores::updated_at.eq(db::now()),
-                ))
-                .execute(conn)?;
-            Ok(())
+            Ok(ScoreFixture::by(juror_id, nomination_id, criterion_id)
+                .value(4)
+                .justification("Tydelige mål.")
+                .insert(conn)?)
         })
         .await
         .unwrap();
@@ -412,7 +401,7 @@ async fn nominations_are_screened_and_carried_into_a_later_round(backend: Backen
             .unwrap()
             .contains("href=\"#field-exclusion_reason\"")
     );
-    assert_eq!(reload(&app, nomination.id).await.status, "submitted");
+    assert_eq!(reload(&app, nomination.id).await.status.code(), "submitted");
 
     let response = app
         .submit_form_to(
@@ -426,7 +415,7 @@ async fn nominations_are_screened_and_carried_into_a_later_round(backend: Backen
         .await;
     assert_eq!(response.status(), 303);
     let row = reload(&app, nomination.id).await;
-    assert_eq!(row.status, "excluded");
+    assert_eq!(row.status.code(), "excluded");
     assert_eq!(
         row.exclusion_reason.as_deref(),
         Some("Tiltaket er ikke gjennomført ennå.")
@@ -438,7 +427,7 @@ async fn nominations_are_screened_and_carried_into_a_later_round(backend: Backen
     assert_eq!(response.status(), 303);
     let row = reload(&app, nomination.id).await;
     assert_eq!(
-        (row.status.as_str(), row.exclusion_reason),
+        (row.status.code(), row.exclusion_reason),
         ("eligible", None)
     );
 
@@ -466,7 +455,7 @@ async fn nominations_are_screened_and_carried_into_a_later_round(backend: Backen
     assert_eq!(carried.round_id, later);
     assert_eq!(carried.carried_from_round_id, Some(round.id));
     assert_eq!(carried.reference, nomination.reference);
-    assert_eq!(carried.status, "submitted");
+    assert_eq!(carried.status.code(), "submitted");
     let page = app.get_html(&path).await;
     assert!(page.contains(&format!("Overført fra runden for {}", round.prize_year)));
     assert_eq!(
@@ -494,8 +483,12 @@ async fn assigned_ids(app: &TestApp, round_id: i32, juror_id: i32) -> Vec<i32> {
 
 async fn explicit_assignments_decide_what_a_juror_gets(backend: Backend) {
     let app = admin_app(backend).await;
-    let kari = juror(&app, "kari@example.no", "Kari Jury").await;
-    let ola = juror(&app, "ola@example.no", "Ola Jury").await;
+    let kari = JurorFixture::new("kari@example.no", "Kari Jury")
+        .create(&app)
+        .await;
+    let ola = JurorFixture::new("ola@example.no", "Ola Jury")
+        .create(&app)
+        .await;
     let first = nomination(&app, "971032081", "Første").await;
     let second = nomination(&app, "974760673", "Andre").await;
     for n in [&first, &second] {
@@ -550,32 +543,20 @@ async fn standing(app: &TestApp, juror_id: i32, nomination_id: i32) -> Impartial
 
 async fn the_secretariat_decides_on_conflicts(backend: Backend) {
     let app = admin_app(backend).await;
-    let kari = juror(&app, "kari@example.no", "Kari Jury").await;
-    let ola = juror(&app, "ola@example.no", "Ola Jury").await;
+    let kari = JurorFixture::new("kari@example.no", "Kari Jury")
+        .affiliated_with(Affiliation::with("971032081", "Statens vegvesen").role("styremedlem"))
+        .create(&app)
+        .await;
+    let ola = JurorFixture::new("ola@example.no", "Ola Jury")
+        .create(&app)
+        .await;
     let nomination = nomination(&app, "971032081", "Digital kontroll").await;
     let nomination_id = nomination.id;
     app.db
         .write(move |conn| {
-            use db::schema::{affiliations, conflicts};
-            diesel::insert_into(affiliations::table)
-                .values((
-                    affiliations::user_id.eq(kari),
-                    affiliations::org_number.eq("971032081"),
-                    affiliations::organisation.eq("Statens vegvesen"),
-                    affiliations::role.eq("styremedlem"),
-                    affiliations::created_at.eq(db::now()),
-                ))
-                .execute(conn)?;
-            diesel::insert_into(conflicts::table)
-                .values((
-                    conflicts::juror_id.eq(ola),
-                    conflicts::nomination_id.eq(nomination_id),
-                    conflicts::reason.eq("Min søster leder prosjektet."),
-                    conflicts::status.eq("declared"),
-                    conflicts::created_at.eq(db::now()),
-                ))
-                .execute(conn)?;
-            Ok(())
+            Ok(ConflictFixture::declared(ola, nomination_id)
+                .reason("Min søster leder prosjektet.")
+                .insert(conn)?)
         })
         .await
         .unwrap();
@@ -668,22 +649,16 @@ async fn the_secretariat_decides_on_conflicts(backend: Backend) {
 
 async fn a_submitted_assessment_is_reopened_and_the_log_shows_it(backend: Backend) {
     let app = admin_app(backend).await;
-    let kari = juror(&app, "kari@example.no", "Kari Jury").await;
+    let kari = JurorFixture::new("kari@example.no", "Kari Jury")
+        .create(&app)
+        .await;
     let nomination = nomination(&app, "971032081", "Digital kontroll").await;
     let nomination_id = nomination.id;
     app.db
         .write(move |conn| {
-            use db::schema::assessments;
-            diesel::insert_into(assessments::table)
-                .values((
-                    assessments::nomination_id.eq(nomination_id),
-                    assessments::juror_id.eq(kari),
-                    assessments::holistic.eq("Et godt tiltak."),
-                    assessments::submitted_at.eq(Some(db::now())),
-                    assessments::updated_at.eq(db::now()),
-                ))
-                .execute(conn)?;
-            Ok(())
+            Ok(AssessmentFixture::by(kari, nomination_id)
+                .holistic("Et godt tiltak.")
+                .insert(conn)?)
         })
         .await
         .unwrap();
@@ -732,7 +707,9 @@ async fn a_submitted_assessment_is_reopened_and_the_log_shows_it(backend: Backen
 
 async fn only_the_secretariat_may_use_these_pages(backend: Backend) {
     let app = spawn_app(backend).await;
-    let kari = juror(&app, "kari@example.no", "Kari Jury").await;
+    let kari = JurorFixture::new("kari@example.no", "Kari Jury")
+        .create(&app)
+        .await;
     let nomination = nomination(&app, "971032081", "Digital kontroll").await;
     let (n, r) = (nomination.id, nomination.round_id);
     let pages = [
@@ -782,12 +759,12 @@ async fn only_the_secretariat_may_use_these_pages(backend: Backend) {
     for path in &pages {
         assert_eq!(app.get(path).await.status(), 403, "{path}");
     }
-    let token = crate::helpers::csrf_token_in(&app.get_html("/jury").await);
+    let token = bedre_stat_test_support::csrf_token_in(&app.get_html("/jury").await);
     for path in &posts {
         let response = app
             .post_form(path, &[("csrf_token", &token), ("screening", "eligible")])
             .await;
         assert_eq!(response.status(), 403, "POST {path}");
     }
-    assert_eq!(reload(&app, n).await.status, "submitted");
+    assert_eq!(reload(&app, n).await.status.code(), "submitted");
 }

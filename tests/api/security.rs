@@ -1,7 +1,7 @@
-use crate::helpers::{
+use bedre_stat_test_support::on_both_backends;
+use bedre_stat_test_support::{
     Backend, SmtpSink, csrf_token_in, reference_in, spawn_app, spawn_app_with, valid_tip,
 };
-use crate::on_both_backends;
 use serde_json::{Value, json};
 use std::time::Duration;
 
@@ -186,7 +186,7 @@ async fn hostile_input_is_stored_as_typed_and_shown_escaped(backend: Backend) {
 
 async fn header_injection_through_names_is_impossible(backend: Backend) {
     let app = spawn_app(backend).await;
-    let mut nomination = crate::helpers::valid_nomination();
+    let mut nomination = bedre_stat_test_support::valid_nomination();
     nomination["contact_name"] = json!("Kari\r\nBcc: victim@example.com\r\nX-Evil: 1");
     nomination["title"] = json!("Tittel\r\nSubject: falsk");
     assert_eq!(

@@ -1,8 +1,8 @@
 //! Every validation rule, through the API, with its message in bokmål, nynorsk and English.
 
-use crate::helpers::{Backend, SmtpSink, spawn_app_with, valid_nomination, valid_tip};
-use crate::on_both_backends;
 use bedre_stat::i18n::Lang;
+use bedre_stat_test_support::on_both_backends;
+use bedre_stat_test_support::{Backend, SmtpSink, spawn_app_with, valid_nomination, valid_tip};
 use serde_json::{Value, json};
 
 on_both_backends!(every_rule_has_its_message_in_every_language);

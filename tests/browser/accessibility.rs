@@ -3,9 +3,9 @@
 //! on every page of the jury and secretariat, in bokmål and nynorsk, with and without errors.
 //! axe finds only part of what WCAG asks; it does not replace testing with people.
 
-use crate::helpers::{Backend, spawn_app};
 use crate::seed;
 use crate::support::*;
+use bedre_stat_test_support::{Backend, spawn_app};
 use fantoccini::Client;
 use serde_json::{Value, json};
 

@@ -1,8 +1,8 @@
 //! People using the forms in a real browser: with mistakes first, in nynorsk, and with
 //! JavaScript turned off.
 
-use crate::helpers::{Backend, spawn_app};
 use crate::support::*;
+use bedre_stat_test_support::{Backend, spawn_app};
 use fantoccini::Client;
 use serde_json::json;
 use std::time::Duration;

@@ -3,10 +3,6 @@
 //! its own app, chromedriver and browser profile. A failing test saves a screenshot and the
 //! page's HTML under target/browser-failures/.
 
-#[path = "../api/helpers.rs"]
-#[allow(dead_code)]
-mod helpers;
-
 mod seed;
 mod support;
 

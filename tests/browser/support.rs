@@ -31,7 +31,7 @@ struct Chromedriver {
 
 impl Chromedriver {
     fn start() -> Self {
-        let port = crate::helpers::free_port();
+        let port = bedre_stat_test_support::free_port();
         let process = Command::new(chromedriver_path())
             .arg(format!("--port={port}"))
             .stdin(Stdio::null())

@@ -3,12 +3,11 @@
 use crate::accounts::LoginOutcome;
 use crate::db::sessions::USER_ID_KEY;
 use crate::domain::Role;
-use crate::web::errors::PageError;
-use crate::web::forms::{self, FormPage, Rejection};
+use crate::web::errors::{PageError, PageResult};
+use crate::web::forms::{self, FormPage, Outcome, Redirect};
 use crate::web::{AppState, csrf, is_local_path, lang::RequestLang};
 use actix_session::Session;
-use actix_web::http::header;
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpRequest, web};
 
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
@@ -47,14 +46,12 @@ pub async fn login_form(
     req: HttpRequest,
     state: web::Data<AppState>,
     query: web::Query<LoginQuery>,
-) -> Result<HttpResponse, PageError> {
+) -> PageResult {
     let input = LoginInput {
         neste: query.into_inner().neste.unwrap_or_default(),
         ..LoginInput::default()
     };
-    LOGIN
-        .render(&req, &state, &input, None, None, tera::Context::new())
-        .map_err(PageError::from)
+    Ok(LOGIN.render(&req, &state, &input, None, None, tera::Context::new())?)
 }
 
 #[tracing::instrument(skip_all)]
@@ -64,76 +61,63 @@ pub async fn login(
     RequestLang(lang): RequestLang,
     session: Session,
     body: web::Bytes,
-) -> Result<HttpResponse, actix_web::Error> {
-    let posted = forms::decode::<LoginInput>(&body)?;
-    let rejection = match posted.check_security(&req, &state.login_limiter) {
-        Err(rejection) => rejection,
-        Ok(()) => {
-            let input = &posted.input;
-            match state
+) -> PageResult {
+    forms::act_limited(
+        &req,
+        &body,
+        &state.login_limiter,
+        async |input: &LoginInput| {
+            let outcome = state
                 .accounts
                 .authenticate(input.email.clone(), input.password.clone())
-                .await
-                .map_err(PageError::from)?
-            {
+                .await?;
+            match outcome {
                 LoginOutcome::LoggedIn(user) => {
                     // A new session id at login, so an id planted before cannot be used after.
                     session.renew();
                     session
                         .insert(USER_ID_KEY, user.id)
-                        .map_err(actix_web::error::ErrorInternalServerError)?;
+                        .and_then(|()| session.insert(csrf::SESSION_KEY, csrf::generate()))
+                        .map_err(|e| PageError::Unexpected(anyhow::anyhow!("{e}")))?;
                     let target = if is_local_path(&input.neste) {
                         input.neste.clone()
                     } else {
                         landing(user.role()).to_owned()
                     };
-                    return Ok(HttpResponse::SeeOther()
-                        .insert_header((header::LOCATION, target))
-                        .finish());
+                    Ok(Redirect::to(target).into())
                 }
                 LoginOutcome::Refused => {
                     let auth = &state.settings.auth;
-                    Rejection::Refused(lang.text_with(
+                    Ok(Outcome::Refused(lang.text_with(
                         "error-login-refused",
                         &[
                             ("attempts", &auth.lockout_after.to_string()),
                             ("minutes", &auth.lockout_minutes.to_string()),
                         ],
-                    ))
+                    )))
                 }
             }
-        }
-    };
-    Ok(LOGIN
-        .render(
-            &req,
-            &state,
-            &posted.input,
-            Some(&rejection),
-            None,
-            tera::Context::new(),
-        )
-        .map_err(PageError::from)?)
-}
-
-#[derive(Debug, Default, serde::Deserialize)]
-#[serde(default)]
-pub struct LogoutInput {
-    csrf_token: String,
+        },
+        async |input, rejection| {
+            Ok(LOGIN.render(
+                &req,
+                &state,
+                input,
+                Some(&rejection),
+                None,
+                tera::Context::new(),
+            )?)
+        },
+    )
+    .await
 }
 
 /// Ends the session here and in the database.
 #[tracing::instrument(skip_all)]
-pub async fn logout(
-    req: HttpRequest,
-    session: Session,
-    form: web::Form<LogoutInput>,
-) -> HttpResponse {
-    if !csrf::verify(&req, &form.csrf_token) {
-        return HttpResponse::Forbidden().finish();
-    }
-    session.purge();
-    HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, "/"))
-        .finish()
+pub async fn logout(req: HttpRequest, session: Session, body: web::Bytes) -> PageResult {
+    forms::press(&req, &body, async || {
+        session.purge();
+        Ok(Redirect::to("/"))
+    })
+    .await
 }

@@ -1,10 +1,10 @@
 //! `/glemt-passord` (asking for a reset link) and `/konto/passord/{token}` (setting a
 //! password from an invitation or reset link).
 
-use crate::domain::{FieldErrors, NewPassword, ValidationError};
+use crate::domain::{EmailAddress, FieldErrors, NewPassword, ValidationError};
 use crate::i18n::Lang;
-use crate::web::errors::PageError;
-use crate::web::forms::{self, FormPage, Rejection};
+use crate::web::errors::{PageError, PageResult};
+use crate::web::forms::{self, FormPage, Outcome};
 use crate::web::{AppState, lang::RequestLang, page};
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -39,20 +39,15 @@ fn message_page(
 }
 
 #[tracing::instrument(skip_all)]
-pub async fn forgot_form(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-) -> Result<HttpResponse, PageError> {
-    FORGOT
-        .render(
-            &req,
-            &state,
-            &ForgotInput::default(),
-            None,
-            None,
-            tera::Context::new(),
-        )
-        .map_err(PageError::from)
+pub async fn forgot_form(req: HttpRequest, state: web::Data<AppState>) -> PageResult {
+    Ok(FORGOT.render(
+        &req,
+        &state,
+        &ForgotInput::default(),
+        None,
+        None,
+        tera::Context::new(),
+    )?)
 }
 
 #[tracing::instrument(skip_all)]
@@ -61,40 +56,40 @@ pub async fn forgot(
     state: web::Data<AppState>,
     RequestLang(lang): RequestLang,
     body: web::Bytes,
-) -> Result<HttpResponse, actix_web::Error> {
-    let posted = forms::decode::<ForgotInput>(&body)?;
-    let rejection = match posted.check_security(&req, &state.login_limiter) {
-        Err(rejection) => rejection,
-        Ok(()) => match crate::domain::EmailAddress::parse(&posted.input.email) {
-            Err(error) => {
-                let mut errors = FieldErrors::default();
-                errors.add("email", error);
-                Rejection::Invalid(errors)
-            }
+) -> PageResult {
+    forms::act_limited(
+        &req,
+        &body,
+        &state.login_limiter,
+        async |input: &ForgotInput| match EmailAddress::parse(&input.email) {
+            Err(error) => Ok(Outcome::Invalid(FieldErrors::one("email", error))),
             Ok(address) => {
                 state
                     .accounts
                     .request_password_reset(address.as_ref().to_owned(), lang)
-                    .await
-                    .map_err(PageError::from)?;
+                    .await?;
                 let minutes = state.settings.auth.reset_valid_minutes.to_string();
                 let message = lang.text_with("forgot-sent", &[("minutes", &minutes)]);
-                return Ok(
-                    message_page(lang, "forgot-title", message, None).map_err(PageError::from)?
-                );
+                Ok(Outcome::Shown(message_page(
+                    lang,
+                    "forgot-title",
+                    message,
+                    None,
+                )?))
             }
         },
-    };
-    Ok(FORGOT
-        .render(
-            &req,
-            &state,
-            &posted.input,
-            Some(&rejection),
-            None,
-            tera::Context::new(),
-        )
-        .map_err(PageError::from)?)
+        async |input, rejection| {
+            Ok(FORGOT.render(
+                &req,
+                &state,
+                input,
+                Some(&rejection),
+                None,
+                tera::Context::new(),
+            )?)
+        },
+    )
+    .await
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -135,19 +130,16 @@ pub async fn password_form(
     req: HttpRequest,
     state: web::Data<AppState>,
     token: web::Path<String>,
-) -> Result<HttpResponse, PageError> {
+) -> PageResult {
     if !state
         .accounts
         .password_link_valid(token.into_inner())
-        .await
-        .map_err(PageError::from)?
+        .await?
     {
         return Err(PageError::LinkInvalid);
     }
     let path = req.path().to_owned();
-    password_page(&path)
-        .render(&req, &state, &NO_VALUES, None, None, action_context(&path))
-        .map_err(PageError::from)
+    Ok(password_page(&path).render(&req, &state, &NO_VALUES, None, None, action_context(&path))?)
 }
 
 #[tracing::instrument(skip_all)]
@@ -157,48 +149,49 @@ pub async fn set_password(
     RequestLang(lang): RequestLang,
     token: web::Path<String>,
     body: web::Bytes,
-) -> Result<HttpResponse, actix_web::Error> {
+) -> PageResult {
     let path = req.path().to_owned();
-    let posted = forms::decode::<PasswordInput>(&body)?;
-    let rejection = match posted.check_security(&req, &state.login_limiter) {
-        Err(rejection) => rejection,
-        Ok(()) => {
-            match NewPassword::parse(&posted.input.password, &posted.input.password_confirmation) {
-                Err(error) => {
-                    let mut errors = FieldErrors::default();
-                    let field = if error == ValidationError::PasswordMismatch {
-                        "password_confirmation"
-                    } else {
-                        "password"
-                    };
-                    errors.add(field, error);
-                    Rejection::Invalid(errors)
-                }
-                Ok(password) => match state
-                    .accounts
-                    .set_password(token.into_inner(), password)
-                    .await
-                    .map_err(PageError::from)?
-                {
-                    None => return Err(PageError::LinkInvalid.into()),
-                    Some(_) => {
-                        let message = lang.text("password-saved");
-                        let link = Some(("/logg-inn", lang.text("login-title")));
-                        return Ok(message_page(lang, "password-title", message, link)
-                            .map_err(PageError::from)?);
-                    }
-                },
+    let token = token.into_inner();
+    forms::act_limited(
+        &req,
+        &body,
+        &state.login_limiter,
+        async |input: &PasswordInput| match NewPassword::parse(
+            &input.password,
+            &input.password_confirmation,
+        ) {
+            Err(error) => {
+                let field = if error == ValidationError::PasswordMismatch {
+                    "password_confirmation"
+                } else {
+                    "password"
+                };
+                Ok(Outcome::Invalid(FieldErrors::one(field, error)))
             }
-        }
-    };
-    Ok(password_page(&path)
-        .render(
-            &req,
-            &state,
-            &NO_VALUES,
-            Some(&rejection),
-            None,
-            action_context(&path),
-        )
-        .map_err(PageError::from)?)
+            Ok(password) => match state.accounts.set_password(token, password).await? {
+                None => Err(PageError::LinkInvalid),
+                Some(_) => {
+                    let message = lang.text("password-saved");
+                    let link = Some(("/logg-inn", lang.text("login-title")));
+                    Ok(Outcome::Shown(message_page(
+                        lang,
+                        "password-title",
+                        message,
+                        link,
+                    )?))
+                }
+            },
+        },
+        async |_, rejection| {
+            Ok(password_page(&path).render(
+                &req,
+                &state,
+                &NO_VALUES,
+                Some(&rejection),
+                None,
+                action_context(&path),
+            )?)
+        },
+    )
+    .await
 }

@@ -62,8 +62,7 @@ fn overview(conn: &mut db::DbConn, user: &UserRow) -> anyhow::Result<Vec<RoundVi
         let ids: Vec<i32> = nominations.iter().map(|n| n.id).collect();
         let progress = db::scoring::progress(conn, user.id, &ids)?;
         let standings = db::jury::impartiality_map(conn, round.id)?;
-        let phase = crate::domain::Phase::parse(&round.phase)
-            .map_err(|e| anyhow::anyhow!("the stored phase of round {}: {e:?}", round.id))?;
+        let phase = round.phase;
         views.push(RoundView {
             id: round.id,
             prize_year: round.prize_year,

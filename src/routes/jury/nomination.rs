@@ -245,9 +245,9 @@ fn nomination_fields(lang: Lang, desk: &Desk) -> Vec<FieldView> {
     let n = &desk.nomination;
     let areas = n
         .categories
-        .split(',')
-        .filter(|code| !code.is_empty())
-        .map(|code| lang.text(&format!("area-{code}")))
+        .as_slice()
+        .iter()
+        .map(|category| lang.text(&format!("area-{}", category.code())))
         .collect::<Vec<_>>()
         .join(", ");
     let yes_no = |flag: bool| lang.text(if flag { "jury-yes" } else { "jury-no" });

@@ -1,9 +1,9 @@
 use crate::domain::Category;
 use crate::web::{AppState, lang::RequestLang, page};
 use actix_web::http::StatusCode;
-use actix_web::{HttpResponse, web};
+use actix_web::web;
 
-use crate::web::errors::PageError;
+use crate::web::errors::{PageError, PageResult};
 use crate::web::forms::contact_address;
 
 const PRACTICES: [&str; 7] = [
@@ -17,11 +17,8 @@ const PRACTICES: [&str; 7] = [
 ];
 
 #[tracing::instrument(skip_all)]
-pub async fn page(
-    state: web::Data<AppState>,
-    RequestLang(lang): RequestLang,
-) -> Result<HttpResponse, PageError> {
-    let (prize_year, deadline) = state.intake.open_round().await.map_err(PageError::from)?;
+pub async fn page(state: web::Data<AppState>, RequestLang(lang): RequestLang) -> PageResult {
+    let (prize_year, deadline) = state.intake.open_round().await?;
     let mut context = page::base_context(lang, "/", &contact_address(&state));
     context.insert(
         "round",

@@ -4,7 +4,7 @@
 use crate::db::{self, nominations::NominationRow, rounds::Round};
 use crate::domain::{Category, NewNomination, NominationInput};
 use crate::i18n::Lang;
-use crate::web::errors::PageError;
+use crate::web::errors::{PageError, PageResult};
 use crate::web::forms::{self, FormPage, Rejection};
 use crate::web::{AppState, lang::RequestLang, page};
 use actix_web::http::StatusCode;
@@ -65,7 +65,7 @@ pub async fn new_form(
     req: HttpRequest,
     state: web::Data<AppState>,
     RequestLang(lang): RequestLang,
-) -> Result<HttpResponse, PageError> {
+) -> PageResult {
     new_form_page()
         .render(
             &req,
@@ -73,10 +73,7 @@ pub async fn new_form(
             &NominationInput::default(),
             None,
             None,
-            new_context(
-                lang,
-                state.intake.open_round().await.map_err(PageError::from)?,
-            ),
+            new_context(lang, state.intake.open_round().await?),
         )
         .map_err(PageError::from)
 }
@@ -87,7 +84,7 @@ pub async fn submit(
     state: web::Data<AppState>,
     RequestLang(lang): RequestLang,
     body: web::Bytes,
-) -> Result<HttpResponse, actix_web::Error> {
+) -> PageResult {
     let posted = forms::decode::<NominationInput>(&body)?;
     let rejection = match posted.check_security(&req, &state.limiter) {
         Err(rejection) => rejection,
@@ -97,25 +94,19 @@ pub async fn submit(
                 let (row, round) = state
                     .intake
                     .submit_nomination(nomination, lang, posted.submission_key())
-                    .await
-                    .map_err(PageError::from)?;
-                return Ok(receipt(&state, lang, &row, &round).map_err(PageError::from)?);
+                    .await?;
+                return Ok(receipt(&state, lang, &row, &round)?);
             }
         },
     };
-    Ok(new_form_page()
-        .render(
-            &req,
-            &state,
-            &posted.input,
-            Some(&rejection),
-            posted.submission_key(),
-            new_context(
-                lang,
-                state.intake.open_round().await.map_err(PageError::from)?,
-            ),
-        )
-        .map_err(PageError::from)?)
+    Ok(new_form_page().render(
+        &req,
+        &state,
+        &posted.input,
+        Some(&rejection),
+        posted.submission_key(),
+        new_context(lang, state.intake.open_round().await?),
+    )?)
 }
 
 fn receipt(
@@ -208,13 +199,12 @@ pub async fn edit_form(
     state: web::Data<AppState>,
     RequestLang(lang): RequestLang,
     token: web::Path<String>,
-) -> Result<HttpResponse, PageError> {
+) -> PageResult {
     let path = req.path().to_owned();
     let (row, round) = state
         .intake
         .find_by_edit_token(token.into_inner())
-        .await
-        .map_err(PageError::from)?
+        .await?
         .ok_or(PageError::LinkInvalid)?;
     let page = FormPage {
         template: "nominate.html",
@@ -239,13 +229,12 @@ pub async fn save_edit(
     RequestLang(lang): RequestLang,
     token: web::Path<String>,
     body: web::Bytes,
-) -> Result<HttpResponse, actix_web::Error> {
+) -> PageResult {
     let path = req.path().to_owned();
     let (row, round) = state
         .intake
         .find_by_edit_token(token.into_inner())
-        .await
-        .map_err(PageError::from)?
+        .await?
         .ok_or(PageError::LinkInvalid)?;
     let posted = forms::decode::<NominationInput>(&body)?;
     let page = FormPage {
@@ -258,25 +247,17 @@ pub async fn save_edit(
         Ok(()) => match NewNomination::try_from(&posted.input) {
             Err(errors) => Rejection::Invalid(errors),
             Ok(nomination) => {
-                let saved = state
-                    .intake
-                    .update_nomination(row.id, nomination)
-                    .await
-                    .map_err(PageError::from)?;
+                let saved = state.intake.update_nomination(row.id, nomination).await?;
                 // A round that closed meanwhile shows the stored, unchanged nomination.
                 let (shown, notice) = match saved {
                     Some(updated) => (updated, Some(lang.text("receipt-nomination-updated"))),
                     None => (row, None),
                 };
                 let context = edit_context(lang, &path, &shown, &round, notice);
-                return Ok(page
-                    .render(&req, &state, &shown.to_input(), None, None, context)
-                    .map_err(PageError::from)?);
+                return Ok(page.render(&req, &state, &shown.to_input(), None, None, context)?);
             }
         },
     };
     let context = edit_context(lang, &path, &row, &round, None);
-    Ok(page
-        .render(&req, &state, &posted.input, Some(&rejection), None, context)
-        .map_err(PageError::from)?)
+    Ok(page.render(&req, &state, &posted.input, Some(&rejection), None, context)?)
 }

@@ -1,9 +1,9 @@
 use crate::domain::{NewTip, TipInput};
-use crate::web::errors::PageError;
+use crate::web::errors::{PageError, PageResult};
 use crate::web::forms::{self, FormPage, Rejection};
 use crate::web::{AppState, lang::RequestLang, page};
 use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpRequest, web};
 
 const FORM: FormPage<'static> = FormPage {
     template: "tip.html",
@@ -19,7 +19,7 @@ const FORM: FormPage<'static> = FormPage {
 };
 
 #[tracing::instrument(skip_all)]
-pub async fn form(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, PageError> {
+pub async fn form(req: HttpRequest, state: web::Data<AppState>) -> PageResult {
     FORM.render(
         &req,
         &state,
@@ -37,7 +37,7 @@ pub async fn submit(
     state: web::Data<AppState>,
     RequestLang(lang): RequestLang,
     body: web::Bytes,
-) -> Result<HttpResponse, actix_web::Error> {
+) -> PageResult {
     let posted = forms::decode::<TipInput>(&body)?;
     let rejection = match posted.check_security(&req, &state.limiter) {
         Err(rejection) => rejection,
@@ -47,8 +47,7 @@ pub async fn submit(
                 let row = state
                     .intake
                     .submit_tip(tip, lang, posted.submission_key())
-                    .await
-                    .map_err(PageError::from)?;
+                    .await?;
                 let mut context =
                     page::base_context(lang, "/tips", &forms::contact_address(&state));
                 context.insert("heading", &lang.text("receipt-tip-title"));
@@ -59,19 +58,16 @@ pub async fn submit(
                     .as_deref()
                     .map(|email| lang.text_with("receipt-tip-email", &[("email", email)]));
                 context.insert("email_note", &email_note);
-                return Ok(page::render(StatusCode::OK, "receipt.html", &context)
-                    .map_err(PageError::from)?);
+                return Ok(page::render(StatusCode::OK, "receipt.html", &context)?);
             }
         },
     };
-    Ok(FORM
-        .render(
-            &req,
-            &state,
-            &posted.input,
-            Some(&rejection),
-            posted.submission_key(),
-            tera::Context::new(),
-        )
-        .map_err(PageError::from)?)
+    Ok(FORM.render(
+        &req,
+        &state,
+        &posted.input,
+        Some(&rejection),
+        posted.submission_key(),
+        tera::Context::new(),
+    )?)
 }

@@ -40,7 +40,7 @@ pub async fn list(
             reference: n.reference,
             title: n.title,
             agency_name: n.agency_name,
-            status: n.status,
+            status: n.status.to_string(),
             carried: n.carried_from_round_id.is_some(),
         })
         .collect();
@@ -97,9 +97,9 @@ impl NominationView {
             contact_phone: n.contact_phone.clone().unwrap_or_default(),
             categories: n
                 .categories
-                .split(',')
-                .filter(|c| !c.is_empty())
-                .map(str::to_owned)
+                .as_slice()
+                .iter()
+                .map(|c| c.code().to_owned())
                 .collect(),
             summary: n.summary.clone(),
             background: n.background.clone(),
@@ -112,7 +112,7 @@ impl NominationView {
             other_agencies: n.other_agencies.clone().unwrap_or_default(),
             leadership_backing: n.leadership_backing,
             consent_publish: n.consent_publish,
-            status: n.status.clone(),
+            status: n.status.to_string(),
             exclusion_reason: n.exclusion_reason.clone().unwrap_or_default(),
             created_at: n.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
         }
@@ -180,9 +180,10 @@ fn nomination_context(desk: NominationDesk, lang: crate::i18n::Lang) -> tera::Co
 /// The stored screening and assignments as the forms show them.
 fn stored_input(nomination: &NominationRow, assigned: &[i32]) -> ScreeningInput {
     ScreeningInput {
-        screening: match nomination.status.as_str() {
-            "eligible" | "excluded" => nomination.status.clone(),
-            _ => String::new(),
+        screening: if nomination.status.is_screened() {
+            nomination.status.to_string()
+        } else {
+            String::new()
         },
         exclusion_reason: nomination.exclusion_reason.clone().unwrap_or_default(),
         assigned_jurors: assigned.iter().map(i32::to_string).collect(),

@@ -47,7 +47,7 @@ pub async fn outbox(
             id: m.id,
             purpose: m.purpose,
             reference: m.subject_ref,
-            status: m.status,
+            status: m.status.to_string(),
             attempts: m.attempts,
             next_attempt: time(Some(m.next_attempt_at)),
             sent: time(m.sent_at),
@@ -94,7 +94,7 @@ pub async fn retry(
         return Ok(HttpResponse::Forbidden().finish());
     }
     let message_id = path.into_inner();
-    let actor = format!("user:{}", admin.id);
+    let actor = crate::domain::Actor::User(admin.id);
     let requeued = state
         .db
         .write(move |conn| {
@@ -102,7 +102,7 @@ pub async fn retry(
             if requeued {
                 db::audit::record(
                     conn,
-                    &actor,
+                    actor,
                     "mail.requeued",
                     &format!("outbox:{message_id}"),
                     None,

@@ -3,7 +3,7 @@
 
 use super::rounds::{NoticeQuery, see_other, signed_in};
 use crate::db::{self, screening};
-use crate::domain::{FieldErrors, Role, ValidationError};
+use crate::domain::{ConflictStatus, FieldErrors, Role, ValidationError};
 use crate::web::auth::Admin;
 use crate::web::errors::PageError;
 use crate::web::forms::{self, FormPage, Rejection};
@@ -41,7 +41,7 @@ pub async fn conflicts(
                 .unwrap_or_default(),
             case,
         })
-        .partition(|view| matches!(view.case.status.as_deref(), None | Some("declared")));
+        .partition(|view| matches!(view.case.status, None | Some(ConflictStatus::Declared)));
     let mut context = tera::Context::new();
     signed_in(&mut context, &admin);
     context.insert("open_cases", &open);
@@ -133,8 +133,9 @@ pub async fn decision_form(
         conflict_decision: pair
             .case
             .as_ref()
-            .and_then(|c| c.status.clone())
-            .filter(|s| s == "upheld" || s == "dismissed")
+            .and_then(|c| c.status)
+            .filter(|s| *s != ConflictStatus::Declared)
+            .map(|s| s.to_string())
             .unwrap_or_default(),
         conflict_note: pair
             .case
@@ -273,10 +274,8 @@ pub async fn log(
         .into_iter()
         .map(|e| {
             // "user:7" is shown with the user's name; other actors as stored.
-            let actor = e
-                .actor
-                .strip_prefix("user:")
-                .and_then(|id| id.parse::<i32>().ok())
+            let actor = crate::domain::Actor::parse(&e.actor)
+                .and_then(crate::domain::Actor::user_id)
                 .and_then(|id| names.get(&id))
                 .map(|name| format!("{name} ({})", e.actor))
                 .unwrap_or(e.actor);

@@ -126,7 +126,13 @@ pub async fn invite(
                 (Some(name), Some(email), Some(role)) if errors.is_empty() => {
                     match state
                         .accounts
-                        .create_user(email, name, role, lang, format!("user:{}", admin.id))
+                        .create_user(
+                            email,
+                            name,
+                            role,
+                            lang,
+                            crate::domain::Actor::User(admin.id),
+                        )
                         .await
                     {
                         Ok(_) => {
@@ -184,7 +190,7 @@ pub async fn end_sessions(
         return Ok(HttpResponse::Forbidden().finish());
     }
     let user_id = path.into_inner();
-    let actor = format!("user:{}", admin.id);
+    let actor = crate::domain::Actor::User(admin.id);
     let found = state
         .db
         .write(move |conn| {
@@ -195,9 +201,9 @@ pub async fn end_sessions(
             db::users::end_sessions(conn, user_id)?;
             db::audit::record(
                 conn,
-                &actor,
+                actor,
                 "user.sessions_ended",
-                &format!("user:{user_id}"),
+                &crate::domain::Actor::User(user_id).to_string(),
                 None,
             )?;
             Ok(true)

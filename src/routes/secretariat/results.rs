@@ -58,8 +58,7 @@ impl Overview {
         Ok(Self {
             round_id,
             prize_year: round.prize_year,
-            phase: Phase::parse(&round.phase)
-                .map_err(|_| anyhow::anyhow!("round {round_id} has an unknown phase"))?,
+            phase: round.phase,
             nominations: db::decisions::eligible_labels(conn, round_id)?,
             jurors: db::jury::jurors(conn)?
                 .into_iter()
@@ -744,7 +743,7 @@ pub async fn decide(
     };
     let chosen = input.nominations.clone();
     let rationale = input.rationale.clone();
-    let actor = format!("user:{}", admin.id);
+    let actor = crate::domain::Actor::User(admin.id);
     let outcome = state
         .db
         .write(move |conn| {
@@ -786,7 +785,7 @@ pub async fn decide(
                     );
                     db::audit::record(
                         conn,
-                        &actor,
+                        actor,
                         "decision_recorded",
                         &format!("round:{round_id}"),
                         Some(&detail),

@@ -15,8 +15,8 @@ use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::NaiveDate;
 
-pub(super) fn actor(admin: &db::users::UserRow) -> String {
-    format!("user:{}", admin.id)
+pub(super) fn actor(admin: &db::users::UserRow) -> crate::domain::Actor {
+    crate::domain::Actor::User(admin.id)
 }
 
 pub(super) fn see_other(location: &str) -> HttpResponse {
@@ -71,7 +71,7 @@ impl RoundView {
             nomination_deadline: show_date(Some(round.nomination_deadline)),
             jury_deadline: show_date(round.jury_deadline),
             conference_date: show_date(round.conference_date),
-            phase: round.phase.clone(),
+            phase: round.phase.code().to_owned(),
             disagreement_threshold: show_decimal(round.disagreement_threshold, lang),
         }
     }

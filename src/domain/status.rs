@@ -1,0 +1,199 @@
+//! Where a nomination, a juror's impartiality case and an e-mail stand. Each is stored as
+//! its `code()` (see `crate::db::text_enums`); the codes are the ones the database has
+//! always held, so no stored value changes.
+
+use std::fmt;
+
+/// A nomination's place in screening: every nomination arrives `Submitted`; the
+/// secretariat's screening makes it `Eligible` (it goes to the jury) or `Excluded` (with
+/// a reason). Carried into a later round, it is `Submitted` again.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    diesel::expression::AsExpression,
+    diesel::deserialize::FromSqlRow,
+)]
+#[serde(rename_all = "snake_case")]
+#[diesel(sql_type = diesel::sql_types::Text)]
+pub enum NominationStatus {
+    Submitted,
+    Eligible,
+    Excluded,
+}
+
+impl NominationStatus {
+    pub const ALL: [Self; 3] = [Self::Submitted, Self::Eligible, Self::Excluded];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Submitted => "submitted",
+            Self::Eligible => "eligible",
+            Self::Excluded => "excluded",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|status| status.code() == raw)
+    }
+
+    /// Whether the secretariat has screened it (eligible or excluded).
+    pub fn is_screened(self) -> bool {
+        self != Self::Submitted
+    }
+}
+
+/// The outcome of screening a juror's impartiality on one nomination (forvaltningsloven
+/// § 6): a case the juror `Declared` waits for the secretariat, which finds the juror
+/// conflicted (`Upheld`) or not (`Dismissed`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    diesel::expression::AsExpression,
+    diesel::deserialize::FromSqlRow,
+)]
+#[serde(rename_all = "snake_case")]
+#[diesel(sql_type = diesel::sql_types::Text)]
+pub enum ConflictStatus {
+    Declared,
+    Upheld,
+    Dismissed,
+}
+
+impl ConflictStatus {
+    pub const ALL: [Self; 3] = [Self::Declared, Self::Upheld, Self::Dismissed];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Declared => "declared",
+            Self::Upheld => "upheld",
+            Self::Dismissed => "dismissed",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|status| status.code() == raw)
+    }
+
+    /// The secretariat's decision: upheld or dismissed.
+    pub fn decided(upheld: bool) -> Self {
+        if upheld {
+            Self::Upheld
+        } else {
+            Self::Dismissed
+        }
+    }
+}
+
+/// Where an e-mail in the outbox stands: `Pending` until a worker claims it, `Sending`
+/// while claimed, then `Sent`, or `Failed` after the last attempt (kept, never dropped).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    diesel::expression::AsExpression,
+    diesel::deserialize::FromSqlRow,
+)]
+#[serde(rename_all = "snake_case")]
+#[diesel(sql_type = diesel::sql_types::Text)]
+pub enum OutboxStatus {
+    Pending,
+    Sending,
+    Sent,
+    Failed,
+}
+
+impl OutboxStatus {
+    pub const ALL: [Self; 4] = [Self::Pending, Self::Sending, Self::Sent, Self::Failed];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Pending => "pending",
+            Self::Sending => "sending",
+            Self::Sent => "sent",
+            Self::Failed => "failed",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|status| status.code() == raw)
+    }
+}
+
+macro_rules! display_code {
+    ($($ty:ty),+) => {$(
+        impl fmt::Display for $ty {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.code())
+            }
+        }
+    )+};
+}
+display_code!(NominationStatus, ConflictStatus, OutboxStatus);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_round_trips() {
+        for status in NominationStatus::ALL {
+            assert_eq!(NominationStatus::parse(status.code()), Some(status));
+        }
+        for status in ConflictStatus::ALL {
+            assert_eq!(ConflictStatus::parse(status.code()), Some(status));
+        }
+        for status in OutboxStatus::ALL {
+            assert_eq!(OutboxStatus::parse(status.code()), Some(status));
+        }
+    }
+
+    #[test]
+    fn the_codes_are_the_stored_ones() {
+        let codes = |codes: &[&'static str]| codes.join(",");
+        assert_eq!(
+            codes(&NominationStatus::ALL.map(NominationStatus::code)),
+            "submitted,eligible,excluded"
+        );
+        assert_eq!(
+            codes(&ConflictStatus::ALL.map(ConflictStatus::code)),
+            "declared,upheld,dismissed"
+        );
+        assert_eq!(
+            codes(&OutboxStatus::ALL.map(OutboxStatus::code)),
+            "pending,sending,sent,failed"
+        );
+    }
+
+    #[test]
+    fn unknown_codes_are_refused() {
+        assert_eq!(NominationStatus::parse("Eligible"), None);
+        assert_eq!(ConflictStatus::parse(""), None);
+        assert_eq!(OutboxStatus::parse("sent "), None);
+    }
+
+    #[test]
+    fn serialised_as_the_code() {
+        assert_eq!(
+            serde_json::to_string(&NominationStatus::Excluded).unwrap(),
+            "\"excluded\""
+        );
+        assert_eq!(
+            serde_json::to_string(&OutboxStatus::Failed).unwrap(),
+            "\"failed\""
+        );
+    }
+}
