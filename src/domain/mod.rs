@@ -17,7 +17,9 @@ mod org_number;
 mod phone_number;
 mod reference;
 mod round;
+mod round_form;
 pub mod score_sheet;
+mod screening;
 mod status;
 mod submission_key;
 mod text;
@@ -37,6 +39,14 @@ pub use org_number::OrgNumber;
 pub use phone_number::PhoneNumber;
 pub use reference::{Reference, ReferenceKind};
 pub use round::{PrizeYear, RoundPlan};
+pub use round_form::{
+    NewRound, RoundDates, RoundInput, RoundSettings, RubricCriterion, parse_date,
+    parse_disagreement_threshold, parse_optional_date, parse_positive_decimal,
+};
+pub use screening::{
+    SCREENING_FIELDS, ScreeningDecision, ScreeningInput, chosen_jurors, juror_to_reopen,
+    parse_target_round, target_round_missing,
+};
 pub use status::{ConflictStatus, NominationStatus, OutboxStatus};
 pub use submission_key::SubmissionKey;
 pub use text::{LongText, ShortText};

@@ -105,7 +105,8 @@ fn jury_routes(cfg: &mut web::ServiceConfig) {
 /// `/sekretariat`: the secretariat only.
 fn secretariat_routes(cfg: &mut web::ServiceConfig) {
     use secretariat::{
-        audit_log, conflicts, exports, nominations, outbox, overview, results, rounds, tips,
+        audit_log, conflicts, exports, nominations, outbox, overview, results, rounds, rubric,
+        screening, tips,
     };
     cfg.service(
         scope("/sekretariat")
@@ -125,16 +126,16 @@ fn secretariat_routes(cfg: &mut web::ServiceConfig) {
             )
             .route(
                 "/runder/{round}/kriterier",
-                post().to(rounds::add_criterion),
+                post().to(rubric::add_criterion),
             )
             .service(
                 resource("/runder/{round}/kriterier/{criterion}")
-                    .route(get().to(rounds::criterion_form))
-                    .route(post().to(rounds::edit_criterion)),
+                    .route(get().to(rubric::criterion_form))
+                    .route(post().to(rubric::edit_criterion)),
             )
             .route(
                 "/runder/{round}/kriterier/{criterion}/fjern",
-                post().to(rounds::remove_criterion),
+                post().to(rubric::remove_criterion),
             )
             .route("/runder/{round}/nominasjoner", get().to(nominations::list))
             .route(
@@ -145,19 +146,10 @@ fn secretariat_routes(cfg: &mut web::ServiceConfig) {
             .route("/runder/{id}/poeng.csv", get().to(exports::scores_csv))
             .route("/runder/{id}/rapport", get().to(exports::report))
             .route("/nominasjoner/{id}", get().to(nominations::show))
-            .route(
-                "/nominasjoner/{id}/vurdering",
-                post().to(nominations::screen),
-            )
-            .route("/nominasjoner/{id}/flytt", post().to(nominations::carry))
-            .route(
-                "/nominasjoner/{id}/tildeling",
-                post().to(nominations::assign),
-            )
-            .route(
-                "/nominasjoner/{id}/gjenapne",
-                post().to(nominations::reopen),
-            )
+            .route("/nominasjoner/{id}/vurdering", post().to(screening::screen))
+            .route("/nominasjoner/{id}/flytt", post().to(screening::carry))
+            .route("/nominasjoner/{id}/tildeling", post().to(screening::assign))
+            .route("/nominasjoner/{id}/gjenapne", post().to(screening::reopen))
             .route("/habilitet", get().to(conflicts::conflicts))
             .service(
                 resource("/habilitet/{juror}/{nomination}")

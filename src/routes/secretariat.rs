@@ -8,4 +8,6 @@ pub(super) mod outbox;
 pub(super) mod overview;
 pub(super) mod results;
 pub(super) mod rounds;
+pub(super) mod rubric;
+pub(super) mod screening;
 pub(super) mod tips;

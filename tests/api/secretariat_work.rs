@@ -203,6 +203,8 @@ async fn rounds_are_created_and_edited_with_clear_messages(backend: Backend) {
         )
         .await;
     assert_eq!(response.status(), 303);
+    let location = response.headers()["location"].to_str().unwrap().to_owned();
+    assert_eq!(location, path, "back to the round page, without a fragment");
     let round = app
         .db
         .read(move |conn| Ok(db::rounds::find(conn, round_id)?))
@@ -215,7 +217,7 @@ async fn rounds_are_created_and_edited_with_clear_messages(backend: Backend) {
         round.jury_deadline.map(|d| d.to_string()).as_deref(),
         Some("2029-12-01")
     );
-    let page = app.get_html(&format!("{path}?lagret=1")).await;
+    let page = app.get_html(&location).await;
     assert!(page.contains("Endringen er lagret."));
     assert!(page.contains("value=\"1,5\""));
     assert!(page.contains("value=\"scoring\" checked"));

@@ -1,18 +1,17 @@
-//! `/sekretariat/runder/{round}/nominasjoner` and `/sekretariat/nominasjoner/{id}`: screening
-//! a round's nominations (eligible, or excluded with a reason), carrying one into a later
-//! round, explicit assignments to jurors, and reopening a juror's submitted assessment.
+//! `/sekretariat/runder/{round}/nominasjoner` and `/sekretariat/nominasjoner/{id}`: a
+//! round's nominations, and one nomination with the secretariat's forms (screening,
+//! carrying, assignments, reopening — their actions are in `screening.rs`).
 
-use super::rounds::{NoticeQuery, actor, see_other, signed_in};
-use crate::db::{self, nominations::NominationRow, screening};
-use crate::domain::{FieldErrors, ValidationError};
-use crate::i18n::Lang;
+use super::rounds::RoundView;
+use crate::db::nominations::NominationRow;
+use crate::domain::{SCREENING_FIELDS, ScreeningInput};
+use crate::services::screening::{self, NominationDesk};
+use crate::web::AppState;
 use crate::web::auth::Admin;
-use crate::web::errors::PageError;
-use crate::web::forms::{self, FormPage, Rejection};
-use crate::web::rate_limit::SubmissionLimiter;
-use crate::web::{AppState, lang::RequestLang};
-use actix_web::{HttpRequest, HttpResponse, web};
-use diesel::OptionalExtension as _;
+use crate::web::errors::PageResult;
+use crate::web::forms::{FormPage, Rejection};
+use crate::web::lang::RequestLang;
+use actix_web::{HttpRequest, web};
 
 #[derive(serde::Serialize)]
 struct NominationSummary {
@@ -24,34 +23,17 @@ struct NominationSummary {
     carried: bool,
 }
 
-#[tracing::instrument(skip_all, fields(user_id = admin.id))]
+#[tracing::instrument(skip_all, fields(user_id = admin.id, round_id = *path))]
 pub async fn list(
     req: HttpRequest,
     state: web::Data<AppState>,
-    RequestLang(lang): RequestLang,
     Admin(admin): Admin,
     path: web::Path<i32>,
-) -> Result<HttpResponse, PageError> {
-    let round_id = path.into_inner();
-    let found = state
-        .db
-        .read(move |conn| {
-            let Some(round) = db::rounds::find(conn, round_id).optional()? else {
-                return Ok(None);
-            };
-            let nominations = screening::round_nominations(conn, round_id)?;
-            let assigned = screening::round_has_assignments(conn, round_id)?;
-            Ok(Some((round, nominations, assigned)))
-        })
-        .await
-        .map_err(PageError::from)?;
-    let Some((round, nominations, assigned)) = found else {
-        return Err(PageError::NotFound);
-    };
-    let mut context = tera::Context::new();
-    signed_in(&mut context, &admin);
-    context.insert("round", &super::rounds::RoundView::of(&round, lang));
-    let rows: Vec<NominationSummary> = nominations
+) -> PageResult {
+    let lang = RequestLang::of(&req);
+    let found = screening::of_round(&state.db, path.into_inner()).await?;
+    let rows: Vec<NominationSummary> = found
+        .nominations
         .into_iter()
         .map(|n| NominationSummary {
             id: n.id,
@@ -62,30 +44,18 @@ pub async fn list(
             carried: n.carried_from_round_id.is_some(),
         })
         .collect();
+    let mut context = tera::Context::new();
+    context.insert("round", &RoundView::of(&found.round, lang));
     context.insert("nominations", &rows);
-    context.insert("has_assignments", &assigned);
+    context.insert("has_assignments", &found.has_assignments);
     let page_path = req.path().to_owned();
-    FormPage {
+    let page = FormPage {
         template: "secretariat/nominations.html",
         path: &page_path,
         field_order: &[],
-    }
-    .render(&req, &state, &serde_json::json!({}), None, None, context)
-    .map_err(PageError::from)
+    };
+    Ok(page.render(&req, &state, &serde_json::json!({}), None, None, context)?)
 }
-
-/// What the forms on the nomination page post.
-#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
-pub struct ScreeningInput {
-    screening: String,
-    exclusion_reason: String,
-    target_round: String,
-    assigned_jurors: Vec<String>,
-    juror: String,
-}
-
-const FIELDS: &[&str] = &["screening", "exclusion_reason", "target_round"];
 
 #[derive(serde::Serialize)]
 struct NominationView {
@@ -169,78 +139,26 @@ struct RoundChoice {
     prize_year: i32,
 }
 
-struct Loaded {
-    nomination: NominationRow,
-    context: tera::Context,
-    assigned: Vec<i32>,
-}
-
-/// The nomination and everything its page shows.
-async fn load(
-    state: &AppState,
-    lang: Lang,
-    admin: &db::users::UserRow,
-    nomination_id: i32,
-) -> Result<Loaded, PageError> {
-    let found = state
-        .db
-        .read(move |conn| {
-            let Some(nomination) = db::nominations::find_by_id(conn, nomination_id).optional()?
-            else {
-                return Ok(None);
-            };
-            let round = db::rounds::find(conn, nomination.round_id)?;
-            let carried_from = match nomination.carried_from_round_id {
-                Some(id) => Some(db::rounds::find(conn, id)?.prize_year),
-                None => None,
-            };
-            let later = screening::later_rounds(conn, &nomination)?;
-            let jurors = db::jury::jurors(conn)?;
-            let assigned = screening::assigned_jurors(conn, nomination.id)?;
-            let round_assigned = screening::round_has_assignments(conn, nomination.round_id)?;
-            let submitted = screening::submitted_assessments(conn, nomination.id)?;
-            Ok(Some((
-                nomination,
-                round,
-                carried_from,
-                later,
-                jurors,
-                assigned,
-                round_assigned,
-                submitted,
-            )))
-        })
-        .await
-        .map_err(PageError::from)?;
-    let Some((nomination, round, carried_from, later, jurors, assigned, round_assigned, submitted)) =
-        found
-    else {
-        return Err(PageError::NotFound);
-    };
-    let mut context = tera::Context::new();
-    signed_in(&mut context, admin);
-    context.insert("nomination", &NominationView::of(&nomination));
-    context.insert("round", &super::rounds::RoundView::of(&round, lang));
-    context.insert("carried_from", &carried_from);
-    let later: Vec<RoundChoice> = later
+fn nomination_context(desk: NominationDesk, lang: crate::i18n::Lang) -> tera::Context {
+    let later: Vec<RoundChoice> = desk
+        .later_rounds
         .iter()
         .map(|r| RoundChoice {
             id: r.id,
             prize_year: r.prize_year,
         })
         .collect();
-    context.insert("later_rounds", &later);
-    let choices: Vec<JurorChoice> = jurors
+    let jurors: Vec<JurorChoice> = desk
+        .jurors
         .iter()
         .map(|j| JurorChoice {
             id: j.id,
             name: j.name.clone(),
-            assigned: assigned.contains(&j.id),
+            assigned: desk.assigned.contains(&j.id),
         })
         .collect();
-    context.insert("jurors", &choices);
-    context.insert("round_has_assignments", &round_assigned);
-    let submitted: Vec<SubmittedView> = submitted
+    let submitted: Vec<SubmittedView> = desk
+        .submitted
         .into_iter()
         .map(|(juror_id, name, at)| SubmittedView {
             juror_id,
@@ -248,23 +166,19 @@ async fn load(
             submitted_at: at.format("%Y-%m-%d %H:%M UTC").to_string(),
         })
         .collect();
+    let mut context = tera::Context::new();
+    context.insert("nomination", &NominationView::of(&desk.nomination));
+    context.insert("round", &RoundView::of(&desk.round, lang));
+    context.insert("carried_from", &desk.carried_from);
+    context.insert("later_rounds", &later);
+    context.insert("jurors", &jurors);
+    context.insert("round_has_assignments", &desk.round_has_assignments);
     context.insert("submitted", &submitted);
-    Ok(Loaded {
-        nomination,
-        context,
-        assigned,
-    })
+    context
 }
 
-fn page(path: &str) -> FormPage<'_> {
-    FormPage {
-        template: "secretariat/nomination.html",
-        path,
-        field_order: FIELDS,
-    }
-}
-
-fn current_input(nomination: &NominationRow, assigned: &[i32]) -> ScreeningInput {
+/// The stored screening and assignments as the forms show them.
+fn stored_input(nomination: &NominationRow, assigned: &[i32]) -> ScreeningInput {
     ScreeningInput {
         screening: if nomination.status.is_screened() {
             nomination.status.to_string()
@@ -277,218 +191,34 @@ fn current_input(nomination: &NominationRow, assigned: &[i32]) -> ScreeningInput
     }
 }
 
-#[tracing::instrument(skip_all, fields(user_id = admin.id))]
+/// The nomination page, its forms filled by `shown` from the stored values, with the
+/// reason a posted form was not taken, if any.
+pub(super) async fn nomination_page(
+    req: &HttpRequest,
+    state: &AppState,
+    nomination_id: i32,
+    shown: impl FnOnce(ScreeningInput) -> ScreeningInput,
+    rejection: Option<&Rejection>,
+) -> PageResult {
+    let lang = RequestLang::of(req);
+    let desk = screening::desk(&state.db, nomination_id).await?;
+    let values = shown(stored_input(&desk.nomination, &desk.assigned));
+    let path = format!("/sekretariat/nominasjoner/{nomination_id}");
+    let page = FormPage {
+        template: "secretariat/nomination.html",
+        path: &path,
+        field_order: SCREENING_FIELDS,
+    };
+    let context = nomination_context(desk, lang);
+    Ok(page.render(req, state, &values, rejection, None, context)?)
+}
+
+#[tracing::instrument(skip_all, fields(user_id = admin.id, nomination_id = *path))]
 pub async fn show(
     req: HttpRequest,
     state: web::Data<AppState>,
-    RequestLang(lang): RequestLang,
     Admin(admin): Admin,
     path: web::Path<i32>,
-    query: web::Query<NoticeQuery>,
-) -> Result<HttpResponse, PageError> {
-    let mut loaded = load(&state, lang, &admin, path.into_inner()).await?;
-    if query.lagret.is_some() {
-        loaded
-            .context
-            .insert("notice", &lang.text("secretariat-saved"));
-    }
-    let input = current_input(&loaded.nomination, &loaded.assigned);
-    let page_path = req.path().to_owned();
-    page(&page_path)
-        .render(&req, &state, &input, None, None, loaded.context)
-        .map_err(PageError::from)
-}
-
-/// The nomination page again with the posted values and why they were not taken.
-fn again(
-    req: &HttpRequest,
-    state: &AppState,
-    _lang: Lang,
-    loaded: Loaded,
-    input: ScreeningInput,
-    rejection: &Rejection,
-) -> Result<HttpResponse, actix_web::Error> {
-    let page_path = format!("/sekretariat/nominasjoner/{}", loaded.nomination.id);
-    Ok(page(&page_path)
-        .render(req, state, &input, Some(rejection), None, loaded.context)
-        .map_err(PageError::from)?)
-}
-
-fn saved(nomination_id: i32, anchor: &str) -> HttpResponse {
-    see_other(&format!(
-        "/sekretariat/nominasjoner/{nomination_id}?lagret=1#{anchor}"
-    ))
-}
-
-#[tracing::instrument(skip_all, fields(user_id = admin.id))]
-pub async fn screen(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    RequestLang(lang): RequestLang,
-    Admin(admin): Admin,
-    path: web::Path<i32>,
-    body: web::Bytes,
-) -> Result<HttpResponse, actix_web::Error> {
-    let posted = forms::decode::<ScreeningInput>(&body)?;
-    let loaded = load(&state, lang, &admin, path.into_inner()).await?;
-    let rejection = match posted.check_security(&req, &SubmissionLimiter::unlimited()) {
-        Err(rejection) => rejection,
-        Ok(()) => {
-            let input = &posted.input;
-            let mut errors = FieldErrors::default();
-            let reason = input.exclusion_reason.trim();
-            let decision = match input.screening.as_str() {
-                "eligible" => Some(screening::Screening::Eligible),
-                "excluded" if reason.is_empty() => {
-                    errors.add("exclusion_reason", ValidationError::Required);
-                    None
-                }
-                "excluded" if reason.chars().count() > 2000 => {
-                    errors.add("exclusion_reason", ValidationError::TooLong);
-                    None
-                }
-                "excluded" => Some(screening::Screening::Excluded {
-                    reason: reason.to_owned(),
-                }),
-                _ => {
-                    errors.add("screening", ValidationError::Required);
-                    None
-                }
-            };
-            match decision {
-                Some(decision) => {
-                    let nomination = loaded.nomination.clone();
-                    let actor = actor(&admin);
-                    state
-                        .db
-                        .write(move |conn| {
-                            Ok(screening::screen(conn, &nomination, &decision, actor)?)
-                        })
-                        .await
-                        .map_err(PageError::from)?;
-                    return Ok(saved(loaded.nomination.id, "screening"));
-                }
-                None => Rejection::Invalid(errors),
-            }
-        }
-    };
-    let input = ScreeningInput {
-        assigned_jurors: loaded.assigned.iter().map(i32::to_string).collect(),
-        target_round: String::new(),
-        ..posted.input
-    };
-    again(&req, &state, lang, loaded, input, &rejection)
-}
-
-#[tracing::instrument(skip_all, fields(user_id = admin.id))]
-pub async fn carry(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    RequestLang(lang): RequestLang,
-    Admin(admin): Admin,
-    path: web::Path<i32>,
-    body: web::Bytes,
-) -> Result<HttpResponse, actix_web::Error> {
-    let posted = forms::decode::<ScreeningInput>(&body)?;
-    let loaded = load(&state, lang, &admin, path.into_inner()).await?;
-    let rejection = match posted.check_security(&req, &SubmissionLimiter::unlimited()) {
-        Err(rejection) => rejection,
-        Ok(()) => {
-            let mut errors = FieldErrors::default();
-            match posted.input.target_round.trim().parse::<i32>() {
-                Ok(target) => {
-                    let nomination = loaded.nomination.clone();
-                    let actor = actor(&admin);
-                    let carried = state
-                        .db
-                        .write(move |conn| Ok(screening::carry(conn, &nomination, target, actor)?))
-                        .await
-                        .map_err(PageError::from)?;
-                    if carried {
-                        return Ok(saved(loaded.nomination.id, "carry"));
-                    }
-                    errors.add("target_round", ValidationError::Required);
-                    Rejection::Invalid(errors)
-                }
-                Err(_) => {
-                    errors.add("target_round", ValidationError::Required);
-                    Rejection::Invalid(errors)
-                }
-            }
-        }
-    };
-    let input = ScreeningInput {
-        target_round: posted.input.target_round.clone(),
-        ..current_input(&loaded.nomination, &loaded.assigned)
-    };
-    again(&req, &state, lang, loaded, input, &rejection)
-}
-
-#[tracing::instrument(skip_all, fields(user_id = admin.id))]
-pub async fn assign(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    RequestLang(lang): RequestLang,
-    Admin(admin): Admin,
-    path: web::Path<i32>,
-    body: web::Bytes,
-) -> Result<HttpResponse, actix_web::Error> {
-    let posted = forms::decode::<ScreeningInput>(&body)?;
-    let loaded = load(&state, lang, &admin, path.into_inner()).await?;
-    if let Err(rejection) = posted.check_security(&req, &SubmissionLimiter::unlimited()) {
-        let input = current_input(&loaded.nomination, &loaded.assigned);
-        return again(&req, &state, lang, loaded, input, &rejection);
-    }
-    let chosen: Vec<i32> = posted
-        .input
-        .assigned_jurors
-        .iter()
-        .filter_map(|id| id.trim().parse().ok())
-        .collect();
-    let nomination = loaded.nomination.clone();
-    let actor = actor(&admin);
-    state
-        .db
-        .write(move |conn| {
-            Ok(screening::set_assignments(
-                conn,
-                &nomination,
-                &chosen,
-                actor,
-            )?)
-        })
-        .await
-        .map_err(PageError::from)?;
-    Ok(saved(loaded.nomination.id, "assignments"))
-}
-
-#[tracing::instrument(skip_all, fields(user_id = admin.id))]
-pub async fn reopen(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    RequestLang(lang): RequestLang,
-    Admin(admin): Admin,
-    path: web::Path<i32>,
-    body: web::Bytes,
-) -> Result<HttpResponse, actix_web::Error> {
-    let posted = forms::decode::<ScreeningInput>(&body)?;
-    let loaded = load(&state, lang, &admin, path.into_inner()).await?;
-    if let Err(rejection) = posted.check_security(&req, &SubmissionLimiter::unlimited()) {
-        let input = current_input(&loaded.nomination, &loaded.assigned);
-        return again(&req, &state, lang, loaded, input, &rejection);
-    }
-    let Ok(juror_id) = posted.input.juror.trim().parse::<i32>() else {
-        return Err(PageError::NotFound.into());
-    };
-    let nomination = loaded.nomination.clone();
-    let actor = actor(&admin);
-    let reopened = state
-        .db
-        .write(move |conn| Ok(screening::reopen(conn, &nomination, juror_id, actor)?))
-        .await
-        .map_err(PageError::from)?;
-    if !reopened {
-        return Err(PageError::NotFound.into());
-    }
-    Ok(saved(loaded.nomination.id, "submitted"))
+) -> PageResult {
+    nomination_page(&req, &state, path.into_inner(), |stored| stored, None).await
 }
