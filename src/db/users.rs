@@ -19,6 +19,11 @@ pub struct UserRow {
 }
 
 impl UserRow {
+    /// This user as the one who acted, in the audit log.
+    pub fn actor(&self) -> crate::domain::Actor {
+        crate::domain::Actor::User(self.id)
+    }
+
     /// Switched off: cannot log in, has no sessions, its links do not work.
     pub fn is_disabled(&self) -> bool {
         self.disabled_at.is_some()

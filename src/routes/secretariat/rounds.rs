@@ -11,31 +11,9 @@ use crate::web::auth::Admin;
 use crate::web::errors::PageResult;
 use crate::web::forms::{self, FormPage, Outcome, Redirect, Rejection};
 use crate::web::lang::RequestLang;
-use actix_web::http::{StatusCode, header};
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, web};
 use chrono::NaiveDate;
-
-pub(super) fn actor(admin: &db::users::UserRow) -> crate::domain::Actor {
-    crate::domain::Actor::User(admin.id)
-}
-
-pub(super) fn see_other(location: &str) -> HttpResponse {
-    HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, location.to_owned()))
-        .finish()
-}
-
-/// No longer needed: `forms::render_with_csrf` inserts `signed_in` for staff pages. Kept
-/// for the pages that still call it.
-pub(super) fn signed_in(context: &mut tera::Context, admin: &db::users::UserRow) {
-    context.insert("signed_in", &serde_json::json!({ "name": admin.name }));
-}
-
-/// The old `?lagret=…` notice, for the pages that still show it.
-#[derive(serde::Deserialize)]
-pub struct NoticeQuery {
-    pub lagret: Option<String>,
-}
 
 /// A number as the pages show it: a decimal comma in Norwegian.
 pub fn show_decimal(value: f64, lang: Lang) -> String {
@@ -123,7 +101,7 @@ pub async fn create(
                 Ok(round) => round,
                 Err(errors) => return Ok(Outcome::Invalid(errors)),
             };
-            match rounds::create(&state.db, round, actor(&admin)).await? {
+            match rounds::create(&state.db, round, admin.actor()).await? {
                 Some(round) => Ok(Redirect::to(format!("/sekretariat/runder/{}", round.id)).into()),
                 None => {
                     let mut errors = FieldErrors::default();
@@ -262,7 +240,7 @@ pub async fn update(
         &body,
         async |input: &RoundInput| match RoundSettings::parse(input) {
             Ok(settings) => {
-                rounds::update(&state.db, round_id, settings, actor(&admin)).await?;
+                rounds::update(&state.db, round_id, settings, admin.actor()).await?;
                 Ok(Redirect::to(round_path(round_id))
                     .saying("secretariat-saved")
                     .into())

@@ -1,7 +1,7 @@
 //! `/sekretariat/runder/{round}/kriterier…`: the round's rubric — adding a criterion,
 //! editing one on its own page, removing one — until the first score locks it.
 
-use super::rounds::{actor, render_round_form, round_page, round_path, show_decimal};
+use super::rounds::{render_round_form, round_page, round_path, show_decimal};
 use crate::domain::{RoundInput, RubricCriterion};
 use crate::services::rounds::{self, RubricRefusal};
 use crate::web::AppState;
@@ -59,7 +59,7 @@ pub async fn add_criterion(
         async |input: &RoundInput| match RubricCriterion::parse(input) {
             Ok(criterion) => {
                 let added =
-                    rounds::add_criterion(&state.db, round_id, criterion, actor(&admin)).await?;
+                    rounds::add_criterion(&state.db, round_id, criterion, admin.actor()).await?;
                 Ok(changed(&req, round_id, added))
             }
             Err(errors) => Ok(Outcome::Invalid(errors)),
@@ -124,7 +124,7 @@ pub async fn edit_criterion(
         &body,
         async |input: &RoundInput| match RubricCriterion::parse(input) {
             Ok(criterion) => {
-                let actor = actor(&admin);
+                let actor = admin.actor();
                 match rounds::edit_criterion(&state.db, round_id, criterion_id, criterion, actor)
                     .await?
                 {
@@ -160,7 +160,7 @@ pub async fn remove_criterion(
             &state.db,
             round_id,
             criterion_id,
-            actor(&admin),
+            admin.actor(),
         )
         .await?
         {

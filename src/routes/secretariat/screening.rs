@@ -3,7 +3,7 @@
 //! reopening a juror's submitted assessment. Each redirects back to the nomination page.
 
 use super::nominations::nomination_page;
-use super::rounds::actor;
+
 use crate::domain::{
     ScreeningDecision, ScreeningInput, chosen_jurors, juror_to_reopen, parse_target_round,
     target_round_missing,
@@ -48,7 +48,7 @@ pub async fn screen(
     let nomination_id = path.into_inner();
     let decide = async |input: &ScreeningInput| match ScreeningDecision::parse(input) {
         Ok(decision) => {
-            screening::screen(&state.db, nomination_id, decision, actor(&admin)).await?;
+            screening::screen(&state.db, nomination_id, decision, admin.actor()).await?;
             Ok(saved(nomination_id).into())
         }
         Err(errors) => Ok(Outcome::Invalid(errors)),
@@ -76,7 +76,7 @@ pub async fn carry(
             Ok(target) => target,
             Err(errors) => return Ok(Outcome::Invalid(errors)),
         };
-        if screening::carry(&state.db, nomination_id, target, actor(&admin)).await? {
+        if screening::carry(&state.db, nomination_id, target, admin.actor()).await? {
             Ok(saved(nomination_id).into())
         } else {
             Ok(Outcome::Invalid(target_round_missing()))
@@ -105,7 +105,7 @@ pub async fn assign(
     let nomination_id = path.into_inner();
     let assign = async |input: &ScreeningInput| {
         let jurors = chosen_jurors(input);
-        screening::assign(&state.db, nomination_id, jurors, actor(&admin)).await?;
+        screening::assign(&state.db, nomination_id, jurors, admin.actor()).await?;
         Ok(saved(nomination_id).into())
     };
     nomination_form(&req, &state, nomination_id, &body, assign, as_stored).await
@@ -122,7 +122,7 @@ pub async fn reopen(
     let nomination_id = path.into_inner();
     let reopen = async |input: &ScreeningInput| {
         let juror_id = juror_to_reopen(input).ok_or(PageError::NotFound)?;
-        if screening::reopen(&state.db, nomination_id, juror_id, actor(&admin)).await? {
+        if screening::reopen(&state.db, nomination_id, juror_id, admin.actor()).await? {
             Ok(saved(nomination_id).into())
         } else {
             Err(PageError::NotFound)
