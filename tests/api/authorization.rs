@@ -1,5 +1,7 @@
 //! The authorization matrix: every jury and secretariat route × {anonymous, juror,
-//! conflicted juror, secretariat} → the expected answer, on both backends. POSTs carry a
+//! conflicted juror, secretariat, disabled account} → the expected answer, on both
+//! backends. The disabled account was signed in when the secretariat switched it off: it
+//! is sent to the login page everywhere. POSTs carry a
 //! valid CSRF token, so the answer reflects authorization, not CSRF. The round is in
 //! discussion; the nomination in the URLs is the one the conflicted juror is conflicted on.
 
@@ -8,6 +10,8 @@ use bedre_stat::db;
 use bedre_stat_test_support::on_both_backends;
 use bedre_stat_test_support::{Backend, TestApp, csrf_token_in, spawn_app};
 use reqwest::Method;
+
+const PASSWORD: &str = "riktig hest batteri stift";
 
 on_both_backends!(every_route_answers_each_role_as_expected);
 
@@ -30,20 +34,28 @@ enum Expect {
 
 use Expect::*;
 
-const ROLES: [&str; 4] = ["anonymous", "juror", "conflicted juror", "secretariat"];
+const ROLES: [&str; 5] = [
+    "anonymous",
+    "juror",
+    "conflicted juror",
+    "secretariat",
+    "disabled account",
+];
 
 struct Row {
     method: Method,
     path: String,
     /// Per role, in the order of `ROLES`.
-    expect: [Expect; 4],
+    expect: [Expect; 5],
 }
 
-fn row(method: Method, path: String, expect: [Expect; 4]) -> Row {
+/// A row: the expected answers of the four active roles; a disabled account, whatever it
+/// was, gets the login page.
+fn row(method: Method, path: String, [anonymous, juror, conflicted, secretariat]: [Expect; 4]) -> Row {
     Row {
         method,
         path,
-        expect,
+        expect: [anonymous, juror, conflicted, secretariat, Login],
     }
 }
 
@@ -237,11 +249,31 @@ async fn every_route_answers_each_role_as_expected(backend: Backend) {
         .read(move |conn| Ok(db::jury::criteria_for(conn, round_id)?[0].id))
         .await
         .unwrap();
+    app.create_user("slutta@dfo.no", "Sluttet Jurymedlem", "admin", PASSWORD)
+        .await;
+    let disabled = with_token(&app, app.browser_logged_in("slutta@dfo.no", PASSWORD).await).await;
+    let disabled_id = app.user_id("slutta@dfo.no").await;
+    let identity = bedre_stat::email::MailIdentity::new(
+        "Bedre stat-prisen <noreply@dfo.no>",
+        "bedre-stat@dfo.no",
+        &app.address,
+    )
+    .unwrap();
+    bedre_stat::accounts::Accounts::new(
+        app.db.clone(),
+        identity,
+        Default::default(),
+        bedre_stat::config::Settings::load(None).unwrap().auth,
+    )
+    .set_disabled(disabled_id, true, bedre_stat::domain::Actor::Cli)
+    .await
+    .unwrap();
     let clients = [
         with_token(&app, app.other_browser()).await,
         with_token(&app, browser_for(&app, &seeded.jurors[0].1).await).await,
         with_token(&app, browser_for(&app, &seeded.conflicted_juror().1).await).await,
         with_token(&app, browser_for(&app, &seeded.admin_email).await).await,
+        disabled,
     ];
     let mut failures = Vec::new();
     let rows = rows(&seeded, criterion_id);
