@@ -114,6 +114,8 @@ fn secretariat_routes(cfg: &mut web::ServiceConfig) {
             .route("", get().to(overview::index))
             .route("/brukere", post().to(overview::invite))
             .route("/brukere/{id}/logg-ut", post().to(overview::end_sessions))
+            .route("/brukere/{id}/deaktiver", post().to(overview::disable))
+            .route("/brukere/{id}/aktiver", post().to(overview::enable))
             .service(
                 resource("/runder")
                     .route(get().to(rounds::list))

@@ -16,6 +16,7 @@ on_both_backends!(
     a_huge_password_is_refused_without_hashing_and_busy_hashing_says_so,
     using_or_requesting_a_reset_link_voids_the_older_ones,
     a_disabled_account_cannot_log_in_or_use_its_links_and_its_sessions_end,
+    the_secretariat_switches_an_account_off_and_on_but_not_its_own,
     signed_in_and_private_pages_are_never_cached,
     a_signed_in_form_needs_the_sessions_own_token,
     secure_cookies_carry_the_host_prefix_and_https_needs_them,
@@ -344,5 +345,69 @@ async fn secure_cookies_carry_the_host_prefix_and_https_needs_them(backend: Back
     assert!(
         error.to_string().contains("server.secure_cookies"),
         "{error}"
+    );
+}
+
+async fn the_secretariat_switches_an_account_off_and_on_but_not_its_own(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.create_user("kari@dfo.no", "Kari", "admin", PASSWORD)
+        .await;
+    app.create_user("ola@dfo.no", "Ola", "juror", PASSWORD)
+        .await;
+    let ola = app.browser_logged_in("ola@dfo.no", PASSWORD).await;
+    assert_eq!(app.log_in("kari@dfo.no", PASSWORD).await.status(), 303);
+    let ola_id = app.user_id("ola@dfo.no").await;
+    let kari_id = app.user_id("kari@dfo.no").await;
+
+    let path = format!("/sekretariat/brukere/{ola_id}/deaktiver");
+    let response = app.submit_form_to("/sekretariat", &path, &[]).await;
+    assert_eq!(response.status(), 303);
+    let page = app.get_html("/sekretariat").await;
+    assert!(
+        page.contains("Kontoen er deaktivert."),
+        "the flash says what happened"
+    );
+    assert!(page.contains("deaktivert</span>"), "the list shows it");
+    assert_eq!(
+        ola.get(app.url("/jury")).send().await.unwrap().status(),
+        303
+    );
+    assert_eq!(
+        app.other_browser()
+            .get(app.url("/jury"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        303
+    );
+
+    let own = format!("/sekretariat/brukere/{kari_id}/deaktiver");
+    assert_eq!(
+        app.submit_form_to("/sekretariat", &own, &[]).await.status(),
+        403
+    );
+
+    let path = format!("/sekretariat/brukere/{ola_id}/aktiver");
+    assert_eq!(
+        app.submit_form_to("/sekretariat", &path, &[])
+            .await
+            .status(),
+        303
+    );
+    assert!(
+        app.get_html("/sekretariat")
+            .await
+            .contains("Kontoen er aktivert igjen.")
+    );
+    let ola_again = app.browser_logged_in("ola@dfo.no", PASSWORD).await;
+    assert_eq!(
+        ola_again
+            .get(app.url("/jury"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
     );
 }

@@ -51,7 +51,11 @@ struct Row {
 
 /// A row: the expected answers of the four active roles; a disabled account, whatever it
 /// was, gets the login page.
-fn row(method: Method, path: String, [anonymous, juror, conflicted, secretariat]: [Expect; 4]) -> Row {
+fn row(
+    method: Method,
+    path: String,
+    [anonymous, juror, conflicted, secretariat]: [Expect; 4],
+) -> Row {
     Row {
         method,
         path,
@@ -153,6 +157,16 @@ fn rows(seeded: &Seeded, criterion_id: i32) -> Vec<Row> {
         row(
             p.clone(),
             "/sekretariat/brukere/999999/logg-ut".into(),
+            [Login, Forbidden, Forbidden, NotFound],
+        ),
+        row(
+            p.clone(),
+            "/sekretariat/brukere/999999/deaktiver".into(),
+            [Login, Forbidden, Forbidden, NotFound],
+        ),
+        row(
+            p.clone(),
+            "/sekretariat/brukere/999999/aktiver".into(),
             [Login, Forbidden, Forbidden, NotFound],
         ),
         // The jury's desk.

@@ -26,6 +26,9 @@ struct UserView {
     name: String,
     email: String,
     role: &'static str,
+    disabled: bool,
+    /// The signed-in member of the secretariat: cannot switch themself off.
+    is_self: bool,
 }
 
 /// The overview with the invitation form, `values` typed and why they were not accepted.
@@ -37,11 +40,14 @@ async fn page(
 ) -> PageResult {
     let lang = RequestLang::of(req);
     let (users, counts) = users::overview(&state.db).await?;
+    let me = crate::web::auth::current_user(req).map(|user| user.id);
     let users: Vec<UserView> = users
         .into_iter()
         .map(|u| UserView {
             id: u.id,
             role: u.role().code(),
+            disabled: u.is_disabled(),
+            is_self: Some(u.id) == me,
             name: u.name,
             email: u.email,
         })
@@ -122,6 +128,56 @@ pub async fn end_sessions(
             Ok(Redirect::to(PATH).saying("secretariat-sessions-ended"))
         } else {
             Err(PageError::NotFound)
+        }
+    })
+    .await
+}
+
+/// Switches an account off: its sessions end at once, it cannot log in, and its open
+/// links stop working. Not one's own (the secretariat would lock itself out).
+#[tracing::instrument(skip_all, fields(user_id = admin.id, target_user_id = *path))]
+pub async fn disable(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    Admin(admin): Admin,
+    path: web::Path<i32>,
+    body: web::Bytes,
+) -> PageResult {
+    switch(req, state, admin, path.into_inner(), body, true).await
+}
+
+/// Switches a disabled account on again.
+#[tracing::instrument(skip_all, fields(user_id = admin.id, target_user_id = *path))]
+pub async fn enable(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    Admin(admin): Admin,
+    path: web::Path<i32>,
+    body: web::Bytes,
+) -> PageResult {
+    switch(req, state, admin, path.into_inner(), body, false).await
+}
+
+async fn switch(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    admin: crate::db::users::UserRow,
+    user_id: i32,
+    body: web::Bytes,
+    disable: bool,
+) -> PageResult {
+    if disable && user_id == admin.id {
+        return Err(PageError::Forbidden);
+    }
+    forms::press(&req, &body, async || {
+        match state
+            .accounts
+            .set_disabled(user_id, disable, admin.actor())
+            .await?
+        {
+            None => Err(PageError::NotFound),
+            Some(_) if disable => Ok(Redirect::to(PATH).saying("secretariat-user-disabled")),
+            Some(_) => Ok(Redirect::to(PATH).saying("secretariat-user-enabled")),
         }
     })
     .await
