@@ -273,6 +273,33 @@ DRAIN_RSS=$(peak_rss_mb "$DRAIN_PID")
 echo "$DRAIN_TIPS mails delivered in $DRAIN_S s (outbox_failed = ${DRAIN_FAILED:-?}; peak RSS $DRAIN_RSS MiB)"
 stop_server
 
+# --- 5b. login flood --------------------------------------------------------------------------
+
+# login_flood_with BYTES: a fresh server, 48 connections posting logins with BYTES-byte
+# passwords for an unknown address for 10 s; sets L_RPS and L_RSS (peak RSS, MiB).
+login_flood_with() {
+    local bytes="$1"
+    start_server "$TMP/login-$bytes.db" false
+    wait_until_up
+    curl -fsS -o "$TMP/login.html" "$BASE/logg-inn"
+    CSRF_TOKEN=$(sed -n 's/.*name="csrf_token" value="\([0-9a-fA-F]*\)".*/\1/p' "$TMP/login.html" | head -n 1)
+    [ -n "$CSRF_TOKEN" ] || die "no csrf_token field in GET /logg-inn"
+    CSRF_TOKEN="$CSRF_TOKEN" PASSWORD_BYTES="$bytes" \
+        wrk -t2 -c48 -d10s --timeout 20s -s "$ROOT/bench/login_flood.lua" "$BASE/logg-inn" \
+        >"$TMP/wrk-login-$bytes.txt"
+    L_RPS=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$TMP/wrk-login-$bytes.txt")
+    L_RSS=$(peak_rss_mb "$SERVER_PID")
+    stop_server
+}
+note "Login flood: 48 connections, 60 KB passwords"
+login_flood_with 61440
+HUGE_RPS=$L_RPS HUGE_RSS=$L_RSS
+echo "60 KB passwords: $HUGE_RPS logins/s answered, peak RSS $HUGE_RSS MiB"
+note "Login flood: 48 connections, 20-byte wrong passwords"
+login_flood_with 20
+SHORT_RPS=$L_RPS SHORT_RSS=$L_RSS
+echo "20-byte passwords: $SHORT_RPS logins/s answered, peak RSS $SHORT_RSS MiB"
+
 # --- 6. summary ------------------------------------------------------------------------------------
 
 verdict() { # verdict VALUE OP TARGET -> yes/NO
@@ -305,6 +332,12 @@ note "Summary ($(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC'); wrk ${WRK_ARGS[
         "$THROUGHPUT_RSS MiB" "<=$T_RSS_MB MB" "$(verdict "$THROUGHPUT_RSS" '<=' $T_RSS_MB)"
     printf '%-42s %12s   %-22s %s\n' "Peak RSS, drain run (VmHWM)" \
         "$DRAIN_RSS MiB" "<=$T_RSS_MB MB" "$(verdict "$DRAIN_RSS" '<=' $T_RSS_MB)"
+    printf '%-42s %12s   %-22s %s\n' "Peak RSS, 48 logins with 60 KB passwords" \
+        "$HUGE_RSS MiB" "<=$T_RSS_MB MB" "$(verdict "$HUGE_RSS" '<=' $T_RSS_MB)"
+    printf '%-42s %12s   %-22s %s\n' "Peak RSS, 48 logins with 20-byte passwords" \
+        "$SHORT_RSS MiB" "<=$T_RSS_MB MB" "$(verdict "$SHORT_RSS" '<=' $T_RSS_MB)"
+    printf '%-42s %12s   %-22s %s\n' "Logins answered/s (60 KB / 20 bytes)" \
+        "$HUGE_RPS / $SHORT_RPS" "" ""
     printf '%-42s %12s   %-22s %s\n' "Peak RSS, overall" \
         "$PEAK_RSS MiB" "<=$T_RSS_MB MB" "$(verdict "$PEAK_RSS" '<=' $T_RSS_MB)"
 } | tee "$TMP/summary.txt"
