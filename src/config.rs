@@ -16,6 +16,12 @@ pub struct Settings {
     pub database: DatabaseSettings,
     pub mail: MailSettings,
     pub rate_limit: RateLimitSettings,
+    pub logging: LoggingSettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct LoggingSettings {
+    pub format: crate::telemetry::LogFormat,
 }
 
 #[derive(Debug, Clone, Deserialize)]

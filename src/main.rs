@@ -76,9 +76,9 @@ enum UserCommand {
 
 #[actix_web::main]
 async fn main() -> anyhow::Result<()> {
-    bedre_stat::telemetry::init();
     let cli = Cli::parse();
     let settings = Settings::load(cli.config.as_deref())?;
+    bedre_stat::telemetry::init(settings.logging.format);
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => {
             let app = Application::build(settings.clone())?;

@@ -15,7 +15,7 @@ pub fn init_tracing() {
     static INIT: Once = Once::new();
     INIT.call_once(|| {
         if std::env::var_os("TEST_LOG").is_some() {
-            bedre_stat::telemetry::init();
+            bedre_stat::telemetry::init(Default::default());
         }
     });
 }
