@@ -28,6 +28,17 @@ enum Command {
     /// A person's rights over their data (GDPR art. 15 and 17), by e-mail address.
     #[command(subcommand)]
     Privacy(PrivacyCommand),
+    /// Write a consistent copy of the SQLite database to a new file, while serving. For
+    /// PostgreSQL it says how to use pg_dump.
+    Backup {
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
+    /// Put a SQLite backup in place of the database (stop the server first).
+    Restore {
+        #[arg(long)]
+        from: std::path::PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -94,6 +105,17 @@ async fn main() -> anyhow::Result<()> {
         Command::User(UserCommand::Disable { email }) => switch_user(settings, &email, true).await,
         Command::User(UserCommand::Enable { email }) => switch_user(settings, &email, false).await,
         Command::Privacy(command) => privacy(settings, command).await,
+        Command::Backup { out } => {
+            let db = Database::connect(&settings.database.url, 1)?;
+            bedre_stat::db::backup::backup(&db, &out)?;
+            println!("Backup written to {}.", out.display());
+            Ok(())
+        }
+        Command::Restore { from } => {
+            bedre_stat::db::backup::restore(&settings.database.url, &from)?;
+            println!("Restored {} to {}.", from.display(), settings.database.url);
+            Ok(())
+        }
         Command::Migrate => {
             Database::connect(&settings.database.url, 1)?;
             tracing::info!("migrations applied");

@@ -7,6 +7,7 @@
 //! both.
 
 pub mod audit;
+pub mod backup;
 pub mod decisions;
 mod group_commit;
 pub mod jury;

@@ -7,6 +7,7 @@ mod account_hardening;
 mod accounts;
 mod api;
 mod authorization;
+mod backup;
 mod crash;
 mod decision_support;
 mod delivery;
