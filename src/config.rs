@@ -17,6 +17,31 @@ pub struct Settings {
     pub mail: MailSettings,
     pub rate_limit: RateLimitSettings,
     pub logging: LoggingSettings,
+    pub metrics: MetricsSettings,
+}
+
+#[derive(Clone, Deserialize)]
+pub struct MetricsSettings {
+    pub enabled: bool,
+    /// Bearer token a scraper must send; empty: only loopback peers may scrape.
+    pub token: String,
+}
+
+// The token is a secret.
+impl std::fmt::Debug for MetricsSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MetricsSettings")
+            .field("enabled", &self.enabled)
+            .field(
+                "token",
+                &if self.token.is_empty() {
+                    ""
+                } else {
+                    "<redacted>"
+                },
+            )
+            .finish()
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -37,6 +37,7 @@ impl Application {
     /// outbox worker. Nothing runs until `run_until_stopped`.
     pub fn build(settings: Settings) -> anyhow::Result<Self> {
         check_cookie_settings(&settings)?;
+        crate::web::metrics::install();
         // Compile the templates now, so a broken build fails at start rather than on a request.
         let _ = templates::get();
         let database = Database::connect(&settings.database.url, settings.database.pool_size)?;
@@ -86,6 +87,11 @@ impl Application {
                         .session_lifecycle(session_lifecycle.clone())
                         .build(),
                 )
+                // Inside the language middleware: an error the metrics middleware turns into
+                // its page is rendered in the request's language.
+                .wrap(actix_web::middleware::from_fn(
+                    crate::web::metrics::middleware,
+                ))
                 .wrap(actix_web::middleware::from_fn(crate::web::lang::middleware))
                 .wrap(actix_web::middleware::from_fn(
                     crate::web::body_timeout::middleware,

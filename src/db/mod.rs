@@ -239,6 +239,27 @@ impl Database {
         }
     }
 
+    /// The outbox by state, for monitoring (`/health`, `/metrics`).
+    pub async fn outbox_counts(&self) -> anyhow::Result<OutboxCounts> {
+        self.read(|conn| {
+            Ok(OutboxCounts {
+                waiting: outbox::count_waiting(conn)?,
+                failed: outbox::count_failed(conn)?,
+                sent: outbox::count_sent(conn)?,
+            })
+        })
+        .await
+    }
+
+    /// Each pool's connections (open, idle), for monitoring.
+    pub fn pool_states(&self) -> Vec<(&'static str, r2d2::State)> {
+        if self.backend == Backend::Postgres {
+            vec![("shared", self.write.state())]
+        } else {
+            vec![("read", self.read.state()), ("write", self.write.state())]
+        }
+    }
+
     /// A write connection for synchronous code (command-line tools, tests).
     pub fn write_conn(&self) -> anyhow::Result<PooledConn> {
         self.write.get().context("getting a database connection")
@@ -258,6 +279,14 @@ where
     })
     .await
     .context("database task panicked")?
+}
+
+/// How many messages the outbox holds in each state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OutboxCounts {
+    pub waiting: i64,
+    pub failed: i64,
+    pub sent: i64,
 }
 
 /// The current time as stored: UTC, whole microseconds (PostgreSQL's precision), so a

@@ -178,6 +178,13 @@ pub fn count_waiting(conn: &mut DbConn) -> QueryResult<i64> {
         .get_result(conn)
 }
 
+pub fn count_sent(conn: &mut DbConn) -> QueryResult<i64> {
+    outbox_messages::table
+        .filter(outbox_messages::status.eq(OutboxStatus::Sent))
+        .count()
+        .get_result(conn)
+}
+
 pub fn count_failed(conn: &mut DbConn) -> QueryResult<i64> {
     outbox_messages::table
         .filter(outbox_messages::status.eq(OutboxStatus::Failed))

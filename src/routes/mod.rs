@@ -45,6 +45,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         )
         .route("/sprak", get().to(language::switch))
         .route("/health", get().to(health::check))
+        .route("/metrics", get().to(crate::web::metrics::scrape))
         .route("/static/{path:.*}", get().to(assets::serve))
         // Accounts.
         .service(

@@ -28,6 +28,10 @@ fn literal(text: &str) -> &str {
 /// `module::handler` → the file that holds it, from the `use area::{…}` lines of the
 /// function the route is in (or a full `area::module::handler` path).
 fn file_of(handler: &str, uses: &BTreeMap<String, String>) -> String {
+    if let Some(path) = handler.strip_prefix("crate::") {
+        let (module, _) = path.rsplit_once("::").expect("a module and a handler");
+        return format!("src/{}.rs", module.replace("::", "/"));
+    }
     let parts: Vec<&str> = handler.split("::").collect();
     match parts.as_slice() {
         [module, _] if uses.contains_key(*module) => {

@@ -56,7 +56,17 @@ pub async fn middleware(
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     let lang = detect(req.cookie(LANG_COOKIE), req.headers());
     req.extensions_mut().insert(RequestLang(lang));
-    CURRENT.scope(lang, next.call(req)).await
+    CURRENT
+        .scope(lang, async move {
+            // An error a middleware below returns (a guard's "forbidden") would otherwise
+            // be rendered by the server after this scope has ended, in the default
+            // language: render it here, and hand the finished page on.
+            next.call(req).await.map_err(|error| {
+                let page = error.error_response();
+                actix_web::error::InternalError::from_response(error, page).into()
+            })
+        })
+        .await
 }
 
 impl FromRequest for RequestLang {

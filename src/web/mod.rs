@@ -9,6 +9,7 @@ pub mod errors;
 pub mod flash;
 pub mod forms;
 pub mod lang;
+pub mod metrics;
 pub mod page;
 pub mod rate_limit;
 pub mod security;

@@ -18,6 +18,7 @@ on_both_backends!(
     a_disabled_account_cannot_log_in_or_use_its_links_and_its_sessions_end,
     the_secretariat_switches_an_account_off_and_on_but_not_its_own,
     signed_in_and_private_pages_are_never_cached,
+    a_guards_refusal_is_in_the_users_language,
     a_signed_in_form_needs_the_sessions_own_token,
     secure_cookies_carry_the_host_prefix_and_https_needs_them,
 );
@@ -410,4 +411,22 @@ async fn the_secretariat_switches_an_account_off_and_on_but_not_its_own(backend:
             .status(),
         200
     );
+}
+
+/// The role guard refuses before any handler runs; its page used to be rendered after the
+/// request's language was gone, so always in bokmål.
+async fn a_guards_refusal_is_in_the_users_language(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.create_user("ola@dfo.no", "Ola", "juror", PASSWORD)
+        .await;
+    assert_eq!(app.log_in("ola@dfo.no", PASSWORD).await.status(), 303);
+    app.choose_language("nn").await;
+    let refused = app.get("/sekretariat").await;
+    assert_eq!(refused.status(), 403);
+    let page = refused.text().await.unwrap();
+    assert!(
+        page.contains("Du har ikkje tilgang til denne sida."),
+        "{page}"
+    );
+    assert!(page.contains("lang=\"nn\""));
 }

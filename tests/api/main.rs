@@ -16,6 +16,7 @@ mod forms;
 mod hardening;
 mod json_logs;
 mod jury_desk;
+mod metrics;
 mod migrations;
 mod privacy;
 mod secretariat_mail;
