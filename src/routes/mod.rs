@@ -16,7 +16,7 @@ mod public;
 mod readme_table;
 pub mod secretariat;
 
-use crate::web::errors::{PageError, PageResult};
+use crate::web::errors::{ApiError, PageError, PageResult};
 use crate::web::{auth, security};
 use actix_web::middleware::from_fn;
 use actix_web::web::{self, get, post, resource, scope};
@@ -69,9 +69,22 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(
             scope("/api/v1")
                 .app_data(api::json_config())
-                .route("/tips", post().to(api::tips::create))
-                .route("/nominations", post().to(api::nominations::create))
-                .route("/openapi.json", get().to(api::openapi)),
+                // Any other method on these paths: 405 with Allow, not 404.
+                .service(
+                    resource("/tips")
+                        .route(post().to(api::tips::create))
+                        .default_service(web::to(|| ApiError::only("POST"))),
+                )
+                .service(
+                    resource("/nominations")
+                        .route(post().to(api::nominations::create))
+                        .default_service(web::to(|| ApiError::only("POST"))),
+                )
+                .service(
+                    resource("/openapi.json")
+                        .route(get().to(api::openapi))
+                        .default_service(web::to(|| ApiError::only("GET"))),
+                ),
         )
         .configure(jury_routes)
         .configure(secretariat_routes);

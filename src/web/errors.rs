@@ -138,8 +138,18 @@ pub enum ApiError {
     RateLimited(Duration),
     #[error("malformed request: {0}")]
     BadRequest(String),
+    /// A method the path does not take: 405 with the `Allow` header.
+    #[error("method not allowed")]
+    MethodNotAllowed(&'static str),
     #[error(transparent)]
     Unexpected(#[from] anyhow::Error),
+}
+
+impl ApiError {
+    /// The answer of an API path to any method but `allowed`.
+    pub async fn only(allowed: &'static str) -> Result<HttpResponse, ApiError> {
+        Err(Self::MethodNotAllowed(allowed))
+    }
 }
 
 /// Translated messages per field, as the API and the forms show them.
@@ -161,6 +171,7 @@ impl ResponseError for ApiError {
             Self::Validation(..) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Self::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             Self::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -177,6 +188,9 @@ impl ResponseError for ApiError {
             Self::BadRequest(detail) => {
                 response.json(serde_json::json!({ "error": "bad_request", "detail": detail }))
             }
+            Self::MethodNotAllowed(allowed) => response
+                .insert_header((header::ALLOW, *allowed))
+                .json(serde_json::json!({ "error": "method_not_allowed" })),
             Self::Unexpected(error) => {
                 tracing::error!(error = ?error, "API request failed");
                 response.json(serde_json::json!({ "error": "internal" }))

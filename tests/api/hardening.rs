@@ -14,6 +14,7 @@ on_both_backends!(
     ipv6_clients_are_limited_per_64,
     a_write_that_fails_halfway_leaves_nothing,
     a_write_that_panics_leaves_nothing_and_the_next_write_is_stored,
+    undeclared_methods_on_api_paths_answer_405_with_allow,
 );
 
 /// Declares 60 KB and sends 3 bytes: cut off with 408 after the body timeout, not held.
@@ -170,4 +171,27 @@ async fn a_write_that_panics_leaves_nothing_and_the_next_write_is_stored(backend
     for n in 0..3 {
         assert!(names.contains(&format!("after-{n}")), "{names:?}");
     }
+}
+
+async fn undeclared_methods_on_api_paths_answer_405_with_allow(backend: Backend) {
+    let app = spawn_app(backend).await;
+    for (method, path, allow) in [
+        (reqwest::Method::GET, "/api/v1/tips", "POST"),
+        (reqwest::Method::PUT, "/api/v1/nominations", "POST"),
+        (reqwest::Method::DELETE, "/api/v1/tips", "POST"),
+        (reqwest::Method::POST, "/api/v1/openapi.json", "GET"),
+    ] {
+        let response = app
+            .client
+            .request(method.clone(), app.url(path))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 405, "{method} {path}");
+        assert_eq!(response.headers()["allow"], allow, "{method} {path}");
+        let body: serde_json::Value = response.json().await.unwrap();
+        assert_eq!(body["error"], "method_not_allowed");
+    }
+    // An unknown API path is still 404.
+    assert_eq!(app.get("/api/v1/unknown").await.status(), 404);
 }
