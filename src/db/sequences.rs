@@ -1,13 +1,29 @@
 use super::DbConn;
 use super::schema::sequences;
 use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Bool};
 
-/// The next value of the named counter, starting at 1. Must run inside the caller's
-/// transaction, so a number is used only when the row it numbers is committed.
+/// The next value of the named counter (`BSP-2027`, `TIPS-2026`), starting at 1.
 ///
-/// The first use of a name inserts its row; if two PostgreSQL transactions race to do so,
-/// one fails with a unique violation and is retried by `Database::write_retrying`.
+/// - SQLite: a row of the `sequences` table, updated in the caller's transaction, so a
+///   number is used only when the row it numbers is committed (SQLite has one writer, so
+///   the row is never contended).
+/// - PostgreSQL: a database sequence per counter. A row updated in every submission's
+///   transaction would be locked until that transaction commits, so all submissions
+///   queued behind one row; `nextval` never waits. Numbers stay unique and increasing per
+///   year; a submission that rolls back leaves a gap (documented in the README). The
+///   sequence starts after the `sequences` row's value, so numbers given before stay
+///   taken.
 pub(crate) fn next_value(conn: &mut DbConn, sequence_name: &str) -> QueryResult<i64> {
+    match conn {
+        DbConn::Pg(pg) => next_from_sequence(pg, sequence_name),
+        DbConn::Sqlite(_) => next_from_row(conn, sequence_name),
+    }
+}
+
+/// The first use of a name inserts its row; if two transactions race to do so, one fails
+/// with a unique violation and is retried by the caller (`Intake::write_retrying`).
+fn next_from_row(conn: &mut DbConn, sequence_name: &str) -> QueryResult<i64> {
     let updated = diesel::update(sequences::table.filter(sequences::name.eq(sequence_name)))
         .set(sequences::value.eq(sequences::value + 1))
         .returning(sequences::value)
@@ -21,5 +37,75 @@ pub(crate) fn next_value(conn: &mut DbConn, sequence_name: &str) -> QueryResult<
                 .execute(conn)?;
             Ok(1)
         }
+    }
+}
+
+/// `BSP-2027` → `ref_bsp_2027`: only letters, digits and `_`, so it is safe to put in SQL.
+fn sequence_identifier(sequence_name: &str) -> String {
+    let identifier: String = sequence_name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("ref_{identifier}")
+}
+
+#[derive(QueryableByName)]
+struct Exists {
+    #[diesel(sql_type = Bool)]
+    exists: bool,
+}
+
+#[derive(QueryableByName)]
+struct Next {
+    #[diesel(sql_type = BigInt)]
+    value: i64,
+}
+
+fn next_from_sequence(pg: &mut PgConnection, sequence_name: &str) -> QueryResult<i64> {
+    let identifier = sequence_identifier(sequence_name);
+    let exists = diesel::sql_query("SELECT to_regclass($1) IS NOT NULL AS exists")
+        .bind::<diesel::sql_types::Text, _>(&identifier)
+        .get_result::<Exists>(pg)?
+        .exists;
+    if !exists {
+        let taken: i64 = sequences::table
+            .filter(sequences::name.eq(sequence_name))
+            .select(sequences::value)
+            .first(pg)
+            .optional()?
+            .unwrap_or(0);
+        // Two first submissions of a year racing here: one gets a unique violation on the
+        // catalogue and is retried by the caller, then finds the sequence.
+        diesel::sql_query(format!(
+            "CREATE SEQUENCE IF NOT EXISTS {identifier} START WITH {}",
+            taken + 1
+        ))
+        .execute(pg)?;
+    }
+    Ok(
+        diesel::sql_query(format!("SELECT nextval('{identifier}') AS value"))
+            .get_result::<Next>(pg)?
+            .value,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sequence_names_become_safe_identifiers() {
+        assert_eq!(sequence_identifier("BSP-2027"), "ref_bsp_2027");
+        assert_eq!(sequence_identifier("TIPS-2026"), "ref_tips_2026");
+        assert_eq!(
+            sequence_identifier("x'; DROP TABLE tips; --"),
+            "ref_x___drop_table_tips____"
+        );
     }
 }

@@ -15,6 +15,7 @@ on_both_backends!(
     a_write_that_fails_halfway_leaves_nothing,
     a_write_that_panics_leaves_nothing_and_the_next_write_is_stored,
     undeclared_methods_on_api_paths_answer_405_with_allow,
+    references_stay_unique_and_increasing_and_continue_the_old_counter,
 );
 
 /// Declares 60 KB and sends 3 bytes: cut off with 408 after the body timeout, not held.
@@ -194,4 +195,51 @@ async fn undeclared_methods_on_api_paths_answer_405_with_allow(backend: Backend)
     }
     // An unknown API path is still 404.
     assert_eq!(app.get("/api/v1/unknown").await.status(), 404);
+}
+
+/// 30 tips at once after a counter that already gave out 41 numbers (as before the
+/// PostgreSQL sequences): every reference is new, unique and after 41.
+async fn references_stay_unique_and_increasing_and_continue_the_old_counter(backend: Backend) {
+    use chrono::Datelike as _;
+    let app = spawn_app_with(backend, SmtpSink::start(), |settings| {
+        settings.rate_limit.enabled = false;
+    })
+    .await;
+    let year = bedre_stat::db::now().year();
+    app.db
+        .write(move |conn| {
+            diesel::insert_into(sequences::table)
+                .values((
+                    sequences::name.eq(format!("TIPS-{year}")),
+                    sequences::value.eq(41i64),
+                ))
+                .execute(conn)?;
+            Ok(())
+        })
+        .await
+        .unwrap();
+    let mut posts = Vec::new();
+    for _ in 0..30 {
+        let (client, url) = (app.client.clone(), app.url("/api/v1/tips"));
+        posts.push(tokio::spawn(async move {
+            let response = client.post(url).json(&valid_tip()).send().await.unwrap();
+            assert_eq!(response.status(), 201);
+            let body: serde_json::Value = response.json().await.unwrap();
+            body["reference"].as_str().unwrap().to_owned()
+        }));
+    }
+    let mut numbers = Vec::new();
+    for post in posts {
+        let reference = post.await.unwrap();
+        let prefix = format!("TIPS-{year}-");
+        assert!(reference.starts_with(&prefix), "{reference}");
+        numbers.push(reference[prefix.len()..].parse::<i64>().unwrap());
+    }
+    numbers.sort();
+    numbers.dedup();
+    assert_eq!(numbers.len(), 30, "unique");
+    assert!(
+        numbers[0] > 41,
+        "after the numbers given before: {numbers:?}"
+    );
 }
