@@ -21,6 +21,7 @@ mod sequences;
 pub mod sessions;
 mod text_enums;
 pub mod tips;
+pub mod two_factor;
 pub mod users;
 
 use anyhow::Context as _;
