@@ -281,7 +281,10 @@ mod tests {
         assert_ne!(codes[0], codes[1]);
         let stored = hash_recovery_code(&codes[0]);
         assert!(recovery_code_matches(&codes[0], &stored));
-        assert!(recovery_code_matches(&codes[0].to_uppercase().replace('-', " "), &stored));
+        assert!(recovery_code_matches(
+            &codes[0].to_uppercase().replace('-', " "),
+            &stored
+        ));
         assert!(!recovery_code_matches(&codes[1], &stored));
         assert!(!recovery_code_matches("", &stored));
         assert_ne!(hash_recovery_code(&codes[0]), stored, "salted");
@@ -292,7 +295,11 @@ mod tests {
         let enrolment = enrolment(b"12345678901234567890", "kari@dfo.no", "QR <kode>").unwrap();
         assert!(enrolment.uri.starts_with("otpauth://totp/"));
         assert_eq!(enrolment.secret_base32, "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ");
-        assert!(enrolment.qr_svg.starts_with("<svg role=\"img\" aria-label=\"QR &lt;kode&gt;\""));
+        assert!(
+            enrolment
+                .qr_svg
+                .starts_with("<svg role=\"img\" aria-label=\"QR &lt;kode&gt;\"")
+        );
         assert!(!enrolment.qr_svg.contains("style"));
         assert!(looks_like_totp_code(" 123 456"));
         assert!(!looks_like_totp_code("abcd-efgh-ijkm-npqr"));

@@ -220,7 +220,11 @@ impl Accounts {
     /// end, and they enrol again at their next login if it is required. `None`: no such
     /// user; `Some(false)`: they had none.
     #[tracing::instrument(skip(self))]
-    pub async fn reset_two_factor(&self, user_id: i32, actor: Actor) -> anyhow::Result<Option<bool>> {
+    pub async fn reset_two_factor(
+        &self,
+        user_id: i32,
+        actor: Actor,
+    ) -> anyhow::Result<Option<bool>> {
         self.db
             .write(move |conn| {
                 conn.transaction(|conn| {

@@ -1,10 +1,10 @@
 //! `/logg-inn` and `/logg-ut`.
 
+use super::second_factor;
 use crate::accounts::LoginOutcome;
 use crate::db::sessions::USER_ID_KEY;
-use crate::domain::Role;
-use super::second_factor;
 use crate::db::users::UserRow;
+use crate::domain::Role;
 use crate::web::auth::PendingLogin;
 use crate::web::errors::{ENROLMENT_PATH, PageError, PageResult};
 use crate::web::forms::{self, FormPage, Outcome, Redirect};

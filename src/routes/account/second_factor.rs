@@ -67,36 +67,34 @@ pub async fn submit(
         &req,
         &body,
         &state.login_limiter,
-        async |input: &CodeInput| {
-            match state
-                .accounts
-                .verify_second_factor(pending.user_id, input.code.clone())
-                .await?
-            {
-                SecondFactorOutcome::LoggedIn(user) => {
-                    sign_in(&session, user.id)?;
-                    let left = state.accounts.recovery_codes_left(user.id).await?;
-                    let redirect = Redirect::to(next_page(&pending.next, &user));
-                    Ok(if left <= 2 {
-                        redirect.with_flash(crate::web::flash::Flash::success_with(
-                            "totp-recovery-codes-low",
-                            &[("count", &left.to_string())],
-                        ))
-                    } else {
-                        redirect
-                    }
-                    .into())
+        async |input: &CodeInput| match state
+            .accounts
+            .verify_second_factor(pending.user_id, input.code.clone())
+            .await?
+        {
+            SecondFactorOutcome::LoggedIn(user) => {
+                sign_in(&session, user.id)?;
+                let left = state.accounts.recovery_codes_left(user.id).await?;
+                let redirect = Redirect::to(next_page(&pending.next, &user));
+                Ok(if left <= 2 {
+                    redirect.with_flash(crate::web::flash::Flash::success_with(
+                        "totp-recovery-codes-low",
+                        &[("count", &left.to_string())],
+                    ))
+                } else {
+                    redirect
                 }
-                SecondFactorOutcome::Refused => {
-                    let auth = &state.settings.auth;
-                    Ok(Outcome::Refused(lang.text_with(
-                        "error-code-refused",
-                        &[
-                            ("attempts", &auth.lockout_after.to_string()),
-                            ("minutes", &auth.lockout_minutes.to_string()),
-                        ],
-                    )))
-                }
+                .into())
+            }
+            SecondFactorOutcome::Refused => {
+                let auth = &state.settings.auth;
+                Ok(Outcome::Refused(lang.text_with(
+                    "error-code-refused",
+                    &[
+                        ("attempts", &auth.lockout_after.to_string()),
+                        ("minutes", &auth.lockout_minutes.to_string()),
+                    ],
+                )))
             }
         },
         async |input, rejection| {
