@@ -62,13 +62,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         // Any signed-in user, enrolled or not: the one page an account that must enrol
         // can reach.
         .service(
-            scope("/konto/totp")
+            resource("/konto/totp")
                 .wrap(from_fn(auth::require_signed_in_to_enrol))
-                .service(
-                    resource("")
-                        .route(get().to(enrolment::form))
-                        .route(post().to(enrolment::confirm)),
-                ),
+                .route(get().to(enrolment::form))
+                .route(post().to(enrolment::confirm)),
         )
         .service(
             resource("/glemt-passord")
