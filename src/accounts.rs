@@ -21,6 +21,10 @@ use std::num::NonZeroU32;
 use std::sync::{Arc, LazyLock};
 use tokio::sync::Semaphore;
 
+pub mod totp;
+mod two_factor;
+pub use two_factor::SecondFactorOutcome;
+
 #[derive(Clone)]
 pub struct Accounts {
     db: Database,
@@ -31,11 +35,16 @@ pub struct Accounts {
     hashing: Arc<Semaphore>,
     /// Reset mails per account, whoever asks (the per-address login limit is separate).
     resets_per_account: Arc<DefaultKeyedRateLimiter<String>>,
+    /// Seals the TOTP secrets for the database.
+    secrets: totp::SecretBox,
 }
 
 #[derive(Debug)]
 pub enum LoginOutcome {
     LoggedIn(UserRow),
+    /// The password is right and the account has a second factor: the login is complete
+    /// only with a code (`verify_second_factor`). The attempt stays counted until then.
+    SecondFactor(UserRow),
     /// Wrong address or password, or the account is locked: the same answer for all, so
     /// the page does not reveal which addresses have accounts.
     Refused,
@@ -98,6 +107,7 @@ impl Accounts {
         Self {
             hashing: Arc::new(Semaphore::new(settings.max_concurrent_hashes.max(1))),
             resets_per_account: Arc::new(RateLimiter::keyed(resets)),
+            secrets: totp::SecretBox::from_session_secret(&settings.session_secret),
             db,
             identity,
             signal,
@@ -221,6 +231,12 @@ impl Accounts {
             return Ok(LoginOutcome::Refused);
         };
         let user_id = user.id;
+        if password_ok && user.has_totp() {
+            // Not a login yet: the failure count is not reset, so knowing the password
+            // does not buy unlimited guesses at the code.
+            tracing::info!(user_id, "password accepted, second factor pending");
+            return Ok(LoginOutcome::SecondFactor(user));
+        }
         if password_ok {
             self.db
                 .write(move |conn| {

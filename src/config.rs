@@ -79,6 +79,31 @@ pub struct AuthSettings {
     pub hash_wait_secs: u64,
     /// Reset links sent to one account per hour, however many addresses ask.
     pub resets_per_account_per_hour: u32,
+    /// Who must log in with a TOTP code too.
+    pub require_totp: RequireTotp,
+}
+
+/// `auth.require_totp`: whose accounts must have a second factor (an authenticator app).
+/// Others may enrol of their own accord.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RequireTotp {
+    /// The secretariat (the default).
+    Admins,
+    /// Every staff account, the jury too.
+    All,
+    /// Nobody (voluntary only).
+    None,
+}
+
+impl RequireTotp {
+    pub fn applies_to(self, role: crate::domain::Role) -> bool {
+        match self {
+            Self::Admins => role == crate::domain::Role::Admin,
+            Self::All => true,
+            Self::None => false,
+        }
+    }
 }
 
 // The session secret must never be printed.
@@ -88,6 +113,7 @@ impl std::fmt::Debug for AuthSettings {
             .field("session_secret", &"<redacted>")
             .field("session_hours", &self.session_hours)
             .field("lockout_after", &self.lockout_after)
+            .field("require_totp", &self.require_totp)
             .finish_non_exhaustive()
     }
 }
@@ -176,6 +202,12 @@ mod tests {
             assert_eq!(settings.mail.tip_recipient, "sekretariat@example.no");
             assert_eq!(settings.database.url, "data/bedre-stat.db");
             assert!(settings.rate_limit.enabled);
+            assert_eq!(settings.auth.require_totp, RequireTotp::Admins);
+            jail.set_env("BEDRE_STAT__AUTH__REQUIRE_TOTP", "all");
+            assert_eq!(
+                Settings::load(None).unwrap().auth.require_totp,
+                RequireTotp::All
+            );
             Ok(())
         });
     }

@@ -83,6 +83,12 @@ enum UserCommand {
         #[arg(long)]
         email: String,
     },
+    /// Take away an account's authenticator (a lost phone): its recovery codes go too, its
+    /// sessions end, and it enrols again at its next login if two-factor is required.
+    ResetTotp {
+        #[arg(long)]
+        email: String,
+    },
 }
 
 #[actix_web::main]
@@ -104,6 +110,7 @@ async fn main() -> anyhow::Result<()> {
         }) => add_user(settings, &email, &name, &role, &lang).await,
         Command::User(UserCommand::Disable { email }) => switch_user(settings, &email, true).await,
         Command::User(UserCommand::Enable { email }) => switch_user(settings, &email, false).await,
+        Command::User(UserCommand::ResetTotp { email }) => reset_totp(settings, &email).await,
         Command::Privacy(command) => privacy(settings, command).await,
         Command::Backup { out } => {
             let db = Database::connect(&settings.database.url, 1)?;
@@ -184,6 +191,25 @@ async fn switch_user(settings: Settings, email: &str, disable: bool) -> anyhow::
         Some(true) => println!("Enabled user {} again.", user.id),
         Some(false) if disable => println!("User {} was already disabled.", user.id),
         Some(false) => println!("User {} was not disabled.", user.id),
+        None => anyhow::bail!("no account has this e-mail address"),
+    }
+    Ok(())
+}
+
+async fn reset_totp(settings: Settings, email: &str) -> anyhow::Result<()> {
+    let accounts = accounts_for_cli(&settings)?;
+    let Some(user) = accounts.find_by_email(email.to_owned()).await? else {
+        anyhow::bail!("no account has this e-mail address");
+    };
+    match accounts
+        .reset_two_factor(user.id, bedre_stat::domain::Actor::Cli)
+        .await?
+    {
+        Some(true) => println!(
+            "Reset the authenticator of user {}; their sessions have ended.",
+            user.id
+        ),
+        Some(false) => println!("User {} had no authenticator.", user.id),
         None => anyhow::bail!("no account has this e-mail address"),
     }
     Ok(())

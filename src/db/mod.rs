@@ -22,6 +22,7 @@ mod sequences;
 pub mod sessions;
 mod text_enums;
 pub mod tips;
+pub mod two_factor;
 pub mod users;
 
 use anyhow::Context as _;

@@ -127,6 +127,19 @@ diesel::table! {
         locked_until -> Nullable<Timestamp>,
         created_at -> Timestamp,
         disabled_at -> Nullable<Timestamp>,
+        totp_secret -> Nullable<Text>,
+        totp_enrolled_at -> Nullable<Timestamp>,
+        totp_last_step -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    recovery_codes (id) {
+        id -> Integer,
+        user_id -> Integer,
+        code_hash -> Text,
+        created_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
     }
 }
 
@@ -260,6 +273,7 @@ diesel::joinable!(affiliations -> users (user_id));
 diesel::joinable!(decision_nominations -> decisions (decision_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(account_tokens -> users (user_id));
+diesel::joinable!(recovery_codes -> users (user_id));
 diesel::joinable!(tips -> nominations (nomination_id));
 diesel::joinable!(outbox_attempts -> outbox_messages (outbox_message_id));
 
@@ -274,6 +288,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     users,
     sessions,
     account_tokens,
+    recovery_codes,
     criteria,
     assignments,
     affiliations,

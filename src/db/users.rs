@@ -16,6 +16,8 @@ pub struct UserRow {
     pub locked_until: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
     pub disabled_at: Option<NaiveDateTime>,
+    /// Since when the account logs in with a TOTP code too (`None`: password only).
+    pub totp_enrolled_at: Option<NaiveDateTime>,
 }
 
 impl UserRow {
@@ -27,6 +29,11 @@ impl UserRow {
     /// Switched off: cannot log in, has no sessions, its links do not work.
     pub fn is_disabled(&self) -> bool {
         self.disabled_at.is_some()
+    }
+
+    /// Logs in with a second factor (an authenticator app's code or a recovery code).
+    pub fn has_totp(&self) -> bool {
+        self.totp_enrolled_at.is_some()
     }
 
     /// The stored role; a row can only have been written with a valid one.

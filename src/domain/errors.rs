@@ -25,6 +25,8 @@ pub enum ValidationError {
     DateInvalid,
     /// A round for that prize year exists already.
     RoundYearTaken,
+    /// Not the code the authenticator app shows now.
+    TotpCodeWrong,
 }
 
 impl ValidationError {
@@ -32,6 +34,7 @@ impl ValidationError {
     pub fn message_id(self) -> &'static str {
         match self {
             Self::Required => "error-required",
+            Self::TotpCodeWrong => "error-totp-code-wrong",
             Self::TooLong => "error-too-long",
             Self::OrgNumberFormat => "error-org-number-format",
             Self::OrgNumberChecksum => "error-org-number-checksum",

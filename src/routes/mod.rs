@@ -22,7 +22,7 @@ use actix_web::middleware::from_fn;
 use actix_web::web::{self, get, post, resource, scope};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    use account::{login, password};
+    use account::{enrolment, login, password, second_factor};
     use public::{assets, health, home, language, nominate, tips};
     cfg
         // The public side.
@@ -53,7 +53,21 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route(get().to(login::login_form))
                 .route(post().to(login::login)),
         )
+        .service(
+            resource("/logg-inn/kode")
+                .wrap(security::no_store())
+                .route(get().to(second_factor::form))
+                .route(post().to(second_factor::submit)),
+        )
         .route("/logg-ut", post().to(login::logout))
+        // Any signed-in user, enrolled or not: the one page an account that must enrol
+        // can reach.
+        .service(
+            resource("/konto/totp")
+                .wrap(from_fn(auth::require_signed_in_to_enrol))
+                .route(get().to(enrolment::form))
+                .route(post().to(enrolment::confirm)),
+        )
         .service(
             resource("/glemt-passord")
                 .route(get().to(password::forgot_form))
@@ -130,6 +144,10 @@ fn secretariat_routes(cfg: &mut web::ServiceConfig) {
             .route("/brukere/{id}/logg-ut", post().to(overview::end_sessions))
             .route("/brukere/{id}/deaktiver", post().to(overview::disable))
             .route("/brukere/{id}/aktiver", post().to(overview::enable))
+            .route(
+                "/brukere/{id}/totp/nullstill",
+                post().to(overview::reset_totp),
+            )
             .service(
                 resource("/runder")
                     .route(get().to(rounds::list))

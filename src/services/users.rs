@@ -77,3 +77,35 @@ pub async fn end_sessions(db: &Database, ended_by: i32, user_id: i32) -> anyhow:
     })
     .await
 }
+
+/// What resetting a user's second factor came to.
+pub enum ResetTotp {
+    Done,
+    HadNone,
+    /// One's own: another admin (or the CLI) must reset it, so a stolen session cannot
+    /// take the second factor off its account.
+    Own,
+    NoSuchUser,
+}
+
+/// Resets another user's second factor (through `crate::accounts`, audited).
+#[tracing::instrument(skip(accounts))]
+pub async fn reset_totp(
+    accounts: &Accounts,
+    reset_by: i32,
+    user_id: i32,
+) -> anyhow::Result<ResetTotp> {
+    if reset_by == user_id {
+        return Ok(ResetTotp::Own);
+    }
+    Ok(
+        match accounts
+            .reset_two_factor(user_id, Actor::User(reset_by))
+            .await?
+        {
+            Some(true) => ResetTotp::Done,
+            Some(false) => ResetTotp::HadNone,
+            None => ResetTotp::NoSuchUser,
+        },
+    )
+}

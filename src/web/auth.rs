@@ -52,12 +52,35 @@ async fn signed_in_user(req: &ServiceRequest) -> Result<UserRow, PageError> {
     }
 }
 
+/// The signed-in user, who may use staff pages: an account that must have a second
+/// factor and has none can reach only the enrolment (and log out).
+async fn staff_user(req: &ServiceRequest) -> Result<UserRow, PageError> {
+    let user = signed_in_user(req).await?;
+    let state = req
+        .app_data::<web::Data<AppState>>()
+        .expect("AppState is registered");
+    if state.accounts.must_enrol(&user) {
+        return Err(PageError::EnrolmentRequired);
+    }
+    Ok(user)
+}
+
+/// Guard of `/konto/totp`: any signed-in user, enrolled or not.
+pub async fn require_signed_in_to_enrol(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let user = signed_in_user(&req).await?;
+    req.extensions_mut().insert(GuardedUser(user));
+    next.call(req).await.map(no_store)
+}
+
 /// Guard of `/jury`: any signed-in user.
 pub async fn require_signed_in(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
-    let user = signed_in_user(&req).await?;
+    let user = staff_user(&req).await?;
     req.extensions_mut().insert(GuardedUser(user));
     next.call(req).await.map(no_store)
 }
@@ -67,12 +90,53 @@ pub async fn require_admin(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
-    let user = signed_in_user(&req).await?;
+    let user = staff_user(&req).await?;
     if user.role() != Role::Admin {
         return Err(PageError::Forbidden.into());
     }
     req.extensions_mut().insert(GuardedUser(user));
     next.call(req).await.map(no_store)
+}
+
+/// A login whose password was right, waiting for its second factor: kept in the
+/// server-side session instead of the user id, for `PENDING_MINUTES`.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+pub struct PendingLogin {
+    pub user_id: i32,
+    /// When the password was accepted (Unix seconds).
+    pub since: i64,
+    /// Where the user was going.
+    pub next: String,
+}
+
+const PENDING_KEY: &str = "login_pending";
+const PENDING_MINUTES: i64 = 5;
+
+impl PendingLogin {
+    pub fn new(user_id: i32, next: String) -> Self {
+        Self {
+            user_id,
+            since: chrono::Utc::now().timestamp(),
+            next,
+        }
+    }
+
+    pub fn store(&self, session: &actix_session::Session) -> Result<(), PageError> {
+        session
+            .insert(PENDING_KEY, self)
+            .map_err(|e| PageError::Unexpected(anyhow::anyhow!("{e}")))
+    }
+
+    /// The session's pending login, while it has not expired.
+    pub fn of(session: &actix_session::Session) -> Option<Self> {
+        let pending: Self = session.get(PENDING_KEY).ok().flatten()?;
+        let age = chrono::Utc::now().timestamp() - pending.since;
+        (0..PENDING_MINUTES * 60).contains(&age).then_some(pending)
+    }
+
+    pub fn clear(session: &actix_session::Session) {
+        session.remove(PENDING_KEY);
+    }
 }
 
 /// A page behind a login is never kept by a browser or proxy cache (the back button on a

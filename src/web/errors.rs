@@ -31,6 +31,9 @@ pub enum PageError {
     /// Not signed in: to the login page, and back here afterwards.
     #[error("login required")]
     LoginRequired { next: String },
+    /// Signed in, but the account must enrol an authenticator first: to the enrolment.
+    #[error("two-factor enrolment required")]
+    EnrolmentRequired,
     /// The CSRF check of a button failed (an old tab, cookies cleared): the same page
     /// wherever it happens, saying to go back and press again.
     #[error("CSRF check failed")]
@@ -41,6 +44,9 @@ pub enum PageError {
     #[error(transparent)]
     Unexpected(anyhow::Error),
 }
+
+/// Where an account enrols its authenticator app.
+pub const ENROLMENT_PATH: &str = "/konto/totp";
 
 /// The result of an HTML handler.
 pub type PageResult = Result<HttpResponse, PageError>;
@@ -84,7 +90,7 @@ impl ResponseError for PageError {
         match self {
             Self::NotFound | Self::LinkInvalid => StatusCode::NOT_FOUND,
             Self::Forbidden | Self::Csrf => StatusCode::FORBIDDEN,
-            Self::LoginRequired { .. } => StatusCode::SEE_OTHER,
+            Self::LoginRequired { .. } | Self::EnrolmentRequired => StatusCode::SEE_OTHER,
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
             Self::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -106,6 +112,12 @@ impl ResponseError for PageError {
                         header::LOCATION,
                         format!("/logg-inn?neste={}", super::page::url_encode(next)),
                     ))
+                    .finish();
+            }
+            Self::EnrolmentRequired => {
+                return HttpResponse::SeeOther()
+                    .insert_header((header::LOCATION, ENROLMENT_PATH))
+                    .insert_header((header::CACHE_CONTROL, "no-store"))
                     .finish();
             }
             Self::Unexpected(error) => {

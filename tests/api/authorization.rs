@@ -169,6 +169,25 @@ fn rows(seeded: &Seeded, criterion_id: i32) -> Vec<Row> {
             "/sekretariat/brukere/999999/aktiver".into(),
             [Login, Forbidden, Forbidden, NotFound],
         ),
+        // (An unknown user: the reset of one's own is refused, see two_factor.rs.)
+        row(
+            p.clone(),
+            "/sekretariat/brukere/999999/totp/nullstill".into(),
+            [Login, Forbidden, Forbidden, NotFound],
+        ),
+        // Enrolling an authenticator: any signed-in user (an empty code is invalid).
+        row(g.clone(), "/konto/totp".into(), [Login, Page, Page, Page]),
+        row(
+            p.clone(),
+            "/konto/totp".into(),
+            [Login, Allowed, Allowed, Allowed],
+        ),
+        // The second login step, with no password step pending: back to the login.
+        row(
+            g.clone(),
+            "/logg-inn/kode".into(),
+            [Login, Login, Login, Login],
+        ),
         // The jury's desk.
         row(g.clone(), "/jury".into(), [Login, Page, Page, Page]),
         row(

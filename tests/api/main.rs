@@ -22,4 +22,5 @@ mod privacy;
 mod secretariat_mail;
 mod secretariat_work;
 mod security;
+mod two_factor;
 mod validation;

@@ -226,6 +226,8 @@ async fn signed_in_pages_pass_axe_in_bokmaal_and_nynorsk() {
             let juror_pages = [
                 ("/jury".to_owned(), "table[id^='nominations-'] tbody tr"),
                 ("/jury/tilknytninger".to_owned(), "#affiliations tbody tr"),
+                // Enrolling an authenticator: the QR code (inline SVG) and the code form.
+                ("/konto/totp".to_owned(), "main svg[role=img]"),
                 (scoring.clone(), "form.form input[type=radio]"),
                 (format!("/jury/runder/{discussion}/resultater"), figures),
             ];

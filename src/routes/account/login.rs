@@ -1,9 +1,12 @@
 //! `/logg-inn` and `/logg-ut`.
 
+use super::second_factor;
 use crate::accounts::LoginOutcome;
 use crate::db::sessions::USER_ID_KEY;
+use crate::db::users::UserRow;
 use crate::domain::Role;
-use crate::web::errors::{PageError, PageResult};
+use crate::web::auth::PendingLogin;
+use crate::web::errors::{ENROLMENT_PATH, PageError, PageResult};
 use crate::web::forms::{self, FormPage, Outcome, Redirect};
 use crate::web::{AppState, csrf, is_local_path, lang::RequestLang};
 use actix_session::Session;
@@ -34,11 +37,31 @@ const LOGIN: FormPage<'static> = FormPage {
 };
 
 /// Where a user lands after logging in, unless they were on their way somewhere.
-fn landing(role: Role) -> &'static str {
+pub(super) fn landing(role: Role) -> &'static str {
     match role {
         Role::Admin => "/sekretariat",
         Role::Juror => "/jury",
     }
+}
+
+/// Where the user was going (a path on this site), else their landing page.
+pub(super) fn next_page(neste: &str, user: &UserRow) -> String {
+    if is_local_path(neste) {
+        neste.to_owned()
+    } else {
+        landing(user.role()).to_owned()
+    }
+}
+
+/// Completes a login: a new session id (so an id planted before cannot be used after)
+/// holding the user and the session's own CSRF token, and no pending second step.
+pub(super) fn sign_in(session: &Session, user_id: i32) -> Result<(), PageError> {
+    session.renew();
+    PendingLogin::clear(session);
+    session
+        .insert(USER_ID_KEY, user_id)
+        .and_then(|()| session.insert(csrf::SESSION_KEY, csrf::generate()))
+        .map_err(|e| PageError::Unexpected(anyhow::anyhow!("{e}")))
 }
 
 #[tracing::instrument(skip_all)]
@@ -73,18 +96,22 @@ pub async fn login(
                 .await?;
             match outcome {
                 LoginOutcome::LoggedIn(user) => {
-                    // A new session id at login, so an id planted before cannot be used after.
-                    session.renew();
-                    session
-                        .insert(USER_ID_KEY, user.id)
-                        .and_then(|()| session.insert(csrf::SESSION_KEY, csrf::generate()))
-                        .map_err(|e| PageError::Unexpected(anyhow::anyhow!("{e}")))?;
-                    let target = if is_local_path(&input.neste) {
-                        input.neste.clone()
+                    sign_in(&session, user.id)?;
+                    // An account that must have a second factor enrols before anything else.
+                    let target = if state.accounts.must_enrol(&user) {
+                        ENROLMENT_PATH.to_owned()
                     } else {
-                        landing(user.role()).to_owned()
+                        next_page(&input.neste, &user)
                     };
                     Ok(Redirect::to(target).into())
+                }
+                LoginOutcome::SecondFactor(user) => {
+                    // A new session id here too; it holds only the pending marker.
+                    session.renew();
+                    session.remove(USER_ID_KEY);
+                    session.remove(csrf::SESSION_KEY);
+                    PendingLogin::new(user.id, input.neste.clone()).store(&session)?;
+                    Ok(Redirect::to(second_factor::PATH).into())
                 }
                 LoginOutcome::Busy => Ok(Outcome::Busy),
                 LoginOutcome::Refused => {

@@ -1,6 +1,7 @@
 //! `/sekretariat`: the secretariat's overview, inviting users
-//! (`POST /sekretariat/brukere`) and ending a user's sessions
-//! (`POST /sekretariat/brukere/{id}/logg-ut`).
+//! (`POST /sekretariat/brukere`), ending a user's sessions
+//! (`POST /sekretariat/brukere/{id}/logg-ut`) and resetting another user's lost
+//! authenticator (`POST /sekretariat/brukere/{id}/totp/nullstill`).
 
 use crate::accounts::CreateUserError;
 use crate::domain::{FieldErrors, INVITATION_FIELDS, Invitation, InvitationInput, ValidationError};
@@ -26,8 +27,10 @@ struct UserView {
     name: String,
     email: String,
     role: &'static str,
+    has_totp: bool,
     disabled: bool,
-    /// The signed-in member of the secretariat: cannot switch themself off.
+    /// The signed-in member of the secretariat: cannot switch themself off or reset their
+    /// own second factor.
     is_self: bool,
 }
 
@@ -39,13 +42,14 @@ async fn page(
     rejection: Option<&Rejection>,
 ) -> PageResult {
     let lang = RequestLang::of(req);
+    let me = crate::web::auth::current_user(req).map(|u| u.id);
     let (users, counts) = users::overview(&state.db).await?;
-    let me = crate::web::auth::current_user(req).map(|user| user.id);
     let users: Vec<UserView> = users
         .into_iter()
         .map(|u| UserView {
             id: u.id,
             role: u.role().code(),
+            has_totp: u.has_totp(),
             disabled: u.is_disabled(),
             is_self: Some(u.id) == me,
             name: u.name,
@@ -128,6 +132,30 @@ pub async fn end_sessions(
             Ok(Redirect::to(PATH).saying("secretariat-sessions-ended"))
         } else {
             Err(PageError::NotFound)
+        }
+    })
+    .await
+}
+
+/// Takes away another user's second factor (a lost phone), audited; they enrol again at
+/// their next login. Not one's own: another admin (or the CLI) must do that.
+#[tracing::instrument(skip_all, fields(user_id = admin.id, target_user_id = *path))]
+pub async fn reset_totp(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    Admin(admin): Admin,
+    path: web::Path<i32>,
+    body: web::Bytes,
+) -> PageResult {
+    let user_id = path.into_inner();
+    forms::press(&req, &body, async || {
+        match users::reset_totp(&state.accounts, admin.id, user_id).await? {
+            users::ResetTotp::Done => Ok(Redirect::to(PATH).saying("secretariat-totp-reset")),
+            users::ResetTotp::HadNone => {
+                Ok(Redirect::to(PATH).saying("secretariat-totp-reset-none"))
+            }
+            users::ResetTotp::Own => Err(PageError::Forbidden),
+            users::ResetTotp::NoSuchUser => Err(PageError::NotFound),
         }
     })
     .await

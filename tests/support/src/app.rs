@@ -42,6 +42,8 @@ pub fn test_settings(database_url: &str, smtp_url: &str) -> Settings {
     settings.mail.claim_lease_secs = 5;
     settings.mail.smtp_timeout_secs = 5;
     settings.mail.tip_recipient = "bedre-stat@dfo.no".into();
+    // Two-factor logins have their own tests (tests/api/two_factor.rs), which turn it on.
+    settings.auth.require_totp = bedre_stat::config::RequireTotp::None;
     settings
 }
 
