@@ -5,9 +5,9 @@
 
 pub mod rules;
 
-use crate::domain::Actor;
 use crate::db::decisions::{DecisionKind, DecisionRecord, NominationLabel, SubmittedAssessment};
 use crate::db::{self, Database, DbConn, jury::CriterionRow};
+use crate::domain::Actor;
 use crate::domain::Phase;
 use crate::jury::Aggregation;
 use anyhow::Context as _;

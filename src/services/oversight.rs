@@ -1,10 +1,10 @@
 //! The secretariat's oversight: decisions on jurors' conflicts of interest
 //! (forvaltningsloven §§ 6 and 8) and the audit log.
 
-use crate::domain::ConflictStatus;
 use crate::db::nominations::NominationRow;
 use crate::db::screening::{self, AuditEvent, ConflictCase};
 use crate::db::{self, Database};
+use crate::domain::ConflictStatus;
 use crate::domain::{ConflictDecision, Role};
 use chrono::NaiveDateTime;
 use diesel::OptionalExtension as _;
