@@ -109,6 +109,16 @@ pub struct RateLimitSettings {
     pub enabled: bool,
     pub submissions_burst: u32,
     pub submissions_period_secs: u64,
+    /// Receipts (tip and nomination) queued to one address per UTC day; more submissions
+    /// are stored and acknowledged, without a receipt.
+    pub receipts_per_address_per_day: u32,
+}
+
+impl RateLimitSettings {
+    /// The receipt cap in force: none when limits are turned off.
+    pub fn receipt_limit(&self) -> Option<u32> {
+        self.enabled.then_some(self.receipts_per_address_per_day)
+    }
 }
 
 impl Settings {
@@ -145,6 +155,7 @@ mod tests {
             assert_eq!(settings.mail.tip_recipient, "sekretariat@example.no");
             assert_eq!(settings.database.url, "data/bedre-stat.db");
             assert!(settings.rate_limit.enabled);
+            assert_eq!(settings.rate_limit.receipt_limit(), Some(3));
             Ok(())
         });
     }

@@ -20,6 +20,22 @@ pub struct NewOutboxMessage {
     pub subject: String,
     pub body_text: String,
     pub body_html: Option<String>,
+    /// `address_hash` of the recipient's address; it stays when the recipient is erased.
+    pub recipient_hash: Option<String>,
+    /// The body holds a one-time link (edit link, invitation, reset): it is erased, with
+    /// the recipient, in the transaction that records the delivery (`mark_sent`).
+    pub live_link: bool,
+}
+
+/// The stored fingerprint of an e-mail address: SHA-256 of the bare address, trimmed and in
+/// lower case. Lets a delivered message, a person's data export and the receipt limit
+/// find an address without the outbox keeping it in clear.
+pub fn address_hash(address: &str) -> String {
+    use sha2::{Digest as _, Sha256};
+    Sha256::digest(address.trim().to_lowercase().as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -42,6 +58,8 @@ pub struct OutboxMessage {
     pub last_error: Option<String>,
     pub sent_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
+    pub recipient_hash: Option<String>,
+    pub live_link: bool,
 }
 
 /// Stores a message in the caller's transaction, due at once.
