@@ -16,6 +16,7 @@ mod hardening;
 mod jury_desk;
 mod migrations;
 mod privacy;
+mod receipts_and_links;
 mod secretariat_mail;
 mod secretariat_work;
 mod security;
