@@ -101,7 +101,7 @@ pub fn tip_forward(
         purpose: "tip_forward".into(),
         subject_ref: tip.reference.clone(),
         recipient: identity.tip_recipient.to_string(),
-        recipient_hash: Some(address_hash(&identity.tip_recipient.email.to_string())),
+        recipient_hash: Some(address_hash(identity.tip_recipient.email.as_ref())),
         live_link: false,
         reply_to,
         subject: lang.text_with(
@@ -138,7 +138,7 @@ pub fn tip_receipt(
         purpose: "tip_receipt".into(),
         subject_ref: tip.reference.clone(),
         recipient: recipient.to_string(),
-        recipient_hash: Some(address_hash(&recipient.email.to_string())),
+        recipient_hash: Some(address_hash(recipient.email.as_ref())),
         live_link: false,
         reply_to: None,
         subject: lang.text_with(
@@ -181,7 +181,7 @@ pub fn nomination_receipt(
         purpose: "nomination_receipt".into(),
         subject_ref: nomination.reference.clone(),
         recipient: recipient.to_string(),
-        recipient_hash: Some(address_hash(&recipient.email.to_string())),
+        recipient_hash: Some(address_hash(recipient.email.as_ref())),
         live_link: true,
         reply_to: None,
         subject: lang.text_with(
@@ -251,7 +251,7 @@ pub fn account_link(
         purpose: purpose.into(),
         subject_ref: crate::domain::Actor::User(user.id).to_string(),
         recipient: recipient.to_string(),
-        recipient_hash: Some(address_hash(&recipient.email.to_string())),
+        recipient_hash: Some(address_hash(recipient.email.as_ref())),
         live_link: true,
         reply_to: None,
         subject: lang.text(subject_id),
