@@ -166,6 +166,16 @@ pub struct RateLimitSettings {
     pub enabled: bool,
     pub submissions_burst: u32,
     pub submissions_period_secs: u64,
+    /// Receipts (tip and nomination) queued to one address per UTC day; more submissions
+    /// are stored and acknowledged, without a receipt.
+    pub receipts_per_address_per_day: u32,
+}
+
+impl RateLimitSettings {
+    /// The receipt cap in force: none when limits are turned off.
+    pub fn receipt_limit(&self) -> Option<u32> {
+        self.enabled.then_some(self.receipts_per_address_per_day)
+    }
 }
 
 impl Settings {
@@ -208,6 +218,7 @@ mod tests {
                 Settings::load(None).unwrap().auth.require_totp,
                 RequireTotp::All
             );
+            assert_eq!(settings.rate_limit.receipt_limit(), Some(3));
             Ok(())
         });
     }

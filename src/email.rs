@@ -1,9 +1,16 @@
 //! The e-mails the portal sends, rendered from templates into outbox rows. Every header
 //! value comes from a typed value (a parsed address, a reference, a fixed text), so no
 //! user input can add or change a header.
+//!
+//! Receipts (`tip_receipt`, `nomination_receipt`) go to whatever address was typed into a
+//! public form, which nobody has confirmed: they carry no free text from the form — no
+//! title, no names, not even as the recipient's display name — only fixed text, the
+//! reference and, for a nomination, its private link. Otherwise anyone could make DFØ's
+//! sender mail any address with words of their choosing. The tip's forward goes to the
+//! secretariat and keeps the whole tip.
 
 use crate::db::nominations::NominationRow;
-use crate::db::outbox::NewOutboxMessage;
+use crate::db::outbox::{NewOutboxMessage, address_hash};
 use crate::db::rounds::Round;
 use crate::db::tips::TipRow;
 use crate::i18n::Lang;
@@ -94,6 +101,8 @@ pub fn tip_forward(
         purpose: "tip_forward".into(),
         subject_ref: tip.reference.clone(),
         recipient: identity.tip_recipient.to_string(),
+        recipient_hash: Some(address_hash(identity.tip_recipient.email.as_ref())),
+        live_link: false,
         reply_to,
         subject: lang.text_with(
             "email-tip-forward-subject",
@@ -129,6 +138,8 @@ pub fn tip_receipt(
         purpose: "tip_receipt".into(),
         subject_ref: tip.reference.clone(),
         recipient: recipient.to_string(),
+        recipient_hash: Some(address_hash(recipient.email.as_ref())),
+        live_link: false,
         reply_to: None,
         subject: lang.text_with(
             "email-tip-receipt-subject",
@@ -139,7 +150,8 @@ pub fn tip_receipt(
     }))
 }
 
-/// The receipt to a nomination's contact person, with the private link to edit it.
+/// The receipt to a nomination's contact person, with the private link to edit it (a
+/// live link: the body is erased once delivered).
 pub fn nomination_receipt(
     templates: &Templates,
     identity: &MailIdentity,
@@ -152,14 +164,13 @@ pub fn nomination_receipt(
     let mut context = Context::new();
     context.insert("lang", &lang);
     context.insert("reference", &nomination.reference);
-    context.insert("title", &nomination.title);
     context.insert("year", &round.prize_year.to_string());
     context.insert("deadline", &lang.long_date(round.nomination_deadline));
     context.insert("edit_url", &edit_url);
     let (body_text, body_html) = render_pair(templates, "nomination_receipt", &context)?;
-    // The display name is a ShortText (no line breaks); lettre encodes it.
+    // No display name: the contact's name is free text from the form.
     let recipient = Mailbox::new(
-        Some(nomination.contact_name.clone()),
+        None,
         nomination
             .contact_email
             .parse()
@@ -170,6 +181,8 @@ pub fn nomination_receipt(
         purpose: "nomination_receipt".into(),
         subject_ref: nomination.reference.clone(),
         recipient: recipient.to_string(),
+        recipient_hash: Some(address_hash(recipient.email.as_ref())),
+        live_link: true,
         reply_to: None,
         subject: lang.text_with(
             "email-nomination-receipt-subject",
@@ -189,7 +202,8 @@ pub enum AccountLink {
     Reset(i64),
 }
 
-/// A one-time link to set a password, to the account's own address.
+/// A one-time link to set a password, to the account's own address (a live link: the body
+/// is erased once delivered). The name is the one the secretariat gave the account.
 pub fn account_link(
     templates: &Templates,
     identity: &MailIdentity,
@@ -237,9 +251,37 @@ pub fn account_link(
         purpose: purpose.into(),
         subject_ref: crate::domain::Actor::User(user.id).to_string(),
         recipient: recipient.to_string(),
+        recipient_hash: Some(address_hash(recipient.email.as_ref())),
+        live_link: true,
         reply_to: None,
         subject: lang.text(subject_id),
         body_text,
         body_html: Some(body_html),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::Lang;
+
+    /// The receipts render from fixed text, the reference, the round's year and deadline
+    /// and the link alone: a template that used a field from the form (a title, a name)
+    /// would fail here, as Tera refuses unknown variables.
+    #[test]
+    fn receipts_need_nothing_typed_into_the_form() {
+        let templates = crate::templates::get();
+        for lang in [Lang::Nb, Lang::Nn, Lang::En] {
+            let mut context = tera::Context::new();
+            context.insert("lang", &lang);
+            context.insert("reference", "NOM-2027-0001");
+            context.insert("year", "2027");
+            context.insert("deadline", "1. oktober 2026");
+            context.insert("edit_url", "https://bedre-stat.example.no/nominasjon/abc");
+            for name in ["nomination_receipt", "tip_receipt"] {
+                let (text, html) = super::render_pair(templates, name, &context)
+                    .unwrap_or_else(|e| panic!("{name} ({lang:?}): {e:#}"));
+                assert!(text.contains("NOM-2027-0001") && html.contains("NOM-2027-0001"));
+            }
+        }
+    }
 }

@@ -69,7 +69,12 @@ impl Application {
         let secure_cookies = settings.server.secure_cookies;
         let state = AppState {
             db: database.clone(),
-            intake: Intake::new(database.clone(), identity.clone(), signal.clone()),
+            intake: Intake::new(
+                database.clone(),
+                identity.clone(),
+                signal.clone(),
+                settings.rate_limit.receipt_limit(),
+            ),
             accounts: Accounts::new(database.clone(), identity, signal, settings.auth.clone()),
             settings: Arc::new(settings.clone()),
             limiter: limiter.clone(),
@@ -147,6 +152,7 @@ impl Application {
                         crate::db::sessions::delete_expired(conn)?;
                         let cutoff = crate::db::now() - chrono::TimeDelta::days(keep_sent_days);
                         let erased = crate::db::outbox::erase_delivered_before(conn, cutoff)?;
+                        crate::db::receipts::forget_before(conn, crate::db::now().date())?;
                         if erased > 0 {
                             tracing::info!(erased, "erased the contents of delivered mail");
                         }

@@ -1,9 +1,17 @@
 //! Taking in nominations and tips: each is stored together with its outgoing e-mails and an
 //! audit event in one transaction, so an acknowledged submission always has its mail
 //! queued, and a failure leaves nothing half-written.
+//!
+//! The one mail that may be left out is the receipt: at most
+//! `rate_limit.receipts_per_address_per_day` go to one address (counted in the database, in
+//! the same transaction, so the cap holds across restarts and instances). Over the cap the
+//! submission is stored and acknowledged exactly as usual — the page and the API say
+//! nothing different, so they tell nobody whether an address is being flooded — and the
+//! audit log records `receipt.withheld` for the secretariat.
 
 use crate::db::{
-    self, Database, DbConn, audit, nominations::NominationRow, rounds::Round, tips::TipRow,
+    self, Database, DbConn, audit, nominations::NominationRow, outbox::NewOutboxMessage,
+    rounds::Round, tips::TipRow,
 };
 use crate::domain::{Actor, NewNomination, NewTip, RoundPlan, SubmissionKey};
 use crate::email::{self, MailIdentity};
@@ -23,6 +31,8 @@ pub struct Intake {
     db: Database,
     identity: MailIdentity,
     signal: OutboxSignal,
+    /// Receipts to one address per day; `None`: no cap (limits turned off).
+    receipt_limit: Option<u32>,
     /// The open round as the public pages show it, remembered briefly: every view of the
     /// home page and the form needs it, and it changes a few times a year.
     open_round_cache: Arc<Mutex<Option<(Instant, OpenRound)>>>,
@@ -60,12 +70,18 @@ pub fn hash_token(token: &str) -> String {
 }
 
 impl Intake {
-    pub fn new(db: Database, identity: MailIdentity, signal: OutboxSignal) -> Self {
+    pub fn new(
+        db: Database,
+        identity: MailIdentity,
+        signal: OutboxSignal,
+        receipt_limit: Option<u32>,
+    ) -> Self {
         Self {
             open_round_cache: Arc::default(),
             db,
             identity,
             signal,
+            receipt_limit,
         }
     }
 
@@ -100,6 +116,7 @@ impl Intake {
         key: Option<SubmissionKey>,
     ) -> anyhow::Result<TipRow> {
         let identity = self.identity.clone();
+        let receipt_limit = self.receipt_limit;
         let row = self
             .write_retrying(move |conn| {
                 if let Some(key) = &key
@@ -112,7 +129,7 @@ impl Intake {
                 let templates = templates::get();
                 db::outbox::enqueue(conn, &email::tip_forward(templates, &identity, &row, lang)?)?;
                 if let Some(receipt) = email::tip_receipt(templates, &identity, &row, lang)? {
-                    db::outbox::enqueue(conn, &receipt)?;
+                    enqueue_receipt(conn, &receipt, receipt_limit)?;
                 }
                 audit::record(conn, Actor::Public, "tip.submitted", &row.reference, None)?;
                 Ok(row)
@@ -133,6 +150,7 @@ impl Intake {
         key: Option<SubmissionKey>,
     ) -> anyhow::Result<(NominationRow, Round)> {
         let identity = self.identity.clone();
+        let receipt_limit = self.receipt_limit;
         let (row, round) = self
             .write_retrying(move |conn| {
                 if let Some(key) = &key
@@ -162,7 +180,7 @@ impl Intake {
                     token.as_str(),
                     lang,
                 )?;
-                db::outbox::enqueue(conn, &receipt)?;
+                enqueue_receipt(conn, &receipt, receipt_limit)?;
                 audit::record(
                     conn,
                     Actor::Public,
@@ -258,6 +276,37 @@ impl Intake {
         })
         .await
     }
+}
+
+/// Queues a receipt in the caller's transaction, unless the address has had `limit`
+/// receipts today (UTC); then records `receipt.withheld` instead. Returns whether it was
+/// queued.
+fn enqueue_receipt(
+    conn: &mut DbConn,
+    receipt: &NewOutboxMessage,
+    limit: Option<u32>,
+) -> anyhow::Result<bool> {
+    if let Some(limit) = limit {
+        let hash = receipt
+            .recipient_hash
+            .as_deref()
+            .context("a receipt without a recipient hash")?;
+        let count = db::receipts::count_one(conn, hash, db::now().date())
+            .context("counting today's receipts to the address")?;
+        if i64::from(count) > i64::from(limit) {
+            audit::record(
+                conn,
+                Actor::Public,
+                "receipt.withheld",
+                &receipt.subject_ref,
+                Some("receipts per address per day reached"),
+            )?;
+            tracing::warn!(subject_ref = %receipt.subject_ref, "receipt withheld: the address has had its receipts today");
+            return Ok(false);
+        }
+    }
+    db::outbox::enqueue(conn, receipt).context("queueing the receipt")?;
+    Ok(true)
 }
 
 fn is_unique_violation(error: &anyhow::Error) -> bool {

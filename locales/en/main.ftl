@@ -148,7 +148,9 @@ email-tip-may-contact-no = The sender does not wish to be contacted.
 email-tip-receipt-subject = Receipt for your suggestion for Bedre stat-prisen ({ $reference })
 email-tip-receipt-body = Thank you for your suggestion. It has been passed on to the Bedre stat-prisen secretariat.
 email-nomination-receipt-subject = Receipt for your nomination for Bedre stat-prisen ({ $reference })
-email-nomination-receipt-body = Thank you for nominating “{ $title }” for Bedre stat-prisen { $year }.
+# Receipts go to addresses nobody has confirmed: fixed text only, never what the form said.
+email-nomination-receipt-body = Thank you for your nomination for Bedre stat-prisen { $year }. The secretariat has registered it.
+email-receipt-not-you = If you did not send anything to Bedre stat-prisen, you can ignore this e-mail.
 email-nomination-edit-link = You can view and edit the nomination until the deadline, { $deadline }, using this link. The link is personal – do not share it:
 email-signature = Kind regards, the Bedre stat-prisen secretariat, DFØ
 email-reference = Reference

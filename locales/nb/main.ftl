@@ -148,7 +148,9 @@ email-tip-may-contact-no = Tipseren ønsker ikke å bli kontaktet.
 email-tip-receipt-subject = Kvittering for tips til Bedre stat-prisen ({ $reference })
 email-tip-receipt-body = Takk for tipset ditt. Det er sendt videre til sekretariatet for Bedre stat-prisen.
 email-nomination-receipt-subject = Kvittering for nominasjon til Bedre stat-prisen ({ $reference })
-email-nomination-receipt-body = Takk for nominasjonen av «{ $title }» til Bedre stat-prisen { $year }.
+# Receipts go to addresses nobody has confirmed: fixed text only, never what the form said.
+email-nomination-receipt-body = Takk for nominasjonen til Bedre stat-prisen { $year }. Den er registrert hos sekretariatet.
+email-receipt-not-you = Har du ikke sendt inn noe til Bedre stat-prisen, kan du se bort fra denne e-posten.
 email-nomination-edit-link = Du kan se og endre nominasjonen fram til fristen { $deadline } med denne lenken. Lenken er personlig – ikke del den:
 email-signature = Vennlig hilsen sekretariatet for Bedre stat-prisen, DFØ
 email-reference = Referanse

@@ -148,7 +148,9 @@ email-tip-may-contact-no = Tipsaren ønskjer ikkje å bli kontakta.
 email-tip-receipt-subject = Kvittering for tips til Bedre stat-prisen ({ $reference })
 email-tip-receipt-body = Takk for tipset ditt. Det er sendt vidare til sekretariatet for Bedre stat-prisen.
 email-nomination-receipt-subject = Kvittering for nominasjon til Bedre stat-prisen ({ $reference })
-email-nomination-receipt-body = Takk for nominasjonen av «{ $title }» til Bedre stat-prisen { $year }.
+# Receipts go to addresses nobody has confirmed: fixed text only, never what the form said.
+email-nomination-receipt-body = Takk for nominasjonen til Bedre stat-prisen { $year }. Han er registrert hos sekretariatet.
+email-receipt-not-you = Har du ikkje sendt inn noko til Bedre stat-prisen, kan du sjå bort frå denne e-posten.
 email-nomination-edit-link = Med denne lenkja kan du sjå og endre nominasjonen fram til fristen { $deadline }. Lenkja er personleg – ikkje del ho med andre:
 email-signature = Venleg helsing sekretariatet for Bedre stat-prisen, DFØ
 email-reference = Referanse

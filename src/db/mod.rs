@@ -14,6 +14,7 @@ pub mod jury;
 pub mod nominations;
 pub mod outbox;
 pub mod privacy;
+pub mod receipts;
 pub mod rounds;
 pub mod schema;
 pub mod scoring;

@@ -20,6 +20,22 @@ pub struct NewOutboxMessage {
     pub subject: String,
     pub body_text: String,
     pub body_html: Option<String>,
+    /// `address_hash` of the recipient's address; it stays when the recipient is erased.
+    pub recipient_hash: Option<String>,
+    /// The body holds a one-time link (edit link, invitation, reset): it is erased, with
+    /// the recipient, in the transaction that records the delivery (`mark_sent`).
+    pub live_link: bool,
+}
+
+/// The stored fingerprint of an e-mail address: SHA-256 of the bare address, trimmed and in
+/// lower case. Lets a delivered message, a person's data export and the receipt limit
+/// find an address without the outbox keeping it in clear.
+pub fn address_hash(address: &str) -> String {
+    use sha2::{Digest as _, Sha256};
+    Sha256::digest(address.trim().to_lowercase().as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -42,6 +58,8 @@ pub struct OutboxMessage {
     pub last_error: Option<String>,
     pub sent_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
+    pub recipient_hash: Option<String>,
+    pub live_link: bool,
 }
 
 /// Stores a message in the caller's transaction, due at once.
@@ -121,17 +139,31 @@ fn record_attempt(
 }
 
 /// Records that the SMTP server accepted the message. Only the holder of the claim may.
+///
+/// A message with a live link loses its body and clear recipient in the same transaction
+/// (its subject, recipient hash, Message-ID and attempts stay): a copy of the database then
+/// holds no usable link. Until this commits the body is still there, so a crash between the
+/// server's OK and the commit re-sends the same message.
 pub fn mark_sent(conn: &mut DbConn, message: i32, claim: &str) -> QueryResult<bool> {
     use super::schema::outbox_messages::dsl::*;
     conn.transaction(|conn| {
         let now = super::now();
-        let updated = diesel::update(outbox_messages.find(message).filter(claim_token.eq(claim)))
+        let mine = || outbox_messages.find(message).filter(claim_token.eq(claim));
+        let updated = diesel::update(mine())
             .set((
                 status.eq(OutboxStatus::Sent),
                 sent_at.eq(now),
                 attempts.eq(attempts + 1),
                 claimed_until.eq(None::<NaiveDateTime>),
                 last_error.eq(None::<String>),
+            ))
+            .execute(conn)?;
+        diesel::update(mine().filter(live_link.eq(true)))
+            .set((
+                recipient.eq(ERASED),
+                reply_to.eq(None::<String>),
+                body_text.eq(""),
+                body_html.eq(None::<String>),
             ))
             .execute(conn)?;
         record_attempt(conn, message, now, None)?;
@@ -217,18 +249,20 @@ pub fn attempts_of(conn: &mut DbConn, message: i32) -> QueryResult<i64> {
 /// What an erased message's recipient reads.
 pub const ERASED: &str = "(slettet)";
 
-/// Erases the recipient, Reply-To and bodies of messages delivered before `sent_before`
-/// (privacy by design: a delivered copy is not kept for ever). Returns how many.
+/// Erases the recipient (and its hash), Reply-To and bodies of messages delivered before
+/// `sent_before` (privacy by design: a delivered copy is not kept for ever). Returns how
+/// many. Messages with a live link lost their body on delivery; here they lose the hash.
 pub fn erase_delivered_before(conn: &mut DbConn, sent_before: NaiveDateTime) -> QueryResult<usize> {
     use super::schema::outbox_messages::dsl::*;
     diesel::update(
         outbox_messages
             .filter(status.eq(OutboxStatus::Sent))
             .filter(sent_at.lt(sent_before))
-            .filter(recipient.ne(ERASED)),
+            .filter(recipient.ne(ERASED).or(recipient_hash.is_not_null())),
     )
     .set((
         recipient.eq(ERASED),
+        recipient_hash.eq(None::<String>),
         reply_to.eq(None::<String>),
         body_text.eq(""),
         body_html.eq(None::<String>),

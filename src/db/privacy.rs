@@ -20,14 +20,16 @@ pub struct PersonalData {
 diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
 
 /// The ids of the outbox messages to or replying to the address. Recipients are stored as
-/// mailboxes: the bare address, or "Name <address>".
+/// mailboxes: the bare address, or "Name <address>"; a delivered message with a live link
+/// keeps only the address's hash.
 fn message_ids_of(conn: &mut DbConn, email: &str) -> QueryResult<Vec<i32>> {
     let address = email.trim().to_lowercase();
     let in_brackets = format!("%<{address}>");
     outbox_messages::table
         .filter(
-            lower(outbox_messages::recipient)
-                .eq(address.clone())
+            outbox_messages::recipient_hash
+                .eq(super::outbox::address_hash(&address))
+                .or(lower(outbox_messages::recipient).eq(address.clone()))
                 .or(lower(outbox_messages::recipient).like(in_brackets.clone()))
                 .or(lower(outbox_messages::reply_to.assume_not_null()).eq(address))
                 .or(lower(outbox_messages::reply_to.assume_not_null()).like(in_brackets)),
@@ -121,6 +123,7 @@ pub fn erase(conn: &mut DbConn, email: &str) -> QueryResult<Erased> {
         diesel::update(outbox_messages::table.filter(outbox_messages::id.eq_any(&message_ids)))
             .set((
                 outbox_messages::recipient.eq(super::outbox::ERASED),
+                outbox_messages::recipient_hash.eq(None::<String>),
                 outbox_messages::reply_to.eq(None::<String>),
                 outbox_messages::body_text.eq(""),
                 outbox_messages::body_html.eq(None::<String>),

@@ -92,6 +92,16 @@ diesel::table! {
         last_error -> Nullable<Text>,
         sent_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
+        recipient_hash -> Nullable<Text>,
+        live_link -> Bool,
+    }
+}
+
+diesel::table! {
+    receipt_counts (recipient_hash, day) {
+        recipient_hash -> Text,
+        day -> Date,
+        receipts -> Integer,
     }
 }
 
@@ -284,6 +294,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     tips,
     outbox_messages,
     outbox_attempts,
+    receipt_counts,
     audit_events,
     users,
     sessions,

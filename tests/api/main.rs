@@ -19,6 +19,7 @@ mod jury_desk;
 mod metrics;
 mod migrations;
 mod privacy;
+mod receipts_and_links;
 mod secretariat_mail;
 mod secretariat_work;
 mod security;
