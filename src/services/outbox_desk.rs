@@ -1,10 +1,10 @@
 //! The secretariat's desk for what came in and what goes out: the outbox (waiting, sent,
 //! failed with the last error), sending a failed message again, and the tips.
 
-use crate::domain::Actor;
 use crate::db::outbox::OutboxMessage;
 use crate::db::tips::TipRow;
 use crate::db::{self, Database};
+use crate::domain::Actor;
 use diesel::Connection as _;
 
 /// How many of the latest messages and tips the pages list.

@@ -1,10 +1,10 @@
 //! The secretariat's oversight: decisions on jurors' conflicts of interest
 //! (forvaltningsloven §§ 6 and 8) and the audit log.
 
-use crate::domain::ConflictStatus;
 use crate::db::nominations::NominationRow;
 use crate::db::screening::{self, AuditEvent, ConflictCase};
 use crate::db::{self, Database};
+use crate::domain::ConflictStatus;
 use crate::domain::{ConflictDecision, Role};
 use chrono::NaiveDateTime;
 use diesel::OptionalExtension as _;
@@ -18,7 +18,10 @@ pub async fn conflict_cases(db: &Database) -> anyhow::Result<Vec<ConflictCase>> 
 
 /// Whether a case still waits for the secretariat's decision.
 pub fn is_open(case: &ConflictCase) -> bool {
-    matches!(case.status, None | Some(ConflictStatus::Declared))
+    matches!(
+        case.status,
+        None | Some(ConflictStatus::Declared | ConflictStatus::Flagged)
+    )
 }
 
 /// A juror and a nomination the secretariat decides on, with the case if there is one.

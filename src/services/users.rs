@@ -2,8 +2,8 @@
 //! (through `crate::accounts`), and ending a user's sessions.
 
 use crate::accounts::{Accounts, CreateUserError};
-use crate::domain::Actor;
 use crate::db::{self, Database, users::UserRow};
+use crate::domain::Actor;
 use crate::domain::Invitation;
 use crate::i18n::Lang;
 use diesel::Connection as _;

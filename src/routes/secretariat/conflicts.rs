@@ -2,8 +2,8 @@
 //! (forvaltningsloven §§ 6 and 8), and `/sekretariat/habilitet/{juror}/{nomination}`:
 //! deciding one.
 
-use crate::domain::ConflictStatus;
 use crate::db::screening::ConflictCase;
+use crate::domain::ConflictStatus;
 use crate::domain::{CONFLICT_DECISION_FIELDS, ConflictDecision, ConflictDecisionInput};
 use crate::services::oversight::{self, Pair};
 use crate::web::AppState;
