@@ -174,7 +174,7 @@ mod tests {
         );
         assert_eq!(
             codes(&ConflictStatus::ALL.map(ConflictStatus::code)),
-            "declared,upheld,dismissed"
+            "declared,flagged,upheld,dismissed"
         );
         assert_eq!(
             codes(&OutboxStatus::ALL.map(OutboxStatus::code)),

@@ -13,6 +13,7 @@ mod delivery;
 mod first_start;
 mod forms;
 mod hardening;
+mod impartiality;
 mod jury_desk;
 mod migrations;
 mod privacy;
