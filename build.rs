@@ -9,7 +9,10 @@ fn main() {
     println!("cargo:rerun-if-changed=migrations");
     println!("cargo:rerun-if-changed=templates");
 
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+    // At run time of the build script, not when it was compiled: a target dir copied from
+    // another checkout must not embed that checkout's templates.
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"))
+        .join("templates");
     let mut files = Vec::new();
     collect(&root, &mut files);
     files.sort();

@@ -13,7 +13,7 @@ use crate::db::{
     self, Database, DbConn, audit, nominations::NominationRow, outbox::NewOutboxMessage,
     rounds::Round, tips::TipRow,
 };
-use crate::domain::{Actor, NewNomination, NewTip, RoundPlan, SubmissionKey};
+use crate::domain::{Actor, EditWindow, NewNomination, NewTip, RoundPlan, SubmissionKey};
 use crate::email::{self, MailIdentity};
 use crate::i18n::Lang;
 use crate::outbox::OutboxSignal;
@@ -249,8 +249,9 @@ impl Intake {
             .await
     }
 
-    /// Saves the agency's changes, if the round is still open. Returns `None` when it has
-    /// closed (checked inside the transaction, against the stored deadline).
+    /// Saves the agency's changes, if the round still takes them. Returns `None` when it
+    /// has closed or left the nominations phase (checked inside the transaction, against
+    /// the stored round, by [`EditWindow`]).
     #[tracing::instrument(skip_all, fields(nomination_id))]
     pub async fn update_nomination(
         &self,
@@ -261,7 +262,7 @@ impl Intake {
         self.write_retrying(move |conn| {
             let current = db::nominations::find_by_id(conn, nomination_id)?;
             let round = db::rounds::find(conn, current.round_id)?;
-            if db::now() >= round.closes_at {
+            if EditWindow::of(round.phase, round.closes_at, db::now()) != EditWindow::Open {
                 return Ok(None);
             }
             let row = db::nominations::update_content(conn, nomination_id, &nomination)?;

@@ -57,6 +57,7 @@ nominate-lead = Nominate an initiative in your organisation for Bedre stat-prise
 nominate-edit-title = Edit nomination { $reference }
 nominate-edit-lead = You can edit the nomination until the deadline, { $deadline }.
 nominate-closed = The deadline for this round passed on { $deadline }. The nomination can no longer be changed, but you can read it here.
+nominate-closed-phase = The jury has begun assessing the nominations of this round, so the nomination can no longer be changed, but you can read it here.
 section-agency = Organisation
 section-contact = Contact person
 section-initiative = The initiative

@@ -109,6 +109,7 @@ secretariat-nomination = Nomination
 secretariat-conflict-grounds = Grounds
 secretariat-conflict-declared = Declared by the juror
 secretariat-conflict-affiliated = Affiliated with the organisation (org. no. { $org })
+secretariat-conflict-flag-kept = The affiliation was removed after the jury had begun scoring. The flag stands until the secretariat has decided the case.
 secretariat-conflict-decide = Decide
 secretariat-conflict-upheld = Conflicted
 secretariat-conflict-dismissed = Not conflicted

@@ -57,6 +57,7 @@ nominate-lead = Nominer et tiltak i din virksomhet til Bedre stat-prisen { $year
 nominate-edit-title = Endre nominasjon { $reference }
 nominate-edit-lead = Du kan endre nominasjonen fram til fristen { $deadline }.
 nominate-closed = Fristen for denne runden gikk ut { $deadline }. Nominasjonen kan ikke lenger endres, men du kan lese den her.
+nominate-closed-phase = Juryen har begynt å vurdere nominasjonene i denne runden, så nominasjonen kan ikke lenger endres, men du kan lese den her.
 section-agency = Virksomheten
 section-contact = Kontaktperson
 section-initiative = Tiltaket

@@ -109,6 +109,7 @@ secretariat-nomination = Nominasjon
 secretariat-conflict-grounds = Grunnlag
 secretariat-conflict-declared = Meldt av jurymedlemmet
 secretariat-conflict-affiliated = Tilknyttet virksomheten (org.nr. { $org })
+secretariat-conflict-flag-kept = Tilknytningen ble fjernet etter at juryen hadde begynt å gi poeng. Flagget står til sekretariatet har avgjort saken.
 secretariat-conflict-decide = Avgjør
 secretariat-conflict-upheld = Inhabil
 secretariat-conflict-dismissed = Ikke inhabil

@@ -57,6 +57,7 @@ nominate-lead = Nominer eit tiltak i verksemda di til Bedre stat-prisen { $year 
 nominate-edit-title = Endre nominasjon { $reference }
 nominate-edit-lead = Du kan endre nominasjonen fram til fristen { $deadline }.
 nominate-closed = Fristen for denne runden gjekk ut { $deadline }. Nominasjonen kan ikkje endrast lenger, men du kan lese han her.
+nominate-closed-phase = Juryen har byrja å vurdere nominasjonane i denne runden, så nominasjonen kan ikkje endrast lenger, men du kan lese han her.
 section-agency = Verksemda
 section-contact = Kontaktperson
 section-initiative = Tiltaket

@@ -109,6 +109,7 @@ secretariat-nomination = Nominasjon
 secretariat-conflict-grounds = Grunnlag
 secretariat-conflict-declared = Meldt av jurymedlemmet
 secretariat-conflict-affiliated = Knytt til verksemda (org.nr. { $org })
+secretariat-conflict-flag-kept = Tilknytinga vart fjerna etter at juryen hadde byrja å gi poeng. Flagget står til sekretariatet har avgjort saka.
 secretariat-conflict-decide = Avgjer
 secretariat-conflict-upheld = Inhabil
 secretariat-conflict-dismissed = Ikkje inhabil

@@ -98,6 +98,8 @@ pub fn submitted_assessments(
 /// One score as the CSV export lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScoreExportRow {
+    pub juror_id: i32,
+    pub nomination_id: i32,
     pub reference: String,
     pub title: String,
     pub juror_name: String,
@@ -107,6 +109,9 @@ pub struct ScoreExportRow {
     /// Whether the juror has submitted their assessment of the nomination (drafts are not
     /// counted in the aggregation).
     pub submitted: bool,
+    /// Whether the juror's work on the nomination is left out of the figures (conflicted),
+    /// as the policy decides; set by `services::exports`, `false` as read.
+    pub excluded: bool,
 }
 
 /// Every score given in the round (drafts too), by reference, juror and criterion.
@@ -149,6 +154,8 @@ pub fn score_export(conn: &mut DbConn, round_id: i32) -> QueryResult<Vec<ScoreEx
         .map(
             |(juror, nomination, reference, title, juror_name, criterion, value, justification)| {
                 ScoreExportRow {
+                    juror_id: juror,
+                    nomination_id: nomination,
                     reference,
                     title,
                     juror_name,
@@ -156,6 +163,7 @@ pub fn score_export(conn: &mut DbConn, round_id: i32) -> QueryResult<Vec<ScoreEx
                     value,
                     justification,
                     submitted: submitted.contains(&(juror, nomination)),
+                    excluded: false,
                 }
             },
         )

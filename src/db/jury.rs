@@ -155,10 +155,7 @@ pub fn juror_nominations(
 }
 
 /// Where every juror stands on every nomination of the round (pairs not listed are clear).
-pub fn impartiality_map(
-    conn: &mut DbConn,
-    round_id: i32,
-) -> QueryResult<HashMap<(i32, i32), Impartiality>> {
+pub fn impartiality_map(conn: &mut DbConn, round_id: i32) -> QueryResult<crate::domain::Standings> {
     let round_nominations: Vec<(i32, String)> = nominations::table
         .filter(nominations::round_id.eq(round_id))
         .select((nominations::id, nominations::org_number))
@@ -230,6 +227,18 @@ pub fn has_submitted(conn: &mut DbConn, juror_id: i32, nomination_id: i32) -> Qu
 /// Everything aggregation needs for a round: eligible nominations, the jury, the rubric,
 /// the scores of submitted assessments only (drafts are not counted), and the conflicts.
 pub fn jury_input(conn: &mut DbConn, round_id: i32) -> anyhow::Result<jury::JuryInput> {
+    let standings = impartiality_map(conn, round_id)?;
+    jury::JuryInput::new(jury_input_parts(conn, round_id, &standings)?)
+        .map_err(|e| anyhow::anyhow!("building the jury's input: {e:?}"))
+}
+
+/// The unchecked parts of [`jury_input`], with the pairs whose work does not count (by
+/// [`crate::domain::counts`] over `standings`) as the conflicts.
+pub fn jury_input_parts(
+    conn: &mut DbConn,
+    round_id: i32,
+    standings: &crate::domain::Standings,
+) -> anyhow::Result<jury::JuryInputParts> {
     let round = super::rounds::find(conn, round_id)?;
     let nominations = eligible_nominations(conn, round_id)?;
     let nomination_ids: Vec<i32> = nominations.iter().map(|n| n.id).collect();
@@ -267,12 +276,16 @@ pub fn jury_input(conn: &mut DbConn, round_id: i32) -> anyhow::Result<jury::Jury
             })
         })
         .collect::<anyhow::Result<Vec<_>>>()?;
-    let conflicts: BTreeSet<(jury::JurorId, jury::NominationId)> =
-        impartiality_map(conn, round_id)?
-            .into_iter()
-            .filter(|(_, standing)| standing.excludes())
-            .map(|((juror, nomination), _)| (jury::JurorId(juror), jury::NominationId(nomination)))
-            .collect();
+    let nomination_set: HashSet<i32> = nomination_ids.iter().copied().collect();
+    let conflicts: BTreeSet<(jury::JurorId, jury::NominationId)> = standings
+        .keys()
+        .filter(|(juror, nomination)| {
+            juror_ids.contains(juror)
+                && nomination_set.contains(nomination)
+                && !crate::domain::counts(standings, *juror, *nomination)
+        })
+        .map(|(juror, nomination)| (jury::JurorId(*juror), jury::NominationId(*nomination)))
+        .collect();
     let criteria = rubric
         .iter()
         .map(|c| {
@@ -280,7 +293,7 @@ pub fn jury_input(conn: &mut DbConn, round_id: i32) -> anyhow::Result<jury::Jury
                 .context("a stored criterion weight is invalid")
         })
         .collect::<anyhow::Result<Vec<_>>>()?;
-    jury::JuryInput::new(jury::JuryInputParts {
+    Ok(jury::JuryInputParts {
         nominations: nominations
             .iter()
             .map(|n| jury::NominationId(n.id))
@@ -291,5 +304,4 @@ pub fn jury_input(conn: &mut DbConn, round_id: i32) -> anyhow::Result<jury::Jury
         conflicts,
         disagreement_threshold: round.disagreement_threshold,
     })
-    .map_err(|e| anyhow::anyhow!("building the jury's input: {e:?}"))
 }

@@ -99,6 +99,69 @@ pub fn remove_affiliation(
     Ok(removed > 0)
 }
 
+/// One of the user's own affiliations, if they have one by that id.
+pub fn affiliation_of(
+    conn: &mut DbConn,
+    user_id: i32,
+    affiliation_id: i32,
+) -> QueryResult<Option<AffiliationRow>> {
+    affiliations::table
+        .filter(affiliations::id.eq(affiliation_id))
+        .filter(affiliations::user_id.eq(user_id))
+        .select(AffiliationRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// The nominations from the organisation, each with its round's phase.
+pub fn nominations_from(
+    conn: &mut DbConn,
+    org_number: &str,
+) -> QueryResult<Vec<(NominationRow, Phase)>> {
+    nominations::table
+        .inner_join(rounds::table)
+        .filter(nominations::org_number.eq(org_number))
+        .order(nominations::id)
+        .select((NominationRow::as_select(), rounds::phase))
+        .load(conn)
+}
+
+/// Keeps the flag an affiliation raised on the nomination as a case waiting for the
+/// secretariat (status `flagged`), with its audit event, unless a case of the juror's is
+/// already on record for it (which then stands). Call inside a transaction.
+pub fn keep_flag(
+    conn: &mut DbConn,
+    juror_id: i32,
+    nomination: &NominationRow,
+) -> QueryResult<bool> {
+    let existing: i64 = conflicts::table
+        .filter(conflicts::juror_id.eq(juror_id))
+        .filter(conflicts::nomination_id.eq(nomination.id))
+        .count()
+        .get_result(conn)?;
+    if existing > 0 {
+        return Ok(false);
+    }
+    diesel::insert_into(conflicts::table)
+        .values((
+            conflicts::nomination_id.eq(nomination.id),
+            conflicts::juror_id.eq(juror_id),
+            // No declaration: the case came from an affiliation.
+            conflicts::reason.eq(""),
+            conflicts::status.eq(ConflictStatus::Flagged),
+            conflicts::created_at.eq(super::now()),
+        ))
+        .execute(conn)?;
+    audit::record(
+        conn,
+        Actor::User(juror_id),
+        "conflict.flag_kept",
+        &nomination.reference,
+        Some(&Actor::User(juror_id).to_string()),
+    )?;
+    Ok(true)
+}
+
 // ---------------------------------------------------------------------------------------
 // The overview
 

@@ -33,12 +33,15 @@ pub use conflict_decision::{CONFLICT_DECISION_FIELDS, ConflictDecision, Conflict
 pub use email_address::EmailAddress;
 pub use errors::{FieldErrors, ValidationError};
 pub use invitation::{INVITATION_FIELDS, Invitation, InvitationInput};
-pub use jury_rules::{Impartiality, Phase, may_score, may_see_others};
+pub use jury_rules::{
+    Case, Impartiality, Phase, Standings, Viewer, Visibility, counts, policy, standing_of,
+    visibility_in,
+};
 pub use nomination::{NewNomination, NominationInput};
 pub use org_number::OrgNumber;
 pub use phone_number::PhoneNumber;
 pub use reference::{Reference, ReferenceKind};
-pub use round::{PrizeYear, RoundPlan};
+pub use round::{EditWindow, PrizeYear, RoundPlan};
 pub use round_form::{
     NewRound, RoundDates, RoundInput, RoundSettings, RubricCriterion, parse_date,
     parse_disagreement_threshold, parse_optional_date, parse_positive_decimal,

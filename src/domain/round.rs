@@ -80,6 +80,30 @@ impl fmt::Display for PrizeYear {
     }
 }
 
+/// Whether the agency may still change its nomination through the private link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditWindow {
+    Open,
+    /// The round's deadline has passed.
+    PastDeadline,
+    /// The round has left the nominations phase: the jury works on what was nominated,
+    /// so it no longer changes under them (even if the deadline was moved later).
+    JuryAtWork,
+}
+
+impl EditWindow {
+    /// Open only while the round takes nominations and before it closes.
+    pub fn of(phase: super::Phase, closes_at: NaiveDateTime, now: NaiveDateTime) -> Self {
+        if phase != super::Phase::Nominations {
+            Self::JuryAtWork
+        } else if now >= closes_at {
+            Self::PastDeadline
+        } else {
+            Self::Open
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,5 +167,29 @@ mod tests {
         );
         assert!(plan.is_open_at(at(2027, 10, 1, 21, 0)));
         assert!(!plan.is_open_at(at(2027, 10, 2, 0, 0)));
+    }
+
+    #[test]
+    fn a_nomination_is_edited_only_while_the_round_takes_nominations() {
+        use super::super::Phase;
+        let closes = NaiveDate::from_ymd_opt(2031, 9, 1)
+            .unwrap()
+            .and_hms_opt(0, 0, 0)
+            .unwrap();
+        let before = closes - chrono::Duration::days(1);
+        assert_eq!(
+            EditWindow::of(Phase::Nominations, closes, before),
+            EditWindow::Open
+        );
+        assert_eq!(
+            EditWindow::of(Phase::Nominations, closes, closes),
+            EditWindow::PastDeadline
+        );
+        for phase in [Phase::Scoring, Phase::Discussion, Phase::Decided] {
+            assert_eq!(
+                EditWindow::of(phase, closes, before),
+                EditWindow::JuryAtWork
+            );
+        }
     }
 }

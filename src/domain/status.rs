@@ -65,16 +65,20 @@ impl NominationStatus {
 #[diesel(sql_type = diesel::sql_types::Text)]
 pub enum ConflictStatus {
     Declared,
+    /// A flag raised by an affiliation, kept when the juror removed the affiliation after
+    /// scoring had begun; it waits for the secretariat's decision like a declaration.
+    Flagged,
     Upheld,
     Dismissed,
 }
 
 impl ConflictStatus {
-    pub const ALL: [Self; 3] = [Self::Declared, Self::Upheld, Self::Dismissed];
+    pub const ALL: [Self; 4] = [Self::Declared, Self::Flagged, Self::Upheld, Self::Dismissed];
 
     pub fn code(self) -> &'static str {
         match self {
             Self::Declared => "declared",
+            Self::Flagged => "flagged",
             Self::Upheld => "upheld",
             Self::Dismissed => "dismissed",
         }
@@ -170,7 +174,7 @@ mod tests {
         );
         assert_eq!(
             codes(&ConflictStatus::ALL.map(ConflictStatus::code)),
-            "declared,upheld,dismissed"
+            "declared,flagged,upheld,dismissed"
         );
         assert_eq!(
             codes(&OutboxStatus::ALL.map(OutboxStatus::code)),

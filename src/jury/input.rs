@@ -164,6 +164,18 @@ pub struct JuryInputParts {
     pub disagreement_threshold: f64,
 }
 
+impl JuryInputParts {
+    /// The same input without `left_out`: as if those nominations were not in the round,
+    /// so nothing computed from it (ranks, normalised scores, Borda points, robustness)
+    /// depends on them.
+    pub fn without(mut self, left_out: &BTreeSet<NominationId>) -> Self {
+        self.nominations.retain(|n| !left_out.contains(n));
+        self.scores.retain(|s| !left_out.contains(&s.nomination));
+        self.conflicts.retain(|(_, n)| !left_out.contains(n));
+        self
+    }
+}
+
 /// Why a jury's input could not be parsed.
 #[derive(Debug, Clone, Copy, PartialEq, thiserror::Error)]
 pub enum JuryInputError {

@@ -5,9 +5,9 @@
 //! Scores are indications, not dictators (`../shared/DESIGN.md`): the page shows the
 //! figures of [`crate::jury::aggregate`] to focus the discussion, and the secretariat
 //! records the jury's decisions — shortlist, finalists, winner — each with a rationale.
-//! What a viewer may not see is decided once, by
-//! [`crate::services::decisions::rules::hidden_from`]; such a nomination is listed,
-//! marked hidden, and is left out of the robustness lists by name.
+//! What a viewer may not see is decided once, by the policy
+//! ([`crate::services::decisions::rules::hidden_from`]); such a nomination is listed apart,
+//! unranked, and is in no ranked list (the figures were computed without it).
 
 mod figures;
 mod forms;
@@ -77,12 +77,11 @@ impl<'a> PageInput<'a> {
     }
 }
 
-#[derive(Default, serde::Serialize)]
+#[derive(serde::Serialize)]
 struct RowView<'a> {
     id: i32,
     reference: &'a str,
     title: &'a str,
-    hidden: bool,
     weighted_mean: String,
     median: String,
     z_normalised: String,
@@ -158,11 +157,7 @@ pub fn overview_context(lang: Lang, input: &PageInput<'_>) -> tera::Context {
         .iter()
         .map(|(id, name)| (*id, name.as_str()))
         .collect();
-    let hidden_text = lang.text("decisions-hidden-short");
     let label = |id: NominationId| -> String {
-        if input.hidden.contains(&id.0) {
-            return hidden_text.clone();
-        }
         labels
             .get(&id.0)
             .map(|n| n.reference.clone())
@@ -170,42 +165,39 @@ pub fn overview_context(lang: Lang, input: &PageInput<'_>) -> tera::Context {
     };
     let aggregation = &overview.aggregation;
 
+    // Hidden nominations are not in the aggregation the viewer gets; should one slip in,
+    // it is still never ranked.
     let rows: Vec<RowView<'_>> = aggregation
         .ranking(input.sort)
         .into_iter()
+        .filter(|s| !input.hidden.contains(&s.nomination.0))
         .filter_map(|s| {
             let n = labels.get(&s.nomination.0)?;
-            let hidden = input.hidden.contains(&n.id);
-            Some(if hidden {
-                RowView {
-                    id: n.id,
-                    reference: &n.reference,
-                    title: &n.title,
-                    hidden,
-                    ..RowView::default()
-                }
-            } else {
-                RowView {
-                    id: n.id,
-                    reference: &n.reference,
-                    title: &n.title,
-                    hidden,
-                    weighted_mean: optional_number(lang, s.weighted_mean),
-                    median: optional_number(lang, s.median),
-                    z_normalised: optional_number(lang, s.z_normalised),
-                    borda: optional_number(lang, s.value(Measure::Borda)),
-                    rank_weighted_mean: optional_rank(s.ranks.weighted_mean),
-                    rank_median: optional_rank(s.ranks.median),
-                    rank_z: optional_rank(s.ranks.z_normalised),
-                    rank_borda: optional_rank(s.ranks.borda),
-                    std_dev: optional_number(lang, s.disagreement.map(|d| d.std_dev)),
-                    range: optional_number(lang, s.disagreement.map(|d| d.range)),
-                    flagged: s.disagreement.is_some_and(|d| d.flagged),
-                    missing: s.missing_scores,
-                    counted: s.jurors_counted,
-                }
+            Some(RowView {
+                id: n.id,
+                reference: &n.reference,
+                title: &n.title,
+                weighted_mean: optional_number(lang, s.weighted_mean),
+                median: optional_number(lang, s.median),
+                z_normalised: optional_number(lang, s.z_normalised),
+                borda: optional_number(lang, s.value(Measure::Borda)),
+                rank_weighted_mean: optional_rank(s.ranks.weighted_mean),
+                rank_median: optional_rank(s.ranks.median),
+                rank_z: optional_rank(s.ranks.z_normalised),
+                rank_borda: optional_rank(s.ranks.borda),
+                std_dev: optional_number(lang, s.disagreement.map(|d| d.std_dev)),
+                range: optional_number(lang, s.disagreement.map(|d| d.range)),
+                flagged: s.disagreement.is_some_and(|d| d.flagged),
+                missing: s.missing_scores,
+                counted: s.jurors_counted,
             })
         })
+        .collect();
+    // Listed apart, by reference, unranked.
+    let hidden_rows: Vec<&NominationLabel> = overview
+        .nominations
+        .iter()
+        .filter(|n| input.hidden.contains(&n.id))
         .collect();
 
     let sort_links: Vec<SortLink> = [
@@ -223,6 +215,7 @@ pub fn overview_context(lang: Lang, input: &PageInput<'_>) -> tera::Context {
     .collect();
 
     let robustness = &aggregation.robustness;
+    let visible = |id: &&NominationId| !input.hidden.contains(&id.0);
     let leave_one_out: Vec<LeaveOneOutView> = robustness
         .leave_one_out
         .iter()
@@ -231,7 +224,12 @@ pub fn overview_context(lang: Lang, input: &PageInput<'_>) -> tera::Context {
                 .get(&l.juror.0)
                 .map(|name| (*name).to_owned())
                 .unwrap_or_default(),
-            top_three: l.top_three.iter().map(|id| label(*id)).collect(),
+            top_three: l
+                .top_three
+                .iter()
+                .filter(visible)
+                .map(|id| label(*id))
+                .collect(),
             set_changed: l.set_changed,
             order_changed: l.order_changed,
         })
@@ -298,6 +296,7 @@ pub fn overview_context(lang: Lang, input: &PageInput<'_>) -> tera::Context {
     );
     context.insert("secretariat", &input.secretariat);
     context.insert("rows", &rows);
+    context.insert("hidden_rows", &hidden_rows);
     context.insert("sort_links", &sort_links);
     context.insert(
         "threshold",
@@ -318,6 +317,7 @@ pub fn overview_context(lang: Lang, input: &PageInput<'_>) -> tera::Context {
         &robustness
             .top_three
             .iter()
+            .filter(visible)
             .map(|id| label(*id))
             .collect::<Vec<_>>(),
     );

@@ -8,14 +8,15 @@ pub mod rules;
 use crate::db::decisions::{DecisionKind, DecisionRecord, NominationLabel, SubmittedAssessment};
 use crate::db::{self, Database, DbConn, jury::CriterionRow};
 use crate::domain::Actor;
-use crate::domain::Phase;
-use crate::jury::Aggregation;
+use crate::domain::{Phase, counts};
+use crate::jury::{Aggregation, JuryInput, NominationId};
 use anyhow::Context as _;
 use diesel::Connection as _;
 use rules::{DecisionError, Viewer};
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 
-/// Everything the decision-support page shows, read from the database.
+/// Everything the decision-support page shows, read from the database, as one viewer
+/// may see it.
 #[derive(Debug, Clone)]
 pub struct Overview {
     pub round_id: i32,
@@ -25,28 +26,54 @@ pub struct Overview {
     pub nominations: Vec<NominationLabel>,
     /// The jurors (id, name), in the aggregation's order.
     pub jurors: Vec<(i32, String)>,
+    /// The figures of the nominations the viewer may see, computed as if the hidden ones
+    /// were not in the round, so no rank or ranked list reveals where those stand.
     pub aggregation: Aggregation,
+    /// The submitted assessments that count (the policy leaves out a conflicted juror's).
     pub assessments: Vec<SubmittedAssessment>,
 }
 
 impl Overview {
-    /// The round's overview; diesel's `NotFound` when there is no such round.
+    /// The round's overview as the secretariat sees it; diesel's `NotFound` when there is
+    /// no such round.
     pub fn load(conn: &mut DbConn, round_id: i32) -> anyhow::Result<Self> {
+        Ok(Self::load_for(conn, round_id, Viewer::Secretariat)?.0)
+    }
+
+    /// The round's overview as `viewer` may see it, and the nominations hidden from them.
+    pub fn load_for(
+        conn: &mut DbConn,
+        round_id: i32,
+        viewer: Viewer,
+    ) -> anyhow::Result<(Self, HashSet<i32>)> {
         let round = db::rounds::find(conn, round_id)?;
-        let input = db::jury::jury_input(conn, round_id)?;
-        let aggregation = crate::jury::aggregate(&input);
-        Ok(Self {
+        let standings = db::jury::impartiality_map(conn, round_id)?;
+        let nominations = db::decisions::eligible_labels(conn, round_id)?;
+        let ids: Vec<i32> = nominations.iter().map(|n| n.id).collect();
+        let hidden = rules::hidden_from(viewer, round.phase, &ids, &standings);
+        let left_out: BTreeSet<NominationId> = hidden.iter().copied().map(NominationId).collect();
+        let input = JuryInput::new(
+            db::jury::jury_input_parts(conn, round_id, &standings)?.without(&left_out),
+        )
+        .map_err(|e| anyhow::anyhow!("building the jury's input: {e:?}"))?;
+        let assessments = db::decisions::submitted_assessments(conn, round_id)?
+            .into_iter()
+            .filter(|a| counts(&standings, a.juror_id, a.nomination_id))
+            .filter(|a| !hidden.contains(&a.nomination_id))
+            .collect();
+        let overview = Self {
             round_id,
             prize_year: round.prize_year,
             phase: round.phase,
-            nominations: db::decisions::eligible_labels(conn, round_id)?,
+            nominations,
             jurors: db::jury::jurors(conn)?
                 .into_iter()
                 .map(|j| (j.id, j.name))
                 .collect(),
-            aggregation,
-            assessments: db::decisions::submitted_assessments(conn, round_id)?,
-        })
+            aggregation: crate::jury::aggregate(&input),
+            assessments,
+        };
+        Ok((overview, hidden))
     }
 }
 
@@ -55,15 +82,12 @@ pub struct Results {
     pub overview: Overview,
     /// The decisions in force.
     pub decisions: Vec<DecisionRecord>,
-    /// The nominations whose figures and assessments this viewer may not see.
+    /// The nominations whose figures, ranks and assessments this viewer may not see.
     pub hidden: HashSet<i32>,
 }
 
 fn results_in(conn: &mut DbConn, round_id: i32, viewer: Viewer) -> anyhow::Result<Results> {
-    let overview = Overview::load(conn, round_id)?;
-    let standing = db::jury::impartiality_map(conn, round_id)?;
-    let ids: Vec<i32> = overview.nominations.iter().map(|n| n.id).collect();
-    let hidden = rules::hidden_from(viewer, overview.phase, &ids, &standing);
+    let (overview, hidden) = Overview::load_for(conn, round_id, viewer)?;
     let decisions = db::decisions::latest(conn, round_id)?;
     Ok(Results {
         overview,
@@ -137,9 +161,9 @@ pub async fn record(
                     Ok(valid) => valid,
                     Err(errors) => return Ok(Err(errors)),
                 };
-                let standing = db::jury::impartiality_map(conn, round_id)?;
+                let standings = db::jury::impartiality_map(conn, round_id)?;
                 let ids: Vec<i32> = valid.nominations.iter().map(|n| n.0).collect();
-                let absences = rules::absences(&standing, &ids);
+                let absences = rules::absences(&standings, &ids);
                 let id = db::decisions::insert(
                     conn,
                     &db::decisions::NewDecision {

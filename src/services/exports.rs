@@ -7,6 +7,7 @@
 //! spreadsheet never runs a justification as a formula (CSV formula injection).
 
 use crate::db::{self, Database, decisions::ScoreExportRow};
+use crate::domain::counts;
 use crate::i18n::Lang;
 use std::borrow::Cow;
 
@@ -46,7 +47,8 @@ fn finish(writer: csv::Writer<Vec<u8>>) -> Result<String, csv::Error> {
     Ok(String::from_utf8(bytes).expect("CSV written from UTF-8 fields is UTF-8"))
 }
 
-/// A round's prize year and every stored score, for the export; `None`: no such round.
+/// A round's prize year and every stored score, each marked when the policy leaves it out
+/// of the figures (a conflicted juror's), for the export; `None`: no such round.
 #[tracing::instrument(skip(db))]
 pub async fn round_scores(
     db: &Database,
@@ -57,10 +59,15 @@ pub async fn round_scores(
             return Ok(None);
         }
         let round = db::rounds::find(conn, round_id)?;
-        Ok(Some((
-            round.prize_year,
-            db::decisions::score_export(conn, round_id)?,
-        )))
+        let standings = db::jury::impartiality_map(conn, round_id)?;
+        let rows = db::decisions::score_export(conn, round_id)?
+            .into_iter()
+            .map(|row| ScoreExportRow {
+                excluded: !counts(&standings, row.juror_id, row.nomination_id),
+                ..row
+            })
+            .collect();
+        Ok(Some((round.prize_year, rows)))
     })
     .await
 }
@@ -76,6 +83,7 @@ pub fn scores_csv(lang: Lang, rows: &[ScoreExportRow]) -> Result<String, csv::Er
         "value",
         "justification",
         "submitted",
+        "excluded",
     ]
     .iter()
     .map(|column| lang.text(&format!("decisions-csv-{column}")))
@@ -93,6 +101,7 @@ pub fn scores_csv(lang: Lang, rows: &[ScoreExportRow]) -> Result<String, csv::Er
                 &row.value.to_string(),
                 row.justification.as_str(),
                 if row.submitted { &yes } else { &no },
+                if row.excluded { &yes } else { &no },
             ],
         )?;
     }
@@ -149,6 +158,8 @@ mod tests {
     #[test]
     fn the_scores_export_starts_with_a_bom_and_a_translated_header() {
         let rows = [ScoreExportRow {
+            juror_id: 1,
+            nomination_id: 2,
             reference: "BSP-1".into(),
             title: "Tittel, med komma".into(),
             juror_name: "Kari".into(),
@@ -156,16 +167,17 @@ mod tests {
             value: 4,
             justification: "=1+1".into(),
             submitted: true,
+            excluded: true,
         }];
         let body = scores_csv(Lang::Nb, &rows).unwrap();
         let mut lines = body.strip_prefix(BOM).expect("a BOM first").split("\r\n");
-        assert_eq!(lines.next().unwrap().split(',').count(), 7);
+        let header = lines.next().unwrap();
+        assert_eq!(header.split(',').count(), 8);
+        assert!(header.ends_with(&Lang::Nb.text("decisions-csv-excluded")));
+        let yes = Lang::Nb.text("decisions-yes");
         assert_eq!(
             lines.next().unwrap(),
-            format!(
-                "BSP-1,\"Tittel, med komma\",Kari,Effekt,4,'=1+1,{}",
-                Lang::Nb.text("decisions-yes")
-            )
+            format!("BSP-1,\"Tittel, med komma\",Kari,Effekt,4,'=1+1,{yes},{yes}")
         );
         assert_eq!(lines.next(), Some(""));
         assert_eq!(lines.next(), None);

@@ -18,7 +18,10 @@ pub async fn conflict_cases(db: &Database) -> anyhow::Result<Vec<ConflictCase>> 
 
 /// Whether a case still waits for the secretariat's decision.
 pub fn is_open(case: &ConflictCase) -> bool {
-    matches!(case.status, None | Some(ConflictStatus::Declared))
+    matches!(
+        case.status,
+        None | Some(ConflictStatus::Declared | ConflictStatus::Flagged)
+    )
 }
 
 /// A juror and a nomination the secretariat decides on, with the case if there is one.

@@ -1,5 +1,5 @@
 //! One nomination at the juror's desk: what the user may see and do with it (decided once,
-//! in [`Access::of`], and applied in [`load`]), saving and submitting the scoring sheet,
+//! by [`crate::domain::policy`], and applied in [`load`]), saving and submitting the scoring sheet,
 //! and declaring a conflict of interest. Each write reloads the desk in its transaction, so
 //! a sheet submitted or a conflict declared meanwhile is respected.
 
@@ -10,39 +10,12 @@ use crate::db::scoring::{self as queries, ConflictRow, ScoreEntry, SheetEntry};
 use crate::db::users::UserRow;
 use crate::db::{self, Database, DbConn};
 use crate::domain::score_sheet::{ScoreSheet, SheetAction};
-use crate::domain::{Impartiality, LongText, Phase, Role, may_score, may_see_others};
+use crate::domain::{Case, Impartiality, LongText, Phase, Viewer, Visibility, policy};
 use diesel::Connection as _;
 use std::collections::HashMap;
 
-/// What a user may see and do with one nomination at the desk.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Access {
-    /// Conflicted: the nomination's text and the conflict's status only.
-    pub excluded: bool,
-    pub may_score: bool,
-    pub may_see_others: bool,
-    pub may_declare: bool,
-}
-
-impl Access {
-    /// The impartiality and independence rules for this user and nomination: only jurors
-    /// score, see the others or declare a conflict (the secretariat may look); a conflict
-    /// is declared once.
-    pub fn of(
-        is_juror: bool,
-        phase: Phase,
-        submitted: bool,
-        standing: Impartiality,
-        declared: bool,
-    ) -> Self {
-        Self {
-            excluded: standing.excludes(),
-            may_score: is_juror && may_score(phase, submitted, standing),
-            may_see_others: is_juror && may_see_others(phase, submitted, standing),
-            may_declare: is_juror && !declared,
-        }
-    }
-}
+/// What a user may see and do with one nomination at the desk: the policy's answer.
+pub type Access = Visibility;
 
 /// Another juror's submitted scores and holistic assessment.
 #[derive(Debug, Clone)]
@@ -102,7 +75,8 @@ fn load(conn: &mut DbConn, user: &UserRow, nomination_id: i32) -> anyhow::Result
     if phase == Phase::Nominations {
         return Ok(None);
     }
-    let is_juror = user.role() == Role::Juror;
+    let viewer = Viewer::of(user.id, user.role());
+    let is_juror = matches!(viewer, Viewer::Juror(_));
     let visible = if is_juror {
         jury::juror_nominations(conn, round_id, user.id)?
     } else {
@@ -115,7 +89,15 @@ fn load(conn: &mut DbConn, user: &UserRow, nomination_id: i32) -> anyhow::Result
     let conflict = queries::conflict_of(conn, user.id, nomination_id)?;
     let criteria = jury::criteria_for(conn, round_id)?;
     let submitted = jury::has_submitted(conn, user.id, nomination_id)?;
-    let access = Access::of(is_juror, phase, submitted, standing, conflict.is_some());
+    let access = policy(
+        viewer,
+        Case {
+            phase,
+            impartiality: standing,
+            own_submitted: submitted,
+            on_record: conflict.is_some(),
+        },
+    );
     let (own_scores, own_holistic) = if access.excluded {
         (HashMap::new(), String::new())
     } else {
@@ -128,10 +110,7 @@ fn load(conn: &mut DbConn, user: &UserRow, nomination_id: i32) -> anyhow::Result
         let standings = jury::impartiality_map(conn, round_id)?;
         let mut others = Vec::new();
         for other in queries::submitted_assessments(conn, nomination_id, user.id)? {
-            let conflicted = standings
-                .get(&(other.juror_id, nomination_id))
-                .is_some_and(|standing| standing.excludes());
-            if !conflicted {
+            if crate::domain::counts(&standings, other.juror_id, nomination_id) {
                 others.push(OtherAssessment {
                     scores: queries::scores_of(conn, other.juror_id, nomination_id)?,
                     juror_name: other.juror_name,
@@ -248,34 +227,4 @@ pub async fn declare_conflict(
         })
     })
     .await
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use Impartiality::*;
-
-    #[test]
-    fn the_secretariat_looks_but_neither_scores_sees_others_nor_declares() {
-        let access = Access::of(false, Phase::Discussion, false, Clear, false);
-        assert!(!access.may_score && !access.may_see_others && !access.may_declare);
-        assert!(!access.excluded);
-    }
-
-    #[test]
-    fn a_conflicted_juror_is_excluded_and_declares_once() {
-        let flagged = Access::of(true, Phase::Scoring, false, FlaggedByAffiliation, false);
-        assert!(flagged.excluded && !flagged.may_score && !flagged.may_see_others);
-        assert!(flagged.may_declare, "a flag is not a declaration");
-        let declared = Access::of(true, Phase::Discussion, true, Declared, true);
-        assert!(declared.excluded && !declared.may_see_others && !declared.may_declare);
-    }
-
-    #[test]
-    fn a_clear_juror_scores_until_submitting_and_then_sees_the_others() {
-        let before = Access::of(true, Phase::Scoring, false, Clear, false);
-        assert!(before.may_score && !before.may_see_others);
-        let after = Access::of(true, Phase::Scoring, true, Dismissed, false);
-        assert!(!after.may_score && after.may_see_others);
-    }
 }

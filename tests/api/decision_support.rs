@@ -455,11 +455,10 @@ async fn the_scores_export_as_quoted_csv_and_the_report_prints(backend: Backend)
     );
     let body = response.text().await.unwrap();
     let body = body.strip_prefix('\u{feff}').expect("a byte-order mark");
-    assert!(
-        body.starts_with(
-            "Referanse,Nominasjon,Jurymedlem,Kriterium,Poeng,Begrunnelse,Sendt inn\r\n"
-        )
-    );
+    assert!(body.starts_with(
+        "Referanse,Nominasjon,Jurymedlem,Kriterium,Poeng,Begrunnelse,Sendt inn,\
+             Holdt utenfor tallene (inhabil)\r\n"
+    ));
     let scores: i64 = app
         .db
         .read(|conn| Ok(schema::scores::table.count().get_result(conn)?))
@@ -471,13 +470,13 @@ async fn the_scores_export_as_quoted_csv_and_the_report_prints(backend: Backend)
     let (b_ref, b_title) = (&seeded.nominations[1].1, &seeded.nominations[1].2);
     assert!(
         body.contains(&format!(
-            "{b_ref},{b_title},Juror En,Styring,4,\"'=1+1, \"\"sitat\"\"\nny linje\",ja\r\n"
+            "{b_ref},{b_title},Juror En,Styring,4,\"'=1+1, \"\"sitat\"\"\nny linje\",ja,nei\r\n"
         )),
         "{body}"
     );
     let d = &seeded.nominations[3];
     assert!(body.contains(&format!(
-        "{},{},Juror To,Styring,3,Begrunnelse,nei\r\n",
+        "{},{},Juror To,Styring,3,Begrunnelse,nei,nei\r\n",
         d.1, d.2
     )));
     assert!(!body.contains(&format!(

@@ -14,6 +14,7 @@ mod delivery;
 mod first_start;
 mod forms;
 mod hardening;
+mod impartiality;
 mod json_logs;
 mod jury_desk;
 mod metrics;

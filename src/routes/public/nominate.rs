@@ -2,7 +2,7 @@
 //! edit one until the round's deadline).
 
 use crate::db::{self, nominations::NominationRow, rounds::Round};
-use crate::domain::{Category, NewNomination, NominationInput};
+use crate::domain::{Category, EditWindow, NewNomination, NominationInput};
 use crate::i18n::Lang;
 use crate::web::errors::{PageError, PageResult};
 use crate::web::forms::{self, FormPage, Rejection};
@@ -141,7 +141,8 @@ fn receipt(
     page::render(StatusCode::OK, "receipt.html", &context)
 }
 
-/// Texts and flags of the edit page; read-only once the round has closed.
+/// Texts and flags of the edit page; read-only once the round has closed or left the
+/// nominations phase.
 fn edit_context(
     lang: Lang,
     path: &str,
@@ -149,17 +150,18 @@ fn edit_context(
     round: &Round,
     notice: Option<String>,
 ) -> tera::Context {
-    let open = db::now() < round.closes_at;
+    let window = EditWindow::of(round.phase, round.closes_at, db::now());
+    let open = window == EditWindow::Open;
     let deadline = lang.long_date(round.nomination_deadline);
     let mut context = tera::Context::new();
     context.insert(
         "heading",
         &lang.text_with("nominate-edit-title", &[("reference", &row.reference)]),
     );
-    let lead_id = if open {
-        "nominate-edit-lead"
-    } else {
-        "nominate-closed"
+    let lead_id = match window {
+        EditWindow::Open => "nominate-edit-lead",
+        EditWindow::PastDeadline => "nominate-closed",
+        EditWindow::JuryAtWork => "nominate-closed-phase",
     };
     context.insert("lead", &lang.text_with(lead_id, &[("deadline", &deadline)]));
     context.insert("action", path);
@@ -236,12 +238,17 @@ pub async fn save_edit(
         .find_by_edit_token(token.into_inner())
         .await?
         .ok_or(PageError::LinkInvalid)?;
-    let posted = forms::decode::<NominationInput>(&body)?;
     let page = FormPage {
         template: "nominate.html",
         path: &path,
         field_order: FIELD_ORDER,
     };
+    if EditWindow::of(round.phase, round.closes_at, db::now()) != EditWindow::Open {
+        // Refused before reading the form: the stored nomination, read-only, says why.
+        let context = edit_context(lang, &path, &row, &round, None);
+        return Ok(page.render(&req, &state, &row.to_input(), None, None, context)?);
+    }
+    let posted = forms::decode::<NominationInput>(&body)?;
     let rejection = match posted.check_security(&req, &state.limiter) {
         Err(rejection) => rejection,
         Ok(()) => match NewNomination::try_from(&posted.input) {

@@ -12,13 +12,14 @@
 //!
 //! # What a juror sees
 //! Only in the phases discussion and decided ([`jury_may_see_results`]), and never the
-//! figures or the assessments of a nomination they are conflicted on ([`hidden_from`],
-//! through [`crate::domain::may_see_others`]).
+//! figures, the rank or the assessments of a nomination they are conflicted on
+//! ([`hidden_from`], through [`crate::domain::policy`]).
 
 use crate::db::decisions::DecisionKind;
-use crate::domain::{Impartiality, Phase, Role, may_see_others};
+pub use crate::domain::Viewer;
+use crate::domain::{Phase, Standings, visibility_in};
 use crate::jury::{Aggregation, NominationId};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// The longest rationale accepted, in characters.
 pub const RATIONALE_MAX_CHARS: usize = 8000;
@@ -130,63 +131,38 @@ pub fn validate_decision(
     })
 }
 
-/// Who looks at a round's results.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Viewer {
-    /// The secretariat sees everything (it records the decisions).
-    Secretariat,
-    /// A juror, by user id.
-    Juror(i32),
-}
-
-impl Viewer {
-    pub fn of(user_id: i32, role: Role) -> Self {
-        match role {
-            Role::Admin => Self::Secretariat,
-            Role::Juror => Self::Juror(user_id),
-        }
-    }
-}
-
 /// Whether the jury may open the round's results: once the discussion is open.
 pub fn jury_may_see_results(phase: Phase) -> bool {
     phase >= Phase::Discussion
 }
 
-/// The nominations whose figures and assessments `viewer` may not see: for a juror,
-/// those they are conflicted on (`standing` maps (juror, nomination) to where the juror
-/// stands; pairs not listed are clear). The one place the results pages and the report
-/// ask.
+/// The nominations `viewer` may not see listed among the results (their figures, their
+/// place in any ranked list, their assessments): those the policy does not list for the
+/// viewer. The one place the results pages and the report ask.
 pub fn hidden_from(
     viewer: Viewer,
     phase: Phase,
     nominations: &[i32],
-    standing: &HashMap<(i32, i32), Impartiality>,
+    standings: &Standings,
 ) -> HashSet<i32> {
-    let Viewer::Juror(juror) = viewer else {
-        return HashSet::new();
-    };
     nominations
         .iter()
         .copied()
         .filter(|nomination| {
-            let impartiality = standing
-                .get(&(juror, *nomination))
-                .copied()
-                .unwrap_or(Impartiality::Clear);
-            // In discussion and decided, everyone not conflicted sees the others.
-            !may_see_others(phase, false, impartiality)
+            !visibility_in(standings, viewer, phase, *nomination).listed_in_rankings
         })
         .collect()
 }
 
 /// The (nomination, juror) pairs recorded absent from a decision on `chosen`: every
 /// juror whose standing excludes them from a chosen nomination, sorted.
-pub fn absences(standing: &HashMap<(i32, i32), Impartiality>, chosen: &[i32]) -> Vec<(i32, i32)> {
-    let mut absences: Vec<(i32, i32)> = standing
-        .iter()
-        .filter(|((_, nomination), s)| s.excludes() && chosen.contains(nomination))
-        .map(|((juror, nomination), _)| (*nomination, *juror))
+pub fn absences(standings: &Standings, chosen: &[i32]) -> Vec<(i32, i32)> {
+    let mut absences: Vec<(i32, i32)> = standings
+        .keys()
+        .filter(|(juror, nomination)| {
+            chosen.contains(nomination) && !crate::domain::counts(standings, *juror, *nomination)
+        })
+        .map(|(juror, nomination)| (*nomination, *juror))
         .collect();
     absences.sort();
     absences
@@ -195,9 +171,11 @@ pub fn absences(standing: &HashMap<(i32, i32), Impartiality>, chosen: &[i32]) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Impartiality;
     use crate::jury::{
         Criterion, CriterionId, JurorId, JuryInput, JuryInputParts, Score, ScoreValue, aggregate,
     };
+    use std::collections::HashMap;
 
     /// Nominations 1..=4 with one juror's single-criterion scores.
     fn ranking(values: &[u8]) -> Aggregation {
