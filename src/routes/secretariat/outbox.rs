@@ -6,7 +6,7 @@ use crate::services::outbox_desk;
 use crate::web::AppState;
 use crate::web::auth::Admin;
 use crate::web::errors::{PageError, PageResult};
-use crate::web::forms::{self, Redirect};
+use crate::web::forms::{self, PageRequest, PostedForm, Redirect};
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, web};
 
@@ -31,12 +31,8 @@ struct MessageView {
 }
 
 #[tracing::instrument(skip_all, fields(user_id = admin.id))]
-pub async fn outbox(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    Admin(admin): Admin,
-) -> PageResult {
-    let messages = outbox_desk::latest_messages(&state.db).await?;
+pub async fn outbox(view: PageRequest, Admin(admin): Admin) -> PageResult {
+    let messages = outbox_desk::latest_messages(&view.state.db).await?;
     // Recipients and bodies are not shown: the reference leads to the tip or nomination.
     let views: Vec<MessageView> = messages
         .into_iter()
@@ -53,7 +49,7 @@ pub async fn outbox(
         .collect();
     let mut context = tera::Context::new();
     context.insert("messages", &views);
-    render(&req, &state, "secretariat/mail.html", context)
+    render(&view.req, &view.state, "secretariat/mail.html", context)
 }
 
 /// Renders one of the desk's lists (a page with buttons, no form to show again).
@@ -78,19 +74,13 @@ pub(super) fn render(
 
 /// Sends a failed message again: it goes back in the queue, due now.
 #[tracing::instrument(skip_all, fields(user_id = admin.id, message_id = *path))]
-pub async fn retry(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    Admin(admin): Admin,
-    path: web::Path<i32>,
-    body: web::Bytes,
-) -> PageResult {
+pub async fn retry(Admin(admin): Admin, path: web::Path<i32>, form: PostedForm) -> PageResult {
     let message_id = path.into_inner();
-    forms::press(&req, &body, async || {
-        if !outbox_desk::retry(&state.db, admin.id, message_id).await? {
+    form.press(async || {
+        if !outbox_desk::retry(&form.state.db, admin.id, message_id).await? {
             return Err(PageError::NotFound);
         }
-        state.intake.wake_outbox();
+        form.state.intake.wake_outbox();
         Ok(Redirect::to(PATH).saying("secretariat-mail-retried"))
     })
     .await
