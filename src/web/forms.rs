@@ -329,6 +329,28 @@ impl PageRequest {
     }
 }
 
+impl PageRequest {
+    /// Renders a page of lists and buttons, with no form to show again.
+    pub fn render(&self, template: &str, extra: tera::Context) -> PageResult {
+        let lang = RequestLang::of(&self.req);
+        let mut context = page::base_context(lang, self.req.path(), &contact_address(&self.state));
+        context.extend(extra);
+        Ok(render_with_csrf(
+            &self.req,
+            &self.state,
+            StatusCode::OK,
+            template,
+            context,
+        )?)
+    }
+
+    /// Renders a form page as it first appears: nothing typed, nothing rejected.
+    pub fn render_form(&self, form: &FormPage<'_>, extra: tera::Context) -> PageResult {
+        let values = serde_json::json!({});
+        Ok(form.render(&self.req, &self.state, &values, None, None, extra)?)
+    }
+}
+
 impl FromRequest for PageRequest {
     type Error = actix_web::Error;
     type Future = Ready<Result<Self, Self::Error>>;

@@ -51,12 +51,5 @@ pub async fn log(
         path: "/sekretariat/logg",
         field_order: &[],
     };
-    Ok(form_page.render(
-        &view.req,
-        &view.state,
-        &serde_json::json!({}),
-        None,
-        None,
-        context,
-    )?)
+    view.render_form(&form_page, context)
 }

@@ -49,14 +49,7 @@ pub async fn list(view: PageRequest, Admin(admin): Admin, path: web::Path<i32>) 
         path: &page_path,
         field_order: &[],
     };
-    Ok(page.render(
-        &view.req,
-        &view.state,
-        &serde_json::json!({}),
-        None,
-        None,
-        context,
-    )?)
+    view.render_form(&page, context)
 }
 
 #[derive(serde::Serialize)]

@@ -3,12 +3,10 @@
 //! (`POST /sekretariat/epost/{id}/send-igjen`).
 
 use crate::services::outbox_desk;
-use crate::web::AppState;
 use crate::web::auth::Admin;
 use crate::web::errors::{PageError, PageResult};
-use crate::web::forms::{self, PageRequest, PostedForm, Redirect};
-use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, web};
+use crate::web::forms::{PageRequest, PostedForm, Redirect};
+use actix_web::web;
 
 const PATH: &str = "/sekretariat/epost";
 
@@ -49,27 +47,7 @@ pub async fn outbox(view: PageRequest, Admin(admin): Admin) -> PageResult {
         .collect();
     let mut context = tera::Context::new();
     context.insert("messages", &views);
-    render(&view.req, &view.state, "secretariat/mail.html", context)
-}
-
-/// Renders one of the desk's lists (a page with buttons, no form to show again).
-pub(super) fn render(
-    req: &HttpRequest,
-    state: &AppState,
-    template: &str,
-    extra: tera::Context,
-) -> PageResult {
-    let lang = crate::web::lang::RequestLang::of(req);
-    let mut context =
-        crate::web::page::base_context(lang, req.path(), &forms::contact_address(state));
-    context.extend(extra);
-    Ok(forms::render_with_csrf(
-        req,
-        state,
-        StatusCode::OK,
-        template,
-        context,
-    )?)
+    view.render("secretariat/mail.html", context)
 }
 
 /// Sends a failed message again: it goes back in the queue, due now.

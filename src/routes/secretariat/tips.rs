@@ -1,6 +1,6 @@
 //! `/sekretariat/tips`: the tips that came in, newest first.
 
-use super::outbox::{render, time};
+use super::outbox::time;
 use crate::services::outbox_desk;
 use crate::web::auth::Admin;
 use crate::web::errors::PageResult;
@@ -32,5 +32,5 @@ pub async fn tips(view: PageRequest, Admin(admin): Admin) -> PageResult {
         .collect();
     let mut context = tera::Context::new();
     context.insert("tips", &views);
-    render(&view.req, &view.state, "secretariat/tips.html", context)
+    view.render("secretariat/tips.html", context)
 }
