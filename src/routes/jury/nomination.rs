@@ -20,7 +20,7 @@ use crate::web::errors::{PageError, PageResult};
 use crate::web::forms::{Outcome, PageRequest, PostedForm, Redirect, Rejection};
 use crate::web::lang::RequestLang;
 use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, web};
+use actix_web::web;
 use page::Shown;
 
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
@@ -50,13 +50,13 @@ enum Typed<'a> {
 /// check (CSRF, honeypot), else what is wrong with each field. A sheet's fields are named
 /// by criterion id, which `FieldErrors` cannot hold, so the sheet is parsed again here.
 async fn show_again(
-    req: &HttpRequest,
-    state: &AppState,
+    form: &PostedForm,
     user: &UserRow,
     nomination_id: i32,
     typed: Typed<'_>,
     rejection: Rejection,
 ) -> PageResult {
+    let (req, state) = (&form.req, &form.state);
     let desk = load(state, user, nomination_id).await?;
     match typed {
         Typed::Sheet(_) if !desk.access.may_score => return Err(PageError::Forbidden),
@@ -145,15 +145,7 @@ pub async fn save(SignedIn(user): SignedIn, path: web::Path<i32>, form: PostedFo
         },
         async |values, rejection| {
             let typed = Typed::Sheet(values);
-            show_again(
-                &form.req,
-                &form.state,
-                &user,
-                nomination_id,
-                typed,
-                rejection,
-            )
-            .await
+            show_again(&form, &user, nomination_id, typed, rejection).await
         },
     )
     .await
@@ -187,15 +179,7 @@ pub async fn declare_conflict(
         },
         async |input, rejection| {
             let typed = Typed::ConflictReason(&input.conflict_reason);
-            show_again(
-                &form.req,
-                &form.state,
-                &user,
-                nomination_id,
-                typed,
-                rejection,
-            )
-            .await
+            show_again(&form, &user, nomination_id, typed, rejection).await
         },
     )
     .await

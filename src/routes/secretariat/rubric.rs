@@ -29,6 +29,18 @@ fn changed(req: &HttpRequest, round_id: i32, result: Result<(), RubricRefusal>) 
     }
 }
 
+/// [`changed`] for a criterion that may not exist: then the answer is 404.
+fn criterion_changed(
+    req: &HttpRequest,
+    round_id: i32,
+    result: Result<(), RubricRefusal>,
+) -> Result<Outcome, PageError> {
+    match result {
+        Err(RubricRefusal::NotFound) => Err(PageError::NotFound),
+        result => Ok(changed(req, round_id, result)),
+    }
+}
+
 /// The round page with the criterion as typed.
 async fn round_page_with(
     req: &HttpRequest,
@@ -121,18 +133,15 @@ pub async fn edit_criterion(
         async |input: &RoundInput| match RubricCriterion::parse(input) {
             Ok(criterion) => {
                 let actor = admin.actor();
-                match rounds::edit_criterion(
+                let edited = rounds::edit_criterion(
                     &form.state.db,
                     round_id,
                     criterion_id,
                     criterion,
                     actor,
                 )
-                .await?
-                {
-                    Err(RubricRefusal::NotFound) => Err(PageError::NotFound),
-                    result => Ok(changed(&form.req, round_id, result)),
-                }
+                .await?;
+                criterion_changed(&form.req, round_id, edited)
             }
             Err(errors) => Ok(Outcome::Invalid(errors)),
         },
@@ -154,16 +163,11 @@ pub async fn remove_criterion(
 ) -> PageResult {
     let (round_id, criterion_id) = path.into_inner();
     form.act(
-        async |_: &NoFields| match rounds::remove_criterion(
-            &form.state.db,
-            round_id,
-            criterion_id,
-            admin.actor(),
-        )
-        .await?
-        {
-            Err(RubricRefusal::NotFound) => Err(PageError::NotFound),
-            result => Ok(changed(&form.req, round_id, result)),
+        async |_: &NoFields| {
+            let removed =
+                rounds::remove_criterion(&form.state.db, round_id, criterion_id, admin.actor())
+                    .await?;
+            criterion_changed(&form.req, round_id, removed)
         },
         async |_, rejection| {
             round_page(
