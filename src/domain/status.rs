@@ -4,90 +4,89 @@
 
 use std::fmt;
 
-/// A nomination's place in screening: every nomination arrives `Submitted`; the
-/// secretariat's screening makes it `Eligible` (it goes to the jury) or `Excluded` (with
-/// a reason). Carried into a later round, it is `Submitted` again.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    diesel::expression::AsExpression,
-    diesel::deserialize::FromSqlRow,
-)]
-#[serde(rename_all = "snake_case")]
-#[diesel(sql_type = diesel::sql_types::Text)]
-pub enum NominationStatus {
-    Submitted,
-    Eligible,
-    Excluded,
+/// Declares a status stored as text: the enum, `ALL` (in order), `code()` (what the
+/// database holds), `parse()` (a code back to the status) and `Display` (the code). A
+/// macro because every status is the same five items with other names; the codes are
+/// written beside their variants, so a new status cannot forget one.
+macro_rules! text_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident { $($(#[$variant_meta:meta])* $variant:ident => $code:literal),+ $(,)? }
+    ) => {
+        $(#[$meta])*
+        #[derive(
+            Debug,
+            Clone,
+            Copy,
+            PartialEq,
+            Eq,
+            Hash,
+            serde::Serialize,
+            diesel::expression::AsExpression,
+            diesel::deserialize::FromSqlRow,
+        )]
+        #[serde(rename_all = "snake_case")]
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        pub enum $name {
+            $($(#[$variant_meta])* $variant),+
+        }
+
+        impl $name {
+            pub const ALL: [Self; [$($code),+].len()] = [$(Self::$variant),+];
+
+            pub fn code(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $code),+
+                }
+            }
+
+            pub fn parse(raw: &str) -> Option<Self> {
+                Self::ALL.into_iter().find(|status| status.code() == raw)
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.code())
+            }
+        }
+    };
+}
+
+text_enum! {
+    /// A nomination's place in screening: every nomination arrives `Submitted`; the
+    /// secretariat's screening makes it `Eligible` (it goes to the jury) or `Excluded` (with
+    /// a reason). Carried into a later round, it is `Submitted` again.
+    pub enum NominationStatus {
+        Submitted => "submitted",
+        Eligible => "eligible",
+        Excluded => "excluded",
+    }
 }
 
 impl NominationStatus {
-    pub const ALL: [Self; 3] = [Self::Submitted, Self::Eligible, Self::Excluded];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Submitted => "submitted",
-            Self::Eligible => "eligible",
-            Self::Excluded => "excluded",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|status| status.code() == raw)
-    }
-
     /// Whether the secretariat has screened it (eligible or excluded).
     pub fn is_screened(self) -> bool {
         self != Self::Submitted
     }
 }
 
-/// The outcome of screening a juror's impartiality on one nomination (forvaltningsloven
-/// § 6): a case the juror `Declared` waits for the secretariat, which finds the juror
-/// conflicted (`Upheld`) or not (`Dismissed`).
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    diesel::expression::AsExpression,
-    diesel::deserialize::FromSqlRow,
-)]
-#[serde(rename_all = "snake_case")]
-#[diesel(sql_type = diesel::sql_types::Text)]
-pub enum ConflictStatus {
-    Declared,
-    /// A flag raised by an affiliation, kept when the juror removed the affiliation after
-    /// scoring had begun; it waits for the secretariat's decision like a declaration.
-    Flagged,
-    Upheld,
-    Dismissed,
+text_enum! {
+    /// The outcome of screening a juror's impartiality on one nomination (forvaltningsloven
+    /// § 6): a case the juror `Declared` waits for the secretariat, which finds the juror
+    /// conflicted (`Upheld`) or not (`Dismissed`).
+    pub enum ConflictStatus {
+        Declared => "declared",
+        /// A flag raised by an affiliation, kept when the juror removed the affiliation
+        /// after scoring had begun; it waits for the secretariat's decision like a
+        /// declaration.
+        Flagged => "flagged",
+        Upheld => "upheld",
+        Dismissed => "dismissed",
+    }
 }
 
 impl ConflictStatus {
-    pub const ALL: [Self; 4] = [Self::Declared, Self::Flagged, Self::Upheld, Self::Dismissed];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Declared => "declared",
-            Self::Flagged => "flagged",
-            Self::Upheld => "upheld",
-            Self::Dismissed => "dismissed",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|status| status.code() == raw)
-    }
-
     /// The secretariat's decision: upheld or dismissed.
     pub fn decided(upheld: bool) -> Self {
         if upheld {
@@ -98,55 +97,16 @@ impl ConflictStatus {
     }
 }
 
-/// Where an e-mail in the outbox stands: `Pending` until a worker claims it, `Sending`
-/// while claimed, then `Sent`, or `Failed` after the last attempt (kept, never dropped).
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    diesel::expression::AsExpression,
-    diesel::deserialize::FromSqlRow,
-)]
-#[serde(rename_all = "snake_case")]
-#[diesel(sql_type = diesel::sql_types::Text)]
-pub enum OutboxStatus {
-    Pending,
-    Sending,
-    Sent,
-    Failed,
-}
-
-impl OutboxStatus {
-    pub const ALL: [Self; 4] = [Self::Pending, Self::Sending, Self::Sent, Self::Failed];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Pending => "pending",
-            Self::Sending => "sending",
-            Self::Sent => "sent",
-            Self::Failed => "failed",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|status| status.code() == raw)
+text_enum! {
+    /// Where an e-mail in the outbox stands: `Pending` until a worker claims it, `Sending`
+    /// while claimed, then `Sent`, or `Failed` after the last attempt (kept, never dropped).
+    pub enum OutboxStatus {
+        Pending => "pending",
+        Sending => "sending",
+        Sent => "sent",
+        Failed => "failed",
     }
 }
-
-macro_rules! display_code {
-    ($($ty:ty),+) => {$(
-        impl fmt::Display for $ty {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.code())
-            }
-        }
-    )+};
-}
-display_code!(NominationStatus, ConflictStatus, OutboxStatus);
 
 #[cfg(test)]
 mod tests {

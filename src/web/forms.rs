@@ -14,9 +14,12 @@ use crate::web::flash::Flash;
 use crate::web::lang::RequestLang;
 use crate::web::rate_limit::SubmissionLimiter;
 use crate::web::{AppState, auth, csrf, csrf::CsrfToken, page};
+use actix_web::dev::Payload;
 use actix_web::http::{StatusCode, header};
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{FromRequest, HttpRequest, HttpResponse, web};
 use serde::de::DeserializeOwned;
+use std::future::{Future, Ready, ready};
+use std::pin::Pin;
 
 /// Fields every form carries besides its content.
 #[derive(Debug, Default, serde::Deserialize)]
@@ -302,4 +305,102 @@ pub fn render_with_csrf(
         response.add_cookie(&cookie)?;
     }
     Ok(response)
+}
+
+/// What a staff page's handler needs to render it: the request and the app's state, as
+/// one extractor instead of two arguments on every handler.
+pub struct PageRequest {
+    pub req: HttpRequest,
+    pub state: web::Data<AppState>,
+}
+
+impl PageRequest {
+    fn of(req: &HttpRequest) -> Result<Self, actix_web::Error> {
+        let state = req
+            .app_data::<web::Data<AppState>>()
+            .cloned()
+            .ok_or_else(|| {
+                actix_web::error::ErrorInternalServerError("the app's state is not configured")
+            })?;
+        Ok(Self {
+            req: req.clone(),
+            state,
+        })
+    }
+}
+
+impl PageRequest {
+    /// Renders a page of lists and buttons, with no form to show again.
+    pub fn render(&self, template: &str, extra: tera::Context) -> PageResult {
+        let lang = RequestLang::of(&self.req);
+        let mut context = page::base_context(lang, self.req.path(), &contact_address(&self.state));
+        context.extend(extra);
+        Ok(render_with_csrf(
+            &self.req,
+            &self.state,
+            StatusCode::OK,
+            template,
+            context,
+        )?)
+    }
+
+    /// Renders a form page as it first appears: nothing typed, nothing rejected.
+    pub fn render_form(&self, form: &FormPage<'_>, extra: tera::Context) -> PageResult {
+        let values = serde_json::json!({});
+        Ok(form.render(&self.req, &self.state, &values, None, None, extra)?)
+    }
+}
+
+impl FromRequest for PageRequest {
+    type Error = actix_web::Error;
+    type Future = Ready<Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(PageRequest::of(req))
+    }
+}
+
+/// A staff form's post: the request, the app's state and the posted body, so a handler
+/// says only what its form does ([`PostedForm::act`], [`PostedForm::press`]).
+pub struct PostedForm {
+    pub req: HttpRequest,
+    pub state: web::Data<AppState>,
+    body: web::Bytes,
+}
+
+impl FromRequest for PostedForm {
+    type Error = actix_web::Error;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let page = PageRequest::of(req);
+        let body = web::Bytes::from_request(req, payload);
+        Box::pin(async move {
+            let PageRequest { req, state } = page?;
+            Ok(Self {
+                req,
+                state,
+                body: body.await?,
+            })
+        })
+    }
+}
+
+impl PostedForm {
+    /// [`act`] on this post.
+    pub async fn act<T: DeserializeOwned>(
+        &self,
+        action: impl AsyncFnOnce(&T) -> Result<Outcome, PageError>,
+        show_again: impl AsyncFnOnce(&T, Rejection) -> PageResult,
+    ) -> PageResult {
+        act(&self.req, &self.body, action, show_again).await
+    }
+
+    /// [`press`] on this post.
+    pub async fn press(
+        &self,
+        action: impl AsyncFnOnce() -> Result<Redirect, PageError>,
+    ) -> PageResult {
+        press(&self.req, &self.body, action).await
+    }
 }

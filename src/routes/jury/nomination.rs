@@ -17,10 +17,10 @@ use crate::services::scoring::{self, Desk, Written};
 use crate::web::AppState;
 use crate::web::auth::SignedIn;
 use crate::web::errors::{PageError, PageResult};
-use crate::web::forms::{self, Outcome, Redirect, Rejection};
+use crate::web::forms::{Outcome, PageRequest, PostedForm, Redirect, Rejection};
 use crate::web::lang::RequestLang;
 use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, web};
+use actix_web::web;
 use page::Shown;
 
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
@@ -50,13 +50,13 @@ enum Typed<'a> {
 /// check (CSRF, honeypot), else what is wrong with each field. A sheet's fields are named
 /// by criterion id, which `FieldErrors` cannot hold, so the sheet is parsed again here.
 async fn show_again(
-    req: &HttpRequest,
-    state: &AppState,
+    form: &PostedForm,
     user: &UserRow,
     nomination_id: i32,
     typed: Typed<'_>,
     rejection: Rejection,
 ) -> PageResult {
+    let (req, state) = (&form.req, &form.state);
     let desk = load(state, user, nomination_id).await?;
     match typed {
         Typed::Sheet(_) if !desk.access.may_score => return Err(PageError::Forbidden),
@@ -113,30 +113,17 @@ async fn show_again(
 }
 
 #[tracing::instrument(skip_all, fields(user_id = user.id, nomination_id = *path))]
-pub async fn show(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    SignedIn(user): SignedIn,
-    path: web::Path<i32>,
-) -> PageResult {
-    let desk = load(&state, &user, path.into_inner()).await?;
-    page::render(&req, &state, &desk, Shown::stored())
+pub async fn show(view: PageRequest, SignedIn(user): SignedIn, path: web::Path<i32>) -> PageResult {
+    let desk = load(&view.state, &user, path.into_inner()).await?;
+    page::render(&view.req, &view.state, &desk, Shown::stored())
 }
 
 #[tracing::instrument(skip_all, fields(user_id = user.id, nomination_id = *path))]
-pub async fn save(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    SignedIn(user): SignedIn,
-    path: web::Path<i32>,
-    body: web::Bytes,
-) -> PageResult {
+pub async fn save(SignedIn(user): SignedIn, path: web::Path<i32>, form: PostedForm) -> PageResult {
     let nomination_id = path.into_inner();
-    forms::act(
-        &req,
-        &body,
+    form.act(
         async |values: &SheetInput| {
-            let desk = load(&state, &user, nomination_id).await?;
+            let desk = load(&form.state, &user, nomination_id).await?;
             if !desk.access.may_score {
                 return Err(PageError::Forbidden);
             }
@@ -148,7 +135,7 @@ pub async fn save(
                 SheetAction::Submit => "jury-submitted-notice",
                 SheetAction::Draft => "jury-draft-saved",
             };
-            match scoring::save_sheet(&state.db, &user, nomination_id, sheet).await? {
+            match scoring::save_sheet(&form.state.db, &user, nomination_id, sheet).await? {
                 Written::Done | Written::Unchanged => {
                     Ok(Redirect::to(page_path(nomination_id)).saying(notice).into())
                 }
@@ -158,7 +145,7 @@ pub async fn save(
         },
         async |values, rejection| {
             let typed = Typed::Sheet(values);
-            show_again(&req, &state, &user, nomination_id, typed, rejection).await
+            show_again(&form, &user, nomination_id, typed, rejection).await
         },
     )
     .await
@@ -166,16 +153,12 @@ pub async fn save(
 
 #[tracing::instrument(skip_all, fields(user_id = user.id, nomination_id = *path))]
 pub async fn declare_conflict(
-    req: HttpRequest,
-    state: web::Data<AppState>,
     SignedIn(user): SignedIn,
     path: web::Path<i32>,
-    body: web::Bytes,
+    form: PostedForm,
 ) -> PageResult {
     let nomination_id = path.into_inner();
-    forms::act(
-        &req,
-        &body,
+    form.act(
         async |input: &ConflictInput| {
             let reason = match LongText::parse(&input.conflict_reason) {
                 Ok(reason) => reason,
@@ -185,7 +168,7 @@ pub async fn declare_conflict(
                     return Ok(Outcome::Invalid(errors));
                 }
             };
-            match scoring::declare_conflict(&state.db, &user, nomination_id, reason).await? {
+            match scoring::declare_conflict(&form.state.db, &user, nomination_id, reason).await? {
                 Written::Done => Ok(Redirect::to(page_path(nomination_id))
                     .saying("jury-conflict-declared")
                     .into()),
@@ -196,7 +179,7 @@ pub async fn declare_conflict(
         },
         async |input, rejection| {
             let typed = Typed::ConflictReason(&input.conflict_reason);
-            show_again(&req, &state, &user, nomination_id, typed, rejection).await
+            show_again(&form, &user, nomination_id, typed, rejection).await
         },
     )
     .await

@@ -9,16 +9,15 @@ use crate::services::decisions::{
     self,
     rules::{Viewer, jury_may_see_results},
 };
-use crate::web::AppState;
 use crate::web::auth::SignedIn;
 use crate::web::errors::{PageError, PageResult};
+use crate::web::forms::PageRequest;
 use crate::web::lang::RequestLang;
-use actix_web::{HttpRequest, web};
+use actix_web::web;
 
 #[tracing::instrument(skip_all, fields(user_id = user.id, round_id = *round_id))]
 pub async fn jury_page(
-    req: HttpRequest,
-    state: web::Data<AppState>,
+    view: PageRequest,
     RequestLang(lang): RequestLang,
     SignedIn(user): SignedIn,
     round_id: web::Path<i32>,
@@ -27,11 +26,11 @@ pub async fn jury_page(
     let round_id = round_id.into_inner();
     let sort = parse_sort(query.sorter.as_deref());
     let viewer = Viewer::of(user.id, user.role());
-    let results = decisions::results(&state.db, round_id, viewer).await?;
+    let results = decisions::results(&view.state.db, round_id, viewer).await?;
     if !jury_may_see_results(results.overview.phase) {
         return Err(PageError::Forbidden);
     }
     let path = format!("/jury/runder/{round_id}/resultater");
     let context = overview_context(lang, &PageInput::of(&results, sort, &path));
-    decision_support::render(&req, &state, TEMPLATE, &path, context, None)
+    decision_support::render(&view.req, &view.state, TEMPLATE, &path, context, None)
 }

@@ -1,11 +1,10 @@
 //! `/sekretariat/logg`: the audit log, newest first, a hundred events a page.
 
 use crate::services::oversight;
-use crate::web::AppState;
 use crate::web::auth::Admin;
 use crate::web::errors::PageResult;
-use crate::web::forms::FormPage;
-use actix_web::{HttpRequest, web};
+use crate::web::forms::{FormPage, PageRequest};
+use actix_web::web;
 
 #[derive(serde::Deserialize)]
 pub struct LogQuery {
@@ -23,13 +22,12 @@ struct EventView {
 
 #[tracing::instrument(skip_all, fields(user_id = admin.id))]
 pub async fn log(
-    req: HttpRequest,
-    state: web::Data<AppState>,
+    view: PageRequest,
     Admin(admin): Admin,
     query: web::Query<LogQuery>,
 ) -> PageResult {
     let page = oversight::page_number(query.side.as_deref());
-    let log = oversight::audit_page(&state.db, page).await?;
+    let log = oversight::audit_page(&view.state.db, page).await?;
     let views: Vec<EventView> = log
         .events
         .into_iter()
@@ -53,5 +51,5 @@ pub async fn log(
         path: "/sekretariat/logg",
         field_order: &[],
     };
-    Ok(form_page.render(&req, &state, &serde_json::json!({}), None, None, context)?)
+    view.render_form(&form_page, context)
 }

@@ -8,9 +8,10 @@ use crate::services::decisions::{self, rules::Viewer};
 use crate::services::exports;
 use crate::web::auth::Admin;
 use crate::web::errors::PageError;
+use crate::web::forms::PageRequest;
 use crate::web::{AppState, lang::RequestLang};
 use actix_web::http::header;
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpResponse, web};
 use anyhow::Context as _;
 
 #[tracing::instrument(skip_all, fields(user_id = admin.id, round_id = *round_id))]
@@ -43,15 +44,14 @@ struct CriterionView {
 
 #[tracing::instrument(skip_all, fields(user_id = admin.id, round_id = *round_id))]
 pub async fn report(
-    req: HttpRequest,
-    state: web::Data<AppState>,
+    view: PageRequest,
     RequestLang(lang): RequestLang,
     Admin(admin): Admin,
     round_id: web::Path<i32>,
 ) -> Result<HttpResponse, PageError> {
     let round_id = round_id.into_inner();
     let viewer = Viewer::of(admin.id, admin.role());
-    let (results, rubric) = decisions::report(&state.db, round_id, viewer).await?;
+    let (results, rubric) = decisions::report(&view.state.db, round_id, viewer).await?;
     // The report's sort links would lead to the results page.
     let results_path = format!("/sekretariat/runder/{round_id}/resultater");
     let input = PageInput::of(&results, Measure::WeightedMean, &results_path);
@@ -66,5 +66,12 @@ pub async fn report(
         .collect();
     context.insert("rubric", &rubric);
     let path = format!("/sekretariat/runder/{round_id}/rapport");
-    decision_support::render(&req, &state, "decisions/report.html", &path, context, None)
+    decision_support::render(
+        &view.req,
+        &view.state,
+        "decisions/report.html",
+        &path,
+        context,
+        None,
+    )
 }

@@ -9,7 +9,7 @@ use crate::services::screening::{self, NominationDesk};
 use crate::web::AppState;
 use crate::web::auth::Admin;
 use crate::web::errors::PageResult;
-use crate::web::forms::{FormPage, Rejection};
+use crate::web::forms::{FormPage, PageRequest, Rejection};
 use crate::web::lang::RequestLang;
 use actix_web::{HttpRequest, web};
 
@@ -24,14 +24,9 @@ struct NominationSummary {
 }
 
 #[tracing::instrument(skip_all, fields(user_id = admin.id, round_id = *path))]
-pub async fn list(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    Admin(admin): Admin,
-    path: web::Path<i32>,
-) -> PageResult {
-    let lang = RequestLang::of(&req);
-    let found = screening::of_round(&state.db, path.into_inner()).await?;
+pub async fn list(view: PageRequest, Admin(admin): Admin, path: web::Path<i32>) -> PageResult {
+    let lang = RequestLang::of(&view.req);
+    let found = screening::of_round(&view.state.db, path.into_inner()).await?;
     let rows: Vec<NominationSummary> = found
         .nominations
         .into_iter()
@@ -48,13 +43,13 @@ pub async fn list(
     context.insert("round", &RoundView::of(&found.round, lang));
     context.insert("nominations", &rows);
     context.insert("has_assignments", &found.has_assignments);
-    let page_path = req.path().to_owned();
+    let page_path = view.req.path().to_owned();
     let page = FormPage {
         template: "secretariat/nominations.html",
         path: &page_path,
         field_order: &[],
     };
-    Ok(page.render(&req, &state, &serde_json::json!({}), None, None, context)?)
+    view.render_form(&page, context)
 }
 
 #[derive(serde::Serialize)]
@@ -214,11 +209,13 @@ pub(super) async fn nomination_page(
 }
 
 #[tracing::instrument(skip_all, fields(user_id = admin.id, nomination_id = *path))]
-pub async fn show(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    Admin(admin): Admin,
-    path: web::Path<i32>,
-) -> PageResult {
-    nomination_page(&req, &state, path.into_inner(), |stored| stored, None).await
+pub async fn show(view: PageRequest, Admin(admin): Admin, path: web::Path<i32>) -> PageResult {
+    nomination_page(
+        &view.req,
+        &view.state,
+        path.into_inner(),
+        |stored| stored,
+        None,
+    )
+    .await
 }

@@ -3,12 +3,10 @@
 //! (`POST /sekretariat/epost/{id}/send-igjen`).
 
 use crate::services::outbox_desk;
-use crate::web::AppState;
 use crate::web::auth::Admin;
 use crate::web::errors::{PageError, PageResult};
-use crate::web::forms::{self, Redirect};
-use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, web};
+use crate::web::forms::{PageRequest, PostedForm, Redirect};
+use actix_web::web;
 
 const PATH: &str = "/sekretariat/epost";
 
@@ -31,12 +29,8 @@ struct MessageView {
 }
 
 #[tracing::instrument(skip_all, fields(user_id = admin.id))]
-pub async fn outbox(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    Admin(admin): Admin,
-) -> PageResult {
-    let messages = outbox_desk::latest_messages(&state.db).await?;
+pub async fn outbox(view: PageRequest, Admin(admin): Admin) -> PageResult {
+    let messages = outbox_desk::latest_messages(&view.state.db).await?;
     // Recipients and bodies are not shown: the reference leads to the tip or nomination.
     let views: Vec<MessageView> = messages
         .into_iter()
@@ -53,44 +47,18 @@ pub async fn outbox(
         .collect();
     let mut context = tera::Context::new();
     context.insert("messages", &views);
-    render(&req, &state, "secretariat/mail.html", context)
-}
-
-/// Renders one of the desk's lists (a page with buttons, no form to show again).
-pub(super) fn render(
-    req: &HttpRequest,
-    state: &AppState,
-    template: &str,
-    extra: tera::Context,
-) -> PageResult {
-    let lang = crate::web::lang::RequestLang::of(req);
-    let mut context =
-        crate::web::page::base_context(lang, req.path(), &forms::contact_address(state));
-    context.extend(extra);
-    Ok(forms::render_with_csrf(
-        req,
-        state,
-        StatusCode::OK,
-        template,
-        context,
-    )?)
+    view.render("secretariat/mail.html", context)
 }
 
 /// Sends a failed message again: it goes back in the queue, due now.
 #[tracing::instrument(skip_all, fields(user_id = admin.id, message_id = *path))]
-pub async fn retry(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    Admin(admin): Admin,
-    path: web::Path<i32>,
-    body: web::Bytes,
-) -> PageResult {
+pub async fn retry(Admin(admin): Admin, path: web::Path<i32>, form: PostedForm) -> PageResult {
     let message_id = path.into_inner();
-    forms::press(&req, &body, async || {
-        if !outbox_desk::retry(&state.db, admin.id, message_id).await? {
+    form.press(async || {
+        if !outbox_desk::retry(&form.state.db, admin.id, message_id).await? {
             return Err(PageError::NotFound);
         }
-        state.intake.wake_outbox();
+        form.state.intake.wake_outbox();
         Ok(Redirect::to(PATH).saying("secretariat-mail-retried"))
     })
     .await

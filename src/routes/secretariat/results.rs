@@ -13,7 +13,7 @@ use crate::services::decisions::{self, Proposal};
 use crate::web::AppState;
 use crate::web::auth::Admin;
 use crate::web::errors::{PageError, PageResult};
-use crate::web::forms::{self, Outcome, Redirect, Rejection};
+use crate::web::forms::{Outcome, PageRequest, PostedForm, Redirect, Rejection};
 use crate::web::lang::RequestLang;
 use actix_web::{HttpRequest, web};
 use std::cell::Cell;
@@ -24,14 +24,13 @@ fn path(round_id: i32) -> String {
 
 #[tracing::instrument(skip_all, fields(user_id = admin.id, round_id = *round_id))]
 pub async fn secretariat_page(
-    req: HttpRequest,
-    state: web::Data<AppState>,
+    view: PageRequest,
     Admin(admin): Admin,
     round_id: web::Path<i32>,
     query: web::Query<SortQuery>,
 ) -> PageResult {
     let sort = parse_sort(query.sorter.as_deref());
-    page(&req, &state, round_id.into_inner(), sort, None).await
+    page(&view.req, &view.state, round_id.into_inner(), sort, None).await
 }
 
 /// The page, with the decision form that was refused shown again if any.
@@ -71,20 +70,12 @@ impl DecisionInput {
 }
 
 #[tracing::instrument(skip_all, fields(user_id = admin.id, round_id = *round_id))]
-pub async fn decide(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    Admin(admin): Admin,
-    round_id: web::Path<i32>,
-    body: web::Bytes,
-) -> PageResult {
+pub async fn decide(Admin(admin): Admin, round_id: web::Path<i32>, form: PostedForm) -> PageResult {
     let round_id = round_id.into_inner();
     // Why the decision was refused, per field of its form: more than `FieldErrors` holds,
     // so the action leaves it here for the page shown again.
     let refused = Cell::new(Vec::new());
-    forms::act(
-        &req,
-        &body,
+    form.act(
         async |input: &DecisionInput| {
             let kind = DecisionKind::parse(&input.kind)
                 .ok_or_else(|| PageError::bad_request("unknown decision kind"))?;
@@ -94,7 +85,7 @@ pub async fn decide(
                 rationale: input.rationale.clone(),
             };
             Ok(
-                match decisions::record(&state.db, round_id, admin.id, proposal).await? {
+                match decisions::record(&form.state.db, round_id, admin.id, proposal).await? {
                     Ok(_) => Redirect::to(path(round_id))
                         .saying("decisions-recorded")
                         .into(),
@@ -108,8 +99,8 @@ pub async fn decide(
         async |input, rejection| {
             let posted = input.shown_again(refused.take());
             page(
-                &req,
-                &state,
+                &form.req,
+                &form.state,
                 round_id,
                 Measure::WeightedMean,
                 Some((rejection, posted)),

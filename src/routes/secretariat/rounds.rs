@@ -9,7 +9,7 @@ use crate::services::rounds::{self, RoundDesk};
 use crate::web::AppState;
 use crate::web::auth::Admin;
 use crate::web::errors::PageResult;
-use crate::web::forms::{self, FormPage, Outcome, Redirect, Rejection};
+use crate::web::forms::{FormPage, Outcome, PageRequest, PostedForm, Redirect, Rejection};
 use crate::web::lang::RequestLang;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, web};
@@ -82,26 +82,19 @@ async fn list_page(
 }
 
 #[tracing::instrument(skip_all, fields(user_id = admin.id))]
-pub async fn list(req: HttpRequest, state: web::Data<AppState>, Admin(admin): Admin) -> PageResult {
-    list_page(&req, &state, &RoundInput::default(), None).await
+pub async fn list(view: PageRequest, Admin(admin): Admin) -> PageResult {
+    list_page(&view.req, &view.state, &RoundInput::default(), None).await
 }
 
 #[tracing::instrument(skip_all, fields(user_id = admin.id))]
-pub async fn create(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    Admin(admin): Admin,
-    body: web::Bytes,
-) -> PageResult {
-    forms::act(
-        &req,
-        &body,
+pub async fn create(Admin(admin): Admin, form: PostedForm) -> PageResult {
+    form.act(
         async |input: &RoundInput| {
             let round = match NewRound::parse(input) {
                 Ok(round) => round,
                 Err(errors) => return Ok(Outcome::Invalid(errors)),
             };
-            match rounds::create(&state.db, round, admin.actor()).await? {
+            match rounds::create(&form.state.db, round, admin.actor()).await? {
                 Some(round) => Ok(Redirect::to(format!("/sekretariat/runder/{}", round.id)).into()),
                 None => {
                     let mut errors = FieldErrors::default();
@@ -110,7 +103,7 @@ pub async fn create(
                 }
             }
         },
-        async |input, rejection| list_page(&req, &state, input, Some(&rejection)).await,
+        async |input, rejection| list_page(&form.req, &form.state, input, Some(&rejection)).await,
     )
     .await
 }
@@ -217,30 +210,24 @@ pub(super) async fn round_page(
 }
 
 #[tracing::instrument(skip_all, fields(user_id = admin.id, round_id = *path))]
-pub async fn show(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    Admin(admin): Admin,
-    path: web::Path<i32>,
-) -> PageResult {
-    round_page(&req, &state, path.into_inner(), |stored| stored, None).await
+pub async fn show(view: PageRequest, Admin(admin): Admin, path: web::Path<i32>) -> PageResult {
+    round_page(
+        &view.req,
+        &view.state,
+        path.into_inner(),
+        |stored| stored,
+        None,
+    )
+    .await
 }
 
 #[tracing::instrument(skip_all, fields(user_id = admin.id, round_id = *path))]
-pub async fn update(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    Admin(admin): Admin,
-    path: web::Path<i32>,
-    body: web::Bytes,
-) -> PageResult {
+pub async fn update(Admin(admin): Admin, path: web::Path<i32>, form: PostedForm) -> PageResult {
     let round_id = path.into_inner();
-    forms::act(
-        &req,
-        &body,
+    form.act(
         async |input: &RoundInput| match RoundSettings::parse(input) {
             Ok(settings) => {
-                rounds::update(&state.db, round_id, settings, admin.actor()).await?;
+                rounds::update(&form.state.db, round_id, settings, admin.actor()).await?;
                 Ok(Redirect::to(round_path(round_id))
                     .saying("secretariat-saved")
                     .into())
@@ -255,7 +242,7 @@ pub async fn update(
                 criterion_weight: stored.criterion_weight,
                 ..input.clone()
             };
-            round_page(&req, &state, round_id, typed, Some(&rejection)).await
+            round_page(&form.req, &form.state, round_id, typed, Some(&rejection)).await
         },
     )
     .await

@@ -7,7 +7,9 @@ use crate::services::rounds::{self, RubricRefusal};
 use crate::web::AppState;
 use crate::web::auth::Admin;
 use crate::web::errors::{PageError, PageResult};
-use crate::web::forms::{self, FormPage, NoFields, Outcome, Redirect, Rejection};
+use crate::web::forms::{
+    FormPage, NoFields, Outcome, PageRequest, PostedForm, Redirect, Rejection,
+};
 use crate::web::lang::RequestLang;
 use actix_web::{HttpRequest, web};
 
@@ -24,6 +26,18 @@ fn changed(req: &HttpRequest, round_id: i32, result: Result<(), RubricRefusal>) 
             .saying("secretariat-saved")
             .into(),
         Err(_) => Outcome::Refused(RequestLang::of(req).text("secretariat-rubric-refused")),
+    }
+}
+
+/// [`changed`] for a criterion that may not exist: then the answer is 404.
+fn criterion_changed(
+    req: &HttpRequest,
+    round_id: i32,
+    result: Result<(), RubricRefusal>,
+) -> Result<Outcome, PageError> {
+    match result {
+        Err(RubricRefusal::NotFound) => Err(PageError::NotFound),
+        result => Ok(changed(req, round_id, result)),
     }
 }
 
@@ -46,25 +60,24 @@ async fn round_page_with(
 
 #[tracing::instrument(skip_all, fields(user_id = admin.id, round_id = *path))]
 pub async fn add_criterion(
-    req: HttpRequest,
-    state: web::Data<AppState>,
     Admin(admin): Admin,
     path: web::Path<i32>,
-    body: web::Bytes,
+    form: PostedForm,
 ) -> PageResult {
     let round_id = path.into_inner();
-    forms::act(
-        &req,
-        &body,
+    form.act(
         async |input: &RoundInput| match RubricCriterion::parse(input) {
             Ok(criterion) => {
                 let added =
-                    rounds::add_criterion(&state.db, round_id, criterion, admin.actor()).await?;
-                Ok(changed(&req, round_id, added))
+                    rounds::add_criterion(&form.state.db, round_id, criterion, admin.actor())
+                        .await?;
+                Ok(changed(&form.req, round_id, added))
             }
             Err(errors) => Ok(Outcome::Invalid(errors)),
         },
-        async |input, rejection| round_page_with(&req, &state, round_id, input, rejection).await,
+        async |input, rejection| {
+            round_page_with(&form.req, &form.state, round_id, input, rejection).await
+        },
     )
     .await
 }
@@ -102,41 +115,39 @@ async fn criterion_page(
 
 #[tracing::instrument(skip_all, fields(user_id = admin.id, round_id = path.0, criterion_id = path.1))]
 pub async fn criterion_form(
-    req: HttpRequest,
-    state: web::Data<AppState>,
+    view: PageRequest,
     Admin(admin): Admin,
     path: web::Path<(i32, i32)>,
 ) -> PageResult {
-    criterion_page(&req, &state, path.into_inner(), None, None).await
+    criterion_page(&view.req, &view.state, path.into_inner(), None, None).await
 }
 
 #[tracing::instrument(skip_all, fields(user_id = admin.id, round_id = path.0, criterion_id = path.1))]
 pub async fn edit_criterion(
-    req: HttpRequest,
-    state: web::Data<AppState>,
     Admin(admin): Admin,
     path: web::Path<(i32, i32)>,
-    body: web::Bytes,
+    form: PostedForm,
 ) -> PageResult {
     let (round_id, criterion_id) = path.into_inner();
-    forms::act(
-        &req,
-        &body,
+    form.act(
         async |input: &RoundInput| match RubricCriterion::parse(input) {
             Ok(criterion) => {
                 let actor = admin.actor();
-                match rounds::edit_criterion(&state.db, round_id, criterion_id, criterion, actor)
-                    .await?
-                {
-                    Err(RubricRefusal::NotFound) => Err(PageError::NotFound),
-                    result => Ok(changed(&req, round_id, result)),
-                }
+                let edited = rounds::edit_criterion(
+                    &form.state.db,
+                    round_id,
+                    criterion_id,
+                    criterion,
+                    actor,
+                )
+                .await?;
+                criterion_changed(&form.req, round_id, edited)
             }
             Err(errors) => Ok(Outcome::Invalid(errors)),
         },
         async |input, rejection| {
             let ids = (round_id, criterion_id);
-            criterion_page(&req, &state, ids, Some(input), Some(&rejection)).await
+            criterion_page(&form.req, &form.state, ids, Some(input), Some(&rejection)).await
         },
     )
     .await
@@ -146,29 +157,27 @@ pub async fn edit_criterion(
 /// saying so (409), as the other rubric forms do.
 #[tracing::instrument(skip_all, fields(user_id = admin.id, round_id = path.0, criterion_id = path.1))]
 pub async fn remove_criterion(
-    req: HttpRequest,
-    state: web::Data<AppState>,
     Admin(admin): Admin,
     path: web::Path<(i32, i32)>,
-    body: web::Bytes,
+    form: PostedForm,
 ) -> PageResult {
     let (round_id, criterion_id) = path.into_inner();
-    forms::act(
-        &req,
-        &body,
-        async |_: &NoFields| match rounds::remove_criterion(
-            &state.db,
-            round_id,
-            criterion_id,
-            admin.actor(),
-        )
-        .await?
-        {
-            Err(RubricRefusal::NotFound) => Err(PageError::NotFound),
-            result => Ok(changed(&req, round_id, result)),
+    form.act(
+        async |_: &NoFields| {
+            let removed =
+                rounds::remove_criterion(&form.state.db, round_id, criterion_id, admin.actor())
+                    .await?;
+            criterion_changed(&form.req, round_id, removed)
         },
         async |_, rejection| {
-            round_page(&req, &state, round_id, |stored| stored, Some(&rejection)).await
+            round_page(
+                &form.req,
+                &form.state,
+                round_id,
+                |stored| stored,
+                Some(&rejection),
+            )
+            .await
         },
     )
     .await

@@ -9,11 +9,10 @@ use crate::domain::{
     target_round_missing,
 };
 use crate::services::screening;
-use crate::web::AppState;
 use crate::web::auth::Admin;
 use crate::web::errors::{PageError, PageResult};
-use crate::web::forms::{self, Outcome, Redirect};
-use actix_web::{HttpRequest, web};
+use crate::web::forms::{Outcome, PostedForm, Redirect};
+use actix_web::web;
 
 /// Back to the nomination page, saying the change is saved.
 fn saved(nomination_id: i32) -> Redirect {
@@ -23,32 +22,31 @@ fn saved(nomination_id: i32) -> Redirect {
 /// One of the nomination page's forms: `action` on what was posted, or the page again
 /// with the forms filled by `typed` (from what was posted and what is stored).
 async fn nomination_form(
-    req: &HttpRequest,
-    state: &AppState,
+    form: &PostedForm,
     nomination_id: i32,
-    body: &web::Bytes,
     action: impl AsyncFnOnce(&ScreeningInput) -> Result<Outcome, PageError>,
     typed: impl FnOnce(&ScreeningInput, ScreeningInput) -> ScreeningInput,
 ) -> PageResult {
-    forms::act(req, body, action, async |input, rejection| {
+    form.act(action, async |input, rejection| {
         let shown = |stored| typed(input, stored);
-        nomination_page(req, state, nomination_id, shown, Some(&rejection)).await
+        nomination_page(
+            &form.req,
+            &form.state,
+            nomination_id,
+            shown,
+            Some(&rejection),
+        )
+        .await
     })
     .await
 }
 
 #[tracing::instrument(skip_all, fields(user_id = admin.id, nomination_id = *path))]
-pub async fn screen(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    Admin(admin): Admin,
-    path: web::Path<i32>,
-    body: web::Bytes,
-) -> PageResult {
+pub async fn screen(Admin(admin): Admin, path: web::Path<i32>, form: PostedForm) -> PageResult {
     let nomination_id = path.into_inner();
     let decide = async |input: &ScreeningInput| match ScreeningDecision::parse(input) {
         Ok(decision) => {
-            screening::screen(&state.db, nomination_id, decision, admin.actor()).await?;
+            screening::screen(&form.state.db, nomination_id, decision, admin.actor()).await?;
             Ok(saved(nomination_id).into())
         }
         Err(errors) => Ok(Outcome::Invalid(errors)),
@@ -59,24 +57,18 @@ pub async fn screen(
         target_round: String::new(),
         ..input.clone()
     };
-    nomination_form(&req, &state, nomination_id, &body, decide, typed).await
+    nomination_form(&form, nomination_id, decide, typed).await
 }
 
 #[tracing::instrument(skip_all, fields(user_id = admin.id, nomination_id = *path))]
-pub async fn carry(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    Admin(admin): Admin,
-    path: web::Path<i32>,
-    body: web::Bytes,
-) -> PageResult {
+pub async fn carry(Admin(admin): Admin, path: web::Path<i32>, form: PostedForm) -> PageResult {
     let nomination_id = path.into_inner();
     let carry = async |input: &ScreeningInput| {
         let target = match parse_target_round(input) {
             Ok(target) => target,
             Err(errors) => return Ok(Outcome::Invalid(errors)),
         };
-        if screening::carry(&state.db, nomination_id, target, admin.actor()).await? {
+        if screening::carry(&form.state.db, nomination_id, target, admin.actor()).await? {
             Ok(saved(nomination_id).into())
         } else {
             Ok(Outcome::Invalid(target_round_missing()))
@@ -86,7 +78,7 @@ pub async fn carry(
         target_round: input.target_round.clone(),
         ..stored
     };
-    nomination_form(&req, &state, nomination_id, &body, carry, typed).await
+    nomination_form(&form, nomination_id, carry, typed).await
 }
 
 /// What the assignment and reopen forms show when not taken: the page as stored.
@@ -95,38 +87,26 @@ fn as_stored(_: &ScreeningInput, stored: ScreeningInput) -> ScreeningInput {
 }
 
 #[tracing::instrument(skip_all, fields(user_id = admin.id, nomination_id = *path))]
-pub async fn assign(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    Admin(admin): Admin,
-    path: web::Path<i32>,
-    body: web::Bytes,
-) -> PageResult {
+pub async fn assign(Admin(admin): Admin, path: web::Path<i32>, form: PostedForm) -> PageResult {
     let nomination_id = path.into_inner();
     let assign = async |input: &ScreeningInput| {
         let jurors = chosen_jurors(input);
-        screening::assign(&state.db, nomination_id, jurors, admin.actor()).await?;
+        screening::assign(&form.state.db, nomination_id, jurors, admin.actor()).await?;
         Ok(saved(nomination_id).into())
     };
-    nomination_form(&req, &state, nomination_id, &body, assign, as_stored).await
+    nomination_form(&form, nomination_id, assign, as_stored).await
 }
 
 #[tracing::instrument(skip_all, fields(user_id = admin.id, nomination_id = *path))]
-pub async fn reopen(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    Admin(admin): Admin,
-    path: web::Path<i32>,
-    body: web::Bytes,
-) -> PageResult {
+pub async fn reopen(Admin(admin): Admin, path: web::Path<i32>, form: PostedForm) -> PageResult {
     let nomination_id = path.into_inner();
     let reopen = async |input: &ScreeningInput| {
         let juror_id = juror_to_reopen(input).ok_or(PageError::NotFound)?;
-        if screening::reopen(&state.db, nomination_id, juror_id, admin.actor()).await? {
+        if screening::reopen(&form.state.db, nomination_id, juror_id, admin.actor()).await? {
             Ok(saved(nomination_id).into())
         } else {
             Err(PageError::NotFound)
         }
     };
-    nomination_form(&req, &state, nomination_id, &body, reopen, as_stored).await
+    nomination_form(&form, nomination_id, reopen, as_stored).await
 }

@@ -1,11 +1,10 @@
 //! `/sekretariat/tips`: the tips that came in, newest first.
 
-use super::outbox::{render, time};
+use super::outbox::time;
 use crate::services::outbox_desk;
-use crate::web::AppState;
 use crate::web::auth::Admin;
 use crate::web::errors::PageResult;
-use actix_web::{HttpRequest, web};
+use crate::web::forms::PageRequest;
 
 #[derive(serde::Serialize)]
 struct TipView {
@@ -18,8 +17,8 @@ struct TipView {
 }
 
 #[tracing::instrument(skip_all, fields(user_id = admin.id))]
-pub async fn tips(req: HttpRequest, state: web::Data<AppState>, Admin(admin): Admin) -> PageResult {
-    let tips = outbox_desk::latest_tips(&state.db).await?;
+pub async fn tips(view: PageRequest, Admin(admin): Admin) -> PageResult {
+    let tips = outbox_desk::latest_tips(&view.state.db).await?;
     let views: Vec<TipView> = tips
         .into_iter()
         .map(|t| TipView {
@@ -33,5 +32,5 @@ pub async fn tips(req: HttpRequest, state: web::Data<AppState>, Admin(admin): Ad
         .collect();
     let mut context = tera::Context::new();
     context.insert("tips", &views);
-    render(&req, &state, "secretariat/tips.html", context)
+    view.render("secretariat/tips.html", context)
 }
