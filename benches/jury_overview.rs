@@ -113,6 +113,7 @@ fn render(overview: &Overview) -> String {
             path,
             decisions: &[],
             posted: None,
+            phase_changes: &[],
         },
     ));
     context.insert("signed_in", &serde_json::json!({ "name": "Sara Sekretær" }));

@@ -93,3 +93,5 @@ decisions-col-weight = Weight
 
 ## Links to the results, the report and the export
 decisions-results-link = Decision support and decisions
+decisions-phase-moved-back = The round was moved back from the phase “{ $from }” to “{ $to }” on { $when } by { $by }.
+decisions-phase-moved-back-reason = Reason

@@ -226,6 +226,7 @@ email-account-reset-expiry = The link can be used once and is valid for { $minut
 error-phase-unknown = Choose a phase.
 error-score-out-of-range = Choose a value from 0 to 5.
 error-weight-invalid = The weight must be a number greater than 0, for example 1 or 1.5.
+error-phase-back-reason-required = Say why the round is moved back to an earlier phase.
 error-date-invalid = Enter a date like 2027-10-01.
 secretariat-sessions-heading = Logins
 secretariat-end-sessions = Log out everywhere

@@ -164,3 +164,5 @@ secretariat-tips-title = Suggestions
 secretariat-tips-lead = The suggestions received, newest first. Each one has also been sent in full to the secretariat's email address.
 secretariat-tips-received = Received
 secretariat-tips-contact = May be contacted
+field-phase_back_reason = Reason for moving the round back
+secretariat-phase-back-hint = Required when you move the round back to an earlier phase, for example from discussion to scoring. The reason is shown on the results page.

@@ -93,3 +93,5 @@ decisions-col-weight = Vekt
 
 ## Links to the results, the report and the export
 decisions-results-link = Beslutningsstøtte og vedtak
+decisions-phase-moved-back = Runden ble flyttet tilbake fra fasen «{ $from }» til «{ $to }» { $when } av { $by }.
+decisions-phase-moved-back-reason = Begrunnelse

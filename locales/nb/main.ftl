@@ -226,6 +226,7 @@ email-account-reset-expiry = Lenken kan brukes én gang og gjelder i { $minutes 
 error-phase-unknown = Velg en fase.
 error-score-out-of-range = Velg en verdi fra 0 til 5.
 error-weight-invalid = Vekten må være et tall større enn 0, for eksempel 1 eller 1,5.
+error-phase-back-reason-required = Skriv hvorfor runden flyttes tilbake til en tidligere fase.
 error-date-invalid = Skriv en dato som 2027-10-01.
 secretariat-sessions-heading = Innlogginger
 secretariat-end-sessions = Logg ut overalt

@@ -164,3 +164,5 @@ secretariat-tips-title = Tips
 secretariat-tips-lead = Tipsene som er kommet inn, nyeste først. Hvert tips er også sendt til sekretariatets e-postadresse med fullt innhold.
 secretariat-tips-received = Mottatt
 secretariat-tips-contact = Kan kontaktes
+field-phase_back_reason = Begrunnelse for å flytte runden tilbake
+secretariat-phase-back-hint = Må fylles ut hvis du flytter runden tilbake til en tidligere fase, for eksempel fra diskusjon til vurdering. Begrunnelsen vises på resultatsiden.

@@ -93,3 +93,5 @@ decisions-col-weight = Vekt
 
 ## Links to the results, the report and the export
 decisions-results-link = Avgjerdsstøtte og vedtak
+decisions-phase-moved-back = Runden vart flytta tilbake frå fasen «{ $from }» til «{ $to }» { $when } av { $by }.
+decisions-phase-moved-back-reason = Grunngiving

@@ -226,6 +226,7 @@ email-account-reset-expiry = Lenkja kan brukast éin gong og gjeld i { $minutes 
 error-phase-unknown = Vel ein fase.
 error-score-out-of-range = Vel ein verdi frå 0 til 5.
 error-weight-invalid = Vekta må vere eit tal større enn 0, til dømes 1 eller 1,5.
+error-phase-back-reason-required = Skriv kvifor runden blir flytta tilbake til ein tidlegare fase.
 error-date-invalid = Skriv ein dato som 2027-10-01.
 secretariat-sessions-heading = Innloggingar
 secretariat-end-sessions = Logg ut overalt

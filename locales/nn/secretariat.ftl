@@ -164,3 +164,5 @@ secretariat-tips-title = Tips
 secretariat-tips-lead = Tipsa som har kome inn, nyaste først. Kvart tips er òg sendt til e-postadressa til sekretariatet med fullt innhald.
 secretariat-tips-received = Motteke
 secretariat-tips-contact = Kan kontaktast
+field-phase_back_reason = Grunngiving for å flytte runden tilbake
+secretariat-phase-back-hint = Må fyllast ut dersom du flyttar runden tilbake til ein tidlegare fase, til dømes frå diskusjon til poenggjeving. Grunngivinga blir vist på resultatsida.

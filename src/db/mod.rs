@@ -13,6 +13,7 @@ mod group_commit;
 pub mod jury;
 pub mod nominations;
 pub mod outbox;
+pub mod phase_changes;
 pub mod privacy;
 pub mod receipts;
 pub mod rounds;

@@ -279,6 +279,19 @@ diesel::joinable!(scores -> criteria (criterion_id));
 diesel::joinable!(scores -> nominations (nomination_id));
 diesel::joinable!(assessments -> nominations (nomination_id));
 diesel::joinable!(conflicts -> nominations (nomination_id));
+diesel::table! {
+    round_phase_changes (id) {
+        id -> Integer,
+        round_id -> Integer,
+        from_phase -> Text,
+        to_phase -> Text,
+        reason -> Text,
+        changed_by -> Integer,
+        changed_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(round_phase_changes -> rounds (round_id));
 diesel::joinable!(affiliations -> users (user_id));
 diesel::joinable!(decision_nominations -> decisions (decision_id));
 diesel::joinable!(sessions -> users (user_id));
@@ -309,4 +322,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     decisions,
     decision_nominations,
     decision_absences,
+    round_phase_changes,
 );

@@ -22,6 +22,8 @@ pub enum ValidationError {
     PhaseUnknown,
     ScoreOutOfRange,
     WeightInvalid,
+    /// A round moved back to an earlier phase needs the reason.
+    PhaseBackReasonRequired,
     DateInvalid,
     /// A round for that prize year exists already.
     RoundYearTaken,
@@ -52,6 +54,7 @@ impl ValidationError {
             Self::PhaseUnknown => "error-phase-unknown",
             Self::ScoreOutOfRange => "error-score-out-of-range",
             Self::WeightInvalid => "error-weight-invalid",
+            Self::PhaseBackReasonRequired => "error-phase-back-reason-required",
             Self::DateInvalid => "error-date-invalid",
             Self::RoundYearTaken => "error-round-year-taken",
         }

@@ -1,7 +1,7 @@
 //! The forms of the secretariat's round page, parsed: a new round, a round's dates, phase
 //! and threshold, and one criterion of its rubric.
 
-use super::{FieldErrors, Phase, PrizeYear, ValidationError};
+use super::{FieldErrors, LongText, Phase, PrizeYear, ValidationError};
 use chrono::NaiveDate;
 
 /// Everything typed on the round pages (the round's fields and a criterion's).
@@ -13,6 +13,8 @@ pub struct RoundInput {
     pub jury_deadline: String,
     pub conference_date: String,
     pub round_phase: String,
+    /// Why the round moves back to an earlier phase (required then, unused otherwise).
+    pub phase_back_reason: String,
     pub disagreement_threshold: String,
     pub criterion_name: String,
     pub criterion_description: String,
@@ -120,18 +122,39 @@ impl NewRound {
 }
 
 /// What the secretariat can change on a round.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RoundSettings {
     pub dates: RoundDates,
     pub phase: Phase,
+    /// Set when the round moves back to an earlier phase: why (never silently).
+    pub moved_back_because: Option<LongText>,
     pub disagreement_threshold: f64,
 }
 
 impl RoundSettings {
-    pub fn parse(input: &RoundInput) -> Result<Self, FieldErrors> {
+    /// The round's form, for a round now in phase `current`. Moving back to an earlier
+    /// phase (the discussion back to scoring, say) needs a reason; moving on does not.
+    pub fn parse(input: &RoundInput, current: Phase) -> Result<Self, FieldErrors> {
         let mut errors = FieldErrors::default();
         let dates = RoundDates::parse(input, &mut errors);
         let phase = errors.check("round_phase", Phase::parse(&input.round_phase));
+        let moved_back_because = match phase {
+            Some(phase) if phase < current => match LongText::parse(&input.phase_back_reason) {
+                Ok(reason) => Some(reason),
+                Err(ValidationError::Required) => {
+                    errors.add(
+                        "phase_back_reason",
+                        ValidationError::PhaseBackReasonRequired,
+                    );
+                    None
+                }
+                Err(error) => {
+                    errors.add("phase_back_reason", error);
+                    None
+                }
+            },
+            _ => None,
+        };
         let threshold = errors.check(
             "disagreement_threshold",
             parse_disagreement_threshold(&input.disagreement_threshold),
@@ -141,6 +164,7 @@ impl RoundSettings {
                 Ok(Self {
                     dates,
                     phase,
+                    moved_back_because,
                     disagreement_threshold,
                 })
             }
@@ -288,17 +312,20 @@ mod tests {
             disagreement_threshold: "1,5".into(),
             ..RoundInput::default()
         };
-        let settings = RoundSettings::parse(&input).unwrap();
+        let settings = RoundSettings::parse(&input, Phase::Nominations).unwrap();
         assert_eq!(settings.phase, Phase::Scoring);
         assert_eq!(settings.disagreement_threshold, 1.5);
         assert_eq!(settings.dates.nomination_deadline, day(2029, 10, 1));
 
-        let errors = RoundSettings::parse(&RoundInput {
-            nomination_deadline: "neste uke".into(),
-            round_phase: "voting".into(),
-            disagreement_threshold: "mye".into(),
-            ..RoundInput::default()
-        })
+        let errors = RoundSettings::parse(
+            &RoundInput {
+                nomination_deadline: "neste uke".into(),
+                round_phase: "voting".into(),
+                disagreement_threshold: "mye".into(),
+                ..RoundInput::default()
+            },
+            Phase::Nominations,
+        )
         .unwrap_err();
         assert_eq!(
             fields(&errors),
@@ -311,6 +338,36 @@ mod tests {
                 ("round_phase", vec![ValidationError::PhaseUnknown]),
             ]
         );
+    }
+
+    #[test]
+    fn moving_a_round_back_needs_a_reason_and_moving_on_does_not() {
+        let to = |phase: &str, reason: &str| RoundInput {
+            nomination_deadline: "2029-10-01".into(),
+            round_phase: phase.into(),
+            phase_back_reason: reason.into(),
+            disagreement_threshold: "1,5".into(),
+            ..RoundInput::default()
+        };
+        let back = RoundSettings::parse(&to("scoring", "  "), Phase::Discussion).unwrap_err();
+        assert_eq!(
+            fields(&back),
+            [(
+                "phase_back_reason",
+                vec![ValidationError::PhaseBackReasonRequired]
+            )]
+        );
+        let explained =
+            RoundSettings::parse(&to("scoring", "En jurymedlem var syk"), Phase::Discussion)
+                .unwrap();
+        assert_eq!(
+            explained.moved_back_because.as_ref().map(AsRef::as_ref),
+            Some("En jurymedlem var syk")
+        );
+        let on = RoundSettings::parse(&to("discussion", ""), Phase::Scoring).unwrap();
+        assert_eq!(on.moved_back_because, None);
+        let same = RoundSettings::parse(&to("scoring", "ignored"), Phase::Scoring).unwrap();
+        assert_eq!(same.moved_back_because, None, "staying is not moving back");
     }
 
     #[test]

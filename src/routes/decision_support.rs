@@ -15,6 +15,7 @@ mod forms;
 use crate::db::decisions::{
     Absence, DecisionKind, DecisionRecord, NominationLabel, SubmittedAssessment,
 };
+use crate::db::phase_changes::PhaseChange;
 use crate::i18n::Lang;
 use crate::jury::{Measure, NominationId};
 use crate::services::decisions::rules::DecisionError;
@@ -50,6 +51,8 @@ pub struct PageInput<'a> {
     pub path: &'a str,
     pub decisions: &'a [DecisionRecord],
     pub posted: Option<&'a PostedDecision>,
+    /// The round's moves back to an earlier phase, shown at the top.
+    pub phase_changes: &'a [PhaseChange],
 }
 
 impl<'a> PageInput<'a> {
@@ -64,6 +67,7 @@ impl<'a> PageInput<'a> {
             path,
             decisions: &results.decisions,
             posted: None,
+            phase_changes: &results.phase_changes,
         }
     }
 
@@ -294,6 +298,25 @@ pub fn overview_context(lang: Lang, input: &PageInput<'_>) -> tera::Context {
         "phase",
         &lang.text(&format!("decisions-phase-{}", overview.phase.code())),
     );
+    let phase_changes: Vec<serde_json::Value> = input
+        .phase_changes
+        .iter()
+        .map(|change| {
+            serde_json::json!({
+                "text": lang.text_with(
+                    "decisions-phase-moved-back",
+                    &[
+                        ("from", &lang.text(&format!("decisions-phase-{}", change.from_phase.code()))),
+                        ("to", &lang.text(&format!("decisions-phase-{}", change.to_phase.code()))),
+                        ("when", &when(lang, change.changed_at)),
+                        ("by", &change.changed_by),
+                    ],
+                ),
+                "reason": change.reason,
+            })
+        })
+        .collect();
+    context.insert("phase_changes", &phase_changes);
     context.insert("secretariat", &input.secretariat);
     context.insert("rows", &rows);
     context.insert("hidden_rows", &hidden_rows);

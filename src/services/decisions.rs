@@ -6,6 +6,7 @@
 pub mod rules;
 
 use crate::db::decisions::{DecisionKind, DecisionRecord, NominationLabel, SubmittedAssessment};
+use crate::db::phase_changes::PhaseChange;
 use crate::db::{self, Database, DbConn, jury::CriterionRow};
 use crate::domain::Actor;
 use crate::domain::{Phase, counts};
@@ -84,6 +85,8 @@ pub struct Results {
     pub decisions: Vec<DecisionRecord>,
     /// The nominations whose figures, ranks and assessments this viewer may not see.
     pub hidden: HashSet<i32>,
+    /// Every time the round was moved back to an earlier phase, with the reason.
+    pub phase_changes: Vec<PhaseChange>,
 }
 
 fn results_in(conn: &mut DbConn, round_id: i32, viewer: Viewer) -> anyhow::Result<Results> {
@@ -93,6 +96,7 @@ fn results_in(conn: &mut DbConn, round_id: i32, viewer: Viewer) -> anyhow::Resul
         overview,
         decisions,
         hidden,
+        phase_changes: db::phase_changes::of_round(conn, round_id)?,
     })
 }
 

@@ -4,7 +4,9 @@
 //! (`db::screening`).
 
 use crate::db::{self, Database, DbConn, jury::CriterionRow, rounds::Round, screening};
-use crate::domain::{Actor, NewRound, RoundDates, RoundSettings, RubricCriterion};
+use crate::domain::{
+    Actor, FieldErrors, NewRound, RoundDates, RoundInput, RoundSettings, RubricCriterion,
+};
 use diesel::QueryResult;
 
 pub use crate::db::screening::RubricRefusal;
@@ -71,21 +73,52 @@ pub async fn desk(db: &Database, round_id: i32) -> anyhow::Result<RoundDesk> {
 }
 
 /// Changes the round's dates, phase and threshold (diesel's `NotFound` when there is no
-/// such round).
-#[tracing::instrument(skip(db, settings, actor))]
+/// such round), parsed against the phase the round is in at that moment, in the same
+/// transaction — so two secretariat members changing the phase at once cannot move a round
+/// back without a reason. A move back is recorded with its reason and audited; the results
+/// page shows it.
+#[tracing::instrument(skip(db, input, actor))]
 pub async fn update(
     db: &Database,
     round_id: i32,
-    settings: RoundSettings,
+    input: RoundInput,
     actor: Actor,
-) -> anyhow::Result<()> {
+    changed_by: i32,
+) -> anyhow::Result<Result<(), FieldErrors>> {
     db.write(move |conn| {
+        let current = db::rounds::find(conn, round_id)?.phase;
+        let settings = match RoundSettings::parse(&input, current) {
+            Ok(settings) => settings,
+            Err(errors) => return Ok(Err(errors)),
+        };
         let changes = screening::RoundChanges {
             dates: dates(settings.dates),
             phase: settings.phase,
             disagreement_threshold: settings.disagreement_threshold,
         };
-        Ok(screening::update_round(conn, round_id, &changes, actor)?)
+        screening::update_round(conn, round_id, &changes, actor)?;
+        if let Some(reason) = &settings.moved_back_because {
+            db::phase_changes::record(
+                conn,
+                round_id,
+                current,
+                settings.phase,
+                reason.as_ref(),
+                changed_by,
+            )?;
+            db::audit::record(
+                conn,
+                actor,
+                "round.phase_moved_back",
+                &format!("round:{round_id}"),
+                Some(&format!(
+                    "from:{} to:{}",
+                    current.code(),
+                    settings.phase.code()
+                )),
+            )?;
+        }
+        Ok(Ok(()))
     })
     .await
 }

@@ -3,7 +3,7 @@
 //! are in `rubric.rs`.
 
 use crate::db;
-use crate::domain::{FieldErrors, NewRound, Phase, RoundInput, RoundSettings, ValidationError};
+use crate::domain::{FieldErrors, NewRound, Phase, RoundInput, ValidationError};
 use crate::i18n::Lang;
 use crate::services::rounds::{self, RoundDesk};
 use crate::web::AppState;
@@ -113,6 +113,7 @@ const ROUND_FIELDS: &[&str] = &[
     "jury_deadline",
     "conference_date",
     "round_phase",
+    "phase_back_reason",
     "disagreement_threshold",
     "criterion_name",
     "criterion_description",
@@ -225,14 +226,21 @@ pub async fn show(view: PageRequest, Admin(admin): Admin, path: web::Path<i32>) 
 pub async fn update(Admin(admin): Admin, path: web::Path<i32>, form: PostedForm) -> PageResult {
     let round_id = path.into_inner();
     form.act(
-        async |input: &RoundInput| match RoundSettings::parse(input) {
-            Ok(settings) => {
-                rounds::update(&form.state.db, round_id, settings, admin.actor()).await?;
-                Ok(Redirect::to(round_path(round_id))
+        async |input: &RoundInput| {
+            let updated = rounds::update(
+                &form.state.db,
+                round_id,
+                input.clone(),
+                admin.actor(),
+                admin.id,
+            )
+            .await?;
+            match updated {
+                Ok(()) => Ok(Redirect::to(round_path(round_id))
                     .saying("secretariat-saved")
-                    .into())
+                    .into()),
+                Err(errors) => Ok(Outcome::Invalid(errors)),
             }
-            Err(errors) => Ok(Outcome::Invalid(errors)),
         },
         async |input, rejection| {
             // The settings as typed; the criterion form stays empty.
