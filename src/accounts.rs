@@ -228,6 +228,7 @@ impl Accounts {
         };
         let (Some(user), Some(attempt)) = (user, attempt) else {
             tracing::info!("login refused");
+            metrics::counter!("login_failures_total").increment(1);
             return Ok(LoginOutcome::Refused);
         };
         let user_id = user.id;
@@ -274,6 +275,10 @@ impl Accounts {
             })
             .await?;
         tracing::info!(user_id, attempt, locked, "login refused");
+        metrics::counter!("login_failures_total").increment(1);
+        if locked {
+            metrics::counter!("login_lockouts_total").increment(1);
+        }
         Ok(LoginOutcome::Refused)
     }
 

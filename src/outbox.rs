@@ -186,6 +186,12 @@ impl OutboxWorker {
         );
         let max_attempts = self.settings.max_attempts;
         let id = message.id;
+        let result = match &outcome {
+            Outcome::Sent => "sent",
+            Outcome::Unsendable(_) => "unsendable",
+            Outcome::Failed(_) => "failed",
+        };
+        metrics::counter!("mail_delivery_attempts_total", "result" => result).increment(1);
         self.db
             .write(move |conn| {
                 let recorded = match outcome {

@@ -50,6 +50,14 @@ async fn metrics_are_valid_prometheus_text_by_route_and_status(backend: Backend)
         201
     );
     assert_eq!(app.get("/sekretariat/runder/7").await.status(), 303);
+    assert_eq!(
+        app.log_in("ingen@dfo.no", "feil passord her")
+            .await
+            .status(),
+        401
+    );
+    app.wait_for_outbox_drained(std::time::Duration::from_secs(20))
+        .await;
     let response = app.get("/metrics").await;
     assert_eq!(response.status(), 200);
     assert!(
@@ -80,6 +88,11 @@ async fn metrics_are_valid_prometheus_text_by_route_and_status(backend: Backend)
         "{samples}"
     );
     assert!(samples.contains("db_pool_connections"), "{samples}");
+    assert!(samples.contains("login_failures_total"), "{samples}");
+    assert!(
+        samples.contains("mail_delivery_attempts_total [('result', 'sent')]"),
+        "{samples}"
+    );
 }
 
 async fn metrics_need_the_token_when_one_is_set(backend: Backend) {
