@@ -167,6 +167,7 @@ impl TryFrom<&NominationInput> for NewNomination {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::domain::errors::assert_refuses;
 
     pub fn valid_input() -> NominationInput {
         NominationInput {
@@ -234,19 +235,17 @@ pub(crate) mod tests {
     fn estimates_must_be_whole_non_negative_numbers() {
         assert_eq!(parse_estimate("12 000"), Ok(Some(12_000)));
         assert_eq!(parse_estimate("12\u{a0}000"), Ok(Some(12_000)));
-        for raw in [
-            "-5",
-            "1,5",
-            "12 kr",
-            "99999999999999999999",
-            "1000000000001",
-        ] {
-            assert_eq!(
-                parse_estimate(raw),
-                Err(ValidationError::NumberInvalid),
-                "{raw}"
-            );
-        }
+        assert_refuses(
+            parse_estimate,
+            &[
+                "-5",
+                "1,5",
+                "12 kr",
+                "99999999999999999999",
+                "1000000000001",
+            ],
+            ValidationError::NumberInvalid,
+        );
     }
 
     #[test]
