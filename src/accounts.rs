@@ -163,13 +163,7 @@ impl Accounts {
                         lang,
                     )?;
                     db::outbox::enqueue(conn, &message)?;
-                    audit::record(
-                        conn,
-                        actor,
-                        "user.created",
-                        &Actor::User(user.id).to_string(),
-                        Some(role.code()),
-                    )?;
+                    audit::record_on_user(conn, actor, "user.created", user.id, Some(role.code()))?;
                     Ok(Some(user))
                 })
             })
@@ -241,11 +235,11 @@ impl Accounts {
             self.db
                 .write(move |conn| {
                     db::users::record_successful_login(conn, user_id)?;
-                    audit::record(
+                    audit::record_on_user(
                         conn,
                         Actor::User(user_id),
                         "user.logged_in",
-                        &Actor::User(user_id).to_string(),
+                        user_id,
                         None,
                     )?;
                     Ok(())
@@ -259,7 +253,7 @@ impl Accounts {
             .write(move |conn| {
                 let locked =
                     db::users::record_failed_login(conn, user_id, attempt, lock_after, lock_until)?;
-                audit::record(
+                audit::record_on_user(
                     conn,
                     Actor::Public,
                     if locked {
@@ -267,7 +261,7 @@ impl Accounts {
                     } else {
                         "user.login_failed"
                     },
-                    &Actor::User(user_id).to_string(),
+                    user_id,
                     None,
                 )?;
                 Ok(locked)
@@ -319,7 +313,7 @@ impl Accounts {
                 }
                 let changed = db::users::set_disabled(conn, user_id, disabled, db::now())?;
                 if changed {
-                    audit::record(
+                    audit::record_on_user(
                         conn,
                         actor,
                         if disabled {
@@ -327,7 +321,7 @@ impl Accounts {
                         } else {
                             "user.enabled"
                         },
-                        &Actor::User(user_id).to_string(),
+                        user_id,
                         None,
                     )?;
                 }
@@ -388,13 +382,7 @@ impl Accounts {
                     lang,
                 )?;
                 db::outbox::enqueue(conn, &message)?;
-                audit::record(
-                    conn,
-                    Actor::Public,
-                    "user.reset_requested",
-                    &Actor::User(user.id).to_string(),
-                    None,
-                )?;
+                audit::record_on_user(conn, Actor::Public, "user.reset_requested", user.id, None)?;
                 Ok(true)
             })
             .await?;
@@ -435,11 +423,11 @@ impl Accounts {
                     return Ok(SetPasswordOutcome::LinkInvalid);
                 };
                 db::users::set_password_hash(conn, user_id, &hash)?;
-                audit::record(
+                audit::record_on_user(
                     conn,
                     Actor::User(user_id),
                     "user.password_set",
-                    &Actor::User(user_id).to_string(),
+                    user_id,
                     None,
                 )?;
                 Ok(SetPasswordOutcome::Set(db::users::find(conn, user_id)?))
