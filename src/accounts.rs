@@ -148,21 +148,15 @@ impl Accounts {
                         return Ok(None);
                     }
                     let user = db::users::insert(conn, &email_address, name.as_ref(), role)?;
-                    db::users::insert_token(
+                    store_and_mail_link(
                         conn,
-                        user.id,
-                        &hash_token(token.as_str()),
-                        db::now() + valid_for,
-                    )?;
-                    let message = email::account_link(
-                        templates::get(),
                         &identity,
                         &user,
+                        (&token, valid_for),
                         &mail_link,
                         email::AccountLink::Invite(hours),
                         lang,
                     )?;
-                    db::outbox::enqueue(conn, &message)?;
                     audit::record_on_user(conn, actor, "user.created", user.id, Some(role.code()))?;
                     Ok(Some(user))
                 })
@@ -367,21 +361,15 @@ impl Accounts {
                 else {
                     return Ok(false);
                 };
-                db::users::insert_token(
+                store_and_mail_link(
                     conn,
-                    user.id,
-                    &hash_token(token.as_str()),
-                    db::now() + valid_for,
-                )?;
-                let message = email::account_link(
-                    templates::get(),
                     &identity,
                     &user,
+                    (&token, valid_for),
                     &link,
                     email::AccountLink::Reset(minutes),
                     lang,
                 )?;
-                db::outbox::enqueue(conn, &message)?;
                 audit::record_on_user(conn, Actor::Public, "user.reset_requested", user.id, None)?;
                 Ok(true)
             })
@@ -453,6 +441,29 @@ impl Accounts {
             })
             .await
     }
+}
+
+/// Stores the hash of a one-time link's token for `user`, valid for the given time, and
+/// queues the mail that carries the link (an invitation or a reset), in the caller's
+/// transaction.
+fn store_and_mail_link(
+    conn: &mut db::DbConn,
+    identity: &MailIdentity,
+    user: &UserRow,
+    (token, valid_for): (&EditToken, chrono::TimeDelta),
+    link: &str,
+    kind: email::AccountLink,
+    lang: Lang,
+) -> anyhow::Result<()> {
+    db::users::insert_token(
+        conn,
+        user.id,
+        &hash_token(token.as_str()),
+        db::now() + valid_for,
+    )?;
+    let message = email::account_link(templates::get(), identity, user, link, kind, lang)?;
+    db::outbox::enqueue(conn, &message)?;
+    Ok(())
 }
 
 #[cfg(test)]
