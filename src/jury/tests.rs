@@ -58,6 +58,17 @@ fn run(
     )
 }
 
+/// The scores on criterion 1 from a grid: a row a juror, `(juror, [score for N1, N2, …])`.
+fn one_criterion(rows: &[(i32, &[u8])]) -> Vec<(i32, i32, i32, u8)> {
+    rows.iter()
+        .flat_map(|&(juror, scores)| {
+            (1..)
+                .zip(scores)
+                .map(move |(nomination, &score)| (juror, nomination, 1, score))
+        })
+        .collect()
+}
+
 fn close(actual: Option<f64>, expected: f64) -> bool {
     actual.is_some_and(|a| (a - expected).abs() < 1e-4)
 }
@@ -219,20 +230,7 @@ fn robustness_reports_a_set_change() {
     // Means N1 14/3, N2 11/3, N3 6/3, N4 5/3 → top three N1 N2 N3.
     // Without J1: 4.5, 3.5, 1.5, 2.5 → N1 N2 N4 (set changed); likewise without J2
     // (4.5, 3.5, 1.5, 2); without J3: 5, 4, 3, 0.5 → unchanged.
-    let scores = [
-        (1, 1, 1, 5),
-        (1, 2, 1, 4),
-        (1, 3, 1, 3),
-        (1, 4, 1, 0),
-        (2, 1, 1, 5),
-        (2, 2, 1, 4),
-        (2, 3, 1, 3),
-        (2, 4, 1, 1),
-        (3, 1, 1, 4),
-        (3, 2, 1, 3),
-        (3, 3, 1, 0),
-        (3, 4, 1, 4),
-    ];
+    let scores = one_criterion(&[(1, &[5, 4, 3, 0]), (2, &[5, 4, 3, 1]), (3, &[4, 3, 0, 4])]);
     let a = run(&[1, 2, 3, 4], &[1, 2, 3], &[(1, 1.0)], &scores, &[], 1.0);
     assert_eq!(a.robustness.top_three, ids(&[1, 2, 3]));
     let loo = &a.robustness.leave_one_out;
@@ -281,14 +279,7 @@ fn a_juror_who_gives_every_nomination_the_same_score() {
     // One criterion. J1: 3 3 3 (no ranking information), J2: 5 3 1.
     // z: J1 0 0 0; J2 mean 3, sd √(8/3) = 1.6330 → 1.2247, 0, −1.2247.
     // mean z: 0.6124, 0, −0.6124 → rescaled 5, 2.5, 0.
-    let scores = [
-        (1, 1, 1, 3),
-        (1, 2, 1, 3),
-        (1, 3, 1, 3),
-        (2, 1, 1, 5),
-        (2, 2, 1, 3),
-        (2, 3, 1, 1),
-    ];
+    let scores = one_criterion(&[(1, &[3, 3, 3]), (2, &[5, 3, 1])]);
     let a = run(&[1, 2, 3], &[1, 2], &[(1, 1.0)], &scores, &[], 0.9);
     let s: Vec<_> = a.nominations.iter().collect();
     assert!(close(s[0].z_mean, 0.61237) && close(s[1].z_mean, 0.0));
@@ -335,14 +326,7 @@ fn a_conflicted_juror_is_left_out_even_with_scores_present() {
     // One criterion. J3 is conflicted on N1 but a score of 0 for it is in the input.
     // N1: J1 4, J2 5 → mean 4.5, median 4.5; missing 1 × (3 − 1) − 2 = 0.
     // N2: J1 2, J2 3, J3 4 → mean 3.
-    let scores = [
-        (1, 1, 1, 4),
-        (1, 2, 1, 2),
-        (2, 1, 1, 5),
-        (2, 2, 1, 3),
-        (3, 1, 1, 0),
-        (3, 2, 1, 4),
-    ];
+    let scores = one_criterion(&[(1, &[4, 2]), (2, &[5, 3]), (3, &[0, 4])]);
     let a = run(&[1, 2], &[1, 2, 3], &[(1, 1.0)], &scores, &[(3, 1)], 1.0);
     let n1 = summary(&a, 1);
     assert_eq!((n1.weighted_mean, n1.median), (Some(4.5), Some(4.5)));
