@@ -69,6 +69,18 @@ fn one_criterion(rows: &[(i32, &[u8])]) -> Vec<(i32, i32, i32, u8)> {
         .collect()
 }
 
+/// The scores from a table of sheets: `(juror, nomination, [score for c1, c2, …])`.
+fn by_criterion(sheets: &[(i32, i32, &[u8])]) -> Vec<(i32, i32, i32, u8)> {
+    sheets
+        .iter()
+        .flat_map(|&(juror, nomination, scores)| {
+            (1..)
+                .zip(scores)
+                .map(move |(criterion, &score)| (juror, nomination, criterion, score))
+        })
+        .collect()
+}
+
 fn close(actual: Option<f64>, expected: f64) -> bool {
     actual.is_some_and(|a| (a - expected).abs() < 1e-4)
 }
@@ -91,25 +103,17 @@ fn summary(aggregation: &Aggregation, nomination: i32) -> &NominationSummary {
 /// J30   (5,3) → 3.5    (4,5) → 4.75   (3,–) → 3   (c2 missing)
 /// ```
 fn three_by_three() -> Aggregation {
-    let scores = [
-        (10, 1, 1, 4),
-        (10, 1, 2, 4),
-        (10, 2, 1, 2),
-        (10, 2, 2, 4),
-        (10, 3, 1, 5),
-        (10, 3, 2, 1),
-        (20, 1, 1, 3),
-        (20, 1, 2, 5),
-        (20, 2, 1, 3),
-        (20, 2, 2, 4),
-        (20, 3, 1, 2),
-        (20, 3, 2, 2),
-        (30, 1, 1, 5),
-        (30, 1, 2, 3),
-        (30, 2, 1, 4),
-        (30, 2, 2, 5),
-        (30, 3, 1, 3),
-    ];
+    let scores = by_criterion(&[
+        (10, 1, &[4, 4]),
+        (10, 2, &[2, 4]),
+        (10, 3, &[5, 1]),
+        (20, 1, &[3, 5]),
+        (20, 2, &[3, 4]),
+        (20, 3, &[2, 2]),
+        (30, 1, &[5, 3]),
+        (30, 2, &[4, 5]),
+        (30, 3, &[3]),
+    ]);
     run(
         &[1, 2, 3],
         &[10, 20, 30],
@@ -350,18 +354,13 @@ fn missing_scores_and_the_kendall_block() {
     // Criteria c1, c2 (weight 1 each). J1 scores everything; J2 scores N2 and N3 only;
     // J3 has not started. Missing: N1 2·3 − 2 = 4, N2 6 − 4 = 2, N3 6 − 4 = 2.
     // J1: N1 4, N2 3, N3 1; J2: N2 (2 + 4)/2 = 3, N3 5.
-    let scores = [
-        (1, 1, 1, 4),
-        (1, 1, 2, 4),
-        (1, 2, 1, 3),
-        (1, 2, 2, 3),
-        (1, 3, 1, 1),
-        (1, 3, 2, 1),
-        (2, 2, 1, 2),
-        (2, 2, 2, 4),
-        (2, 3, 1, 5),
-        (2, 3, 2, 5),
-    ];
+    let scores = by_criterion(&[
+        (1, 1, &[4, 4]),
+        (1, 2, &[3, 3]),
+        (1, 3, &[1, 1]),
+        (2, 2, &[2, 4]),
+        (2, 3, &[5, 5]),
+    ]);
     let a = run(
         &[1, 2, 3],
         &[1, 2, 3],
