@@ -148,28 +148,16 @@ impl Accounts {
                         return Ok(None);
                     }
                     let user = db::users::insert(conn, &email_address, name.as_ref(), role)?;
-                    db::users::insert_token(
+                    store_and_mail_link(
                         conn,
-                        user.id,
-                        &hash_token(token.as_str()),
-                        db::now() + valid_for,
-                    )?;
-                    let message = email::account_link(
-                        templates::get(),
                         &identity,
                         &user,
+                        (&token, valid_for),
                         &mail_link,
                         email::AccountLink::Invite(hours),
                         lang,
                     )?;
-                    db::outbox::enqueue(conn, &message)?;
-                    audit::record(
-                        conn,
-                        actor,
-                        "user.created",
-                        &Actor::User(user.id).to_string(),
-                        Some(role.code()),
-                    )?;
+                    audit::record_on_user(conn, actor, "user.created", user.id, Some(role.code()))?;
                     Ok(Some(user))
                 })
             })
@@ -242,11 +230,11 @@ impl Accounts {
             self.db
                 .write(move |conn| {
                     db::users::record_successful_login(conn, user_id)?;
-                    audit::record(
+                    audit::record_on_user(
                         conn,
                         Actor::User(user_id),
                         "user.logged_in",
-                        &Actor::User(user_id).to_string(),
+                        user_id,
                         None,
                     )?;
                     Ok(())
@@ -260,7 +248,7 @@ impl Accounts {
             .write(move |conn| {
                 let locked =
                     db::users::record_failed_login(conn, user_id, attempt, lock_after, lock_until)?;
-                audit::record(
+                audit::record_on_user(
                     conn,
                     Actor::Public,
                     if locked {
@@ -268,7 +256,7 @@ impl Accounts {
                     } else {
                         "user.login_failed"
                     },
-                    &Actor::User(user_id).to_string(),
+                    user_id,
                     None,
                 )?;
                 Ok(locked)
@@ -324,7 +312,7 @@ impl Accounts {
                 }
                 let changed = db::users::set_disabled(conn, user_id, disabled, db::now())?;
                 if changed {
-                    audit::record(
+                    audit::record_on_user(
                         conn,
                         actor,
                         if disabled {
@@ -332,7 +320,7 @@ impl Accounts {
                         } else {
                             "user.enabled"
                         },
-                        &Actor::User(user_id).to_string(),
+                        user_id,
                         None,
                     )?;
                 }
@@ -378,28 +366,16 @@ impl Accounts {
                 else {
                     return Ok(false);
                 };
-                db::users::insert_token(
+                store_and_mail_link(
                     conn,
-                    user.id,
-                    &hash_token(token.as_str()),
-                    db::now() + valid_for,
-                )?;
-                let message = email::account_link(
-                    templates::get(),
                     &identity,
                     &user,
+                    (&token, valid_for),
                     &link,
                     email::AccountLink::Reset(minutes),
                     lang,
                 )?;
-                db::outbox::enqueue(conn, &message)?;
-                audit::record(
-                    conn,
-                    Actor::Public,
-                    "user.reset_requested",
-                    &Actor::User(user.id).to_string(),
-                    None,
-                )?;
+                audit::record_on_user(conn, Actor::Public, "user.reset_requested", user.id, None)?;
                 Ok(true)
             })
             .await?;
@@ -440,11 +416,11 @@ impl Accounts {
                     return Ok(SetPasswordOutcome::LinkInvalid);
                 };
                 db::users::set_password_hash(conn, user_id, &hash)?;
-                audit::record(
+                audit::record_on_user(
                     conn,
                     Actor::User(user_id),
                     "user.password_set",
-                    &Actor::User(user_id).to_string(),
+                    user_id,
                     None,
                 )?;
                 Ok(SetPasswordOutcome::Set(db::users::find(conn, user_id)?))
@@ -470,6 +446,29 @@ impl Accounts {
             })
             .await
     }
+}
+
+/// Stores the hash of a one-time link's token for `user`, valid for the given time, and
+/// queues the mail that carries the link (an invitation or a reset), in the caller's
+/// transaction.
+fn store_and_mail_link(
+    conn: &mut db::DbConn,
+    identity: &MailIdentity,
+    user: &UserRow,
+    (token, valid_for): (&EditToken, chrono::TimeDelta),
+    link: &str,
+    kind: email::AccountLink,
+    lang: Lang,
+) -> anyhow::Result<()> {
+    db::users::insert_token(
+        conn,
+        user.id,
+        &hash_token(token.as_str()),
+        db::now() + valid_for,
+    )?;
+    let message = email::account_link(templates::get(), identity, user, link, kind, lang)?;
+    db::outbox::enqueue(conn, &message)?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -101,11 +101,11 @@ impl Accounts {
                     }
                     two_factor::replace_recovery_codes(conn, user_id, &hashes, now)?;
                     db::users::end_sessions(conn, user_id)?;
-                    audit::record(
+                    audit::record_on_user(
                         conn,
                         Actor::User(user_id),
                         "user.totp_enrolled",
-                        &Actor::User(user_id).to_string(),
+                        user_id,
                         None,
                     )?;
                     Ok(true)
@@ -234,13 +234,7 @@ impl Accounts {
                     let changed = two_factor::reset(conn, user_id)?;
                     if changed {
                         db::users::end_sessions(conn, user_id)?;
-                        audit::record(
-                            conn,
-                            actor,
-                            "user.totp_reset",
-                            &Actor::User(user_id).to_string(),
-                            None,
-                        )?;
+                        audit::record_on_user(conn, actor, "user.totp_reset", user_id, None)?;
                     }
                     Ok(Some(changed))
                 })

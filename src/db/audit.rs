@@ -24,6 +24,23 @@ pub fn record(
         .map(|_| ())
 }
 
+/// Records an event about a user account: the subject is the user (`user:<id>`).
+pub fn record_on_user(
+    conn: &mut DbConn,
+    actor: Actor,
+    action: &str,
+    user_id: i32,
+    detail: Option<&str>,
+) -> QueryResult<()> {
+    record(
+        conn,
+        actor,
+        action,
+        &Actor::User(user_id).to_string(),
+        detail,
+    )
+}
+
 pub fn actions_for(conn: &mut DbConn, subject_ref: &str) -> QueryResult<Vec<String>> {
     audit_events::table
         .filter(audit_events::subject_ref.eq(subject_ref))

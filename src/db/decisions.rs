@@ -8,7 +8,7 @@ use super::schema::{
     users,
 };
 use diesel::prelude::*;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 /// What the jury decides. The latest decision of a kind is the one in force.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -142,13 +142,7 @@ pub fn score_export(conn: &mut DbConn, round_id: i32) -> QueryResult<Vec<ScoreEx
         ))
         .load(conn)?;
     let nomination_ids: Vec<i32> = rows.iter().map(|r| r.1).collect();
-    let submitted: HashSet<(i32, i32)> = assessments::table
-        .filter(assessments::nomination_id.eq_any(&nomination_ids))
-        .filter(assessments::submitted_at.is_not_null())
-        .select((assessments::juror_id, assessments::nomination_id))
-        .load::<(i32, i32)>(conn)?
-        .into_iter()
-        .collect();
+    let submitted = super::jury::submitted_sheets(conn, &nomination_ids)?;
     Ok(rows
         .into_iter()
         .map(

@@ -174,24 +174,35 @@ mod tests {
     use crate::db::{Database, schema::sequences};
     use diesel::prelude::*;
 
+    /// A fresh database in a temporary folder (kept while the folder is).
+    fn temp_database(file: &str) -> (tempfile::TempDir, Database) {
+        let dir = tempfile::tempdir().unwrap();
+        let url = dir.path().join(file).to_string_lossy().into_owned();
+        let db = Database::connect(&url, 2).unwrap();
+        (dir, db)
+    }
+
+    /// Stores the sequence `job-<n>`, as one test write.
+    fn insert_job(conn: &mut crate::db::DbConn, n: usize) -> QueryResult<usize> {
+        diesel::insert_into(sequences::table)
+            .values((
+                sequences::name.eq(format!("job-{n}")),
+                sequences::value.eq(n as i64),
+            ))
+            .execute(conn)
+    }
+
     /// Many writes at once, every third failing: the others are stored, the failing ones
     /// leave nothing behind, and every caller gets its own answer.
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn a_failing_write_leaves_the_rest_of_its_batch_alone() {
-        let dir = tempfile::tempdir().unwrap();
-        let url = dir.path().join("group.db").to_string_lossy().into_owned();
-        let db = Database::connect(&url, 2).unwrap();
+        let (_dir, db) = temp_database("group.db");
         let mut tasks = Vec::new();
         for n in 0..300 {
             let db = db.clone();
             tasks.push(tokio::spawn(async move {
                 db.write(move |conn| {
-                    diesel::insert_into(sequences::table)
-                        .values((
-                            sequences::name.eq(format!("job-{n}")),
-                            sequences::value.eq(n as i64),
-                        ))
-                        .execute(conn)?;
+                    insert_job(conn, n)?;
                     anyhow::ensure!(n % 3 != 0, "job {n} fails on purpose");
                     Ok(n)
                 })
@@ -230,20 +241,13 @@ mod tests {
     /// stayed inside a transaction that never committed).
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn a_panicking_write_fails_its_batch_and_the_writer_goes_on() {
-        let dir = tempfile::tempdir().unwrap();
-        let url = dir.path().join("panic.db").to_string_lossy().into_owned();
-        let db = Database::connect(&url, 2).unwrap();
+        let (_dir, db) = temp_database("panic.db");
         let mut tasks = Vec::new();
         for n in 0..60 {
             let db = db.clone();
             tasks.push(tokio::spawn(async move {
                 db.write(move |conn| {
-                    diesel::insert_into(sequences::table)
-                        .values((
-                            sequences::name.eq(format!("job-{n}")),
-                            sequences::value.eq(n as i64),
-                        ))
-                        .execute(conn)?;
+                    insert_job(conn, n)?;
                     if n == 30 {
                         panic!("job {n} panics on purpose");
                     }

@@ -224,6 +224,20 @@ pub fn has_submitted(conn: &mut DbConn, juror_id: i32, nomination_id: i32) -> Qu
     Ok(submitted > 0)
 }
 
+/// Which (juror, nomination) pairs among these nominations have a submitted assessment.
+pub(super) fn submitted_sheets(
+    conn: &mut DbConn,
+    nomination_ids: &[i32],
+) -> QueryResult<HashSet<(i32, i32)>> {
+    Ok(assessments::table
+        .filter(assessments::nomination_id.eq_any(nomination_ids))
+        .filter(assessments::submitted_at.is_not_null())
+        .select((assessments::juror_id, assessments::nomination_id))
+        .load::<(i32, i32)>(conn)?
+        .into_iter()
+        .collect())
+}
+
 /// Everything aggregation needs for a round: eligible nominations, the jury, the rubric,
 /// the scores of submitted assessments only (drafts are not counted), and the conflicts.
 pub fn jury_input(conn: &mut DbConn, round_id: i32) -> anyhow::Result<jury::JuryInput> {
@@ -244,13 +258,7 @@ pub fn jury_input_parts(
     let nomination_ids: Vec<i32> = nominations.iter().map(|n| n.id).collect();
     let jurors = jurors(conn)?;
     let rubric = criteria_for(conn, round_id)?;
-    let submitted: HashSet<(i32, i32)> = assessments::table
-        .filter(assessments::nomination_id.eq_any(&nomination_ids))
-        .filter(assessments::submitted_at.is_not_null())
-        .select((assessments::juror_id, assessments::nomination_id))
-        .load::<(i32, i32)>(conn)?
-        .into_iter()
-        .collect();
+    let submitted = submitted_sheets(conn, &nomination_ids)?;
     let rows: Vec<(i32, i32, i32, i32)> = scores::table
         .filter(scores::nomination_id.eq_any(&nomination_ids))
         .select((

@@ -63,11 +63,11 @@ pub fn add_affiliation(
         ))
         .returning(affiliations::id)
         .get_result::<i32>(conn)?;
-    audit::record(
+    audit::record_on_user(
         conn,
         Actor::User(user_id),
         "affiliation.added",
-        &Actor::User(user_id).to_string(),
+        user_id,
         Some(&format!("affiliation:{id}")),
     )?;
     Ok(id)
@@ -88,11 +88,11 @@ pub fn remove_affiliation(
     )
     .execute(conn)?;
     if removed > 0 {
-        audit::record(
+        audit::record_on_user(
             conn,
             Actor::User(user_id),
             "affiliation.removed",
-            &Actor::User(user_id).to_string(),
+            user_id,
             Some(&format!("affiliation:{affiliation_id}")),
         )?;
     }

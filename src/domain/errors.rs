@@ -104,3 +104,16 @@ impl FieldErrors {
             .map(|(field, errors)| (*field, errors.as_slice()))
     }
 }
+
+/// Asserts that `parse` refuses each of `inputs` with `error` (the input is named on
+/// failure): the "these inputs, this error" table of every parser's tests.
+#[cfg(test)]
+pub(crate) fn assert_refuses<T: std::fmt::Debug + PartialEq>(
+    parse: impl Fn(&str) -> Result<T, ValidationError>,
+    inputs: &[&str],
+    error: ValidationError,
+) {
+    for raw in inputs {
+        assert_eq!(parse(raw), Err(error), "{raw:?}");
+    }
+}

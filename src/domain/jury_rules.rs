@@ -9,59 +9,27 @@
 //! assessments are shown), the aggregation (whose scores count) and the scores CSV (which
 //! stored scores are left out of the figures). No query re-derives it.
 
+use super::status::text_enum;
 use super::{ConflictStatus, Role, ValidationError};
 use std::collections::HashMap;
 
-/// Where a round is in its year.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    serde::Serialize,
-    diesel::expression::AsExpression,
-    diesel::deserialize::FromSqlRow,
-)]
-#[serde(rename_all = "snake_case")]
-#[diesel(sql_type = diesel::sql_types::Text)]
-pub enum Phase {
-    /// Open for nominations; the secretariat screens them and edits the rubric.
-    Nominations,
-    /// Jurors score independently.
-    Scoring,
-    /// Everyone on the jury sees all scores and assessments, to discuss.
-    Discussion,
-    /// The winner is recorded.
-    Decided,
+text_enum! {
+    /// Where a round is in its year.
+    #[derive(PartialOrd, Ord)]
+    pub enum Phase {
+        /// Open for nominations; the secretariat screens them and edits the rubric.
+        Nominations => "nominations",
+        /// Jurors score independently.
+        Scoring => "scoring",
+        /// Everyone on the jury sees all scores and assessments, to discuss.
+        Discussion => "discussion",
+        /// The winner is recorded.
+        Decided => "decided",
+    }
+    parse_or ValidationError::PhaseUnknown
 }
 
 impl Phase {
-    pub const ALL: [Phase; 4] = [
-        Self::Nominations,
-        Self::Scoring,
-        Self::Discussion,
-        Self::Decided,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Nominations => "nominations",
-            Self::Scoring => "scoring",
-            Self::Discussion => "discussion",
-            Self::Decided => "decided",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Result<Self, ValidationError> {
-        Self::ALL
-            .into_iter()
-            .find(|phase| phase.code() == raw.trim())
-            .ok_or(ValidationError::PhaseUnknown)
-    }
-
     /// Whether jurors may give or change scores.
     pub fn scoring_open(self) -> bool {
         self == Self::Scoring

@@ -104,61 +104,31 @@ impl TryFrom<&NominationInput> for NewNomination {
             LongText::parse_optional(Some(&input.other_agencies)),
         );
 
-        match (
-            agency_name,
-            org_number,
-            contact_name,
-            contact_email,
-            contact_phone,
-            title,
-            categories,
-            summary,
-            background,
-            what_was_done,
-            results,
-            savings_nok,
-            savings_hours,
-            user_effects,
-            transfer_value,
-            other_agencies,
-        ) {
-            (
-                Some(agency_name),
-                Some(org_number),
-                Some(contact_name),
-                Some(contact_email),
-                Some(contact_phone),
-                Some(title),
-                Some(categories),
-                Some(summary),
-                Some(background),
-                Some(what_was_done),
-                Some(results),
-                Some(savings_nok),
-                Some(savings_hours),
-                Some(user_effects),
-                Some(transfer_value),
-                Some(other_agencies),
-            ) if errors.is_empty() => Ok(Self {
-                agency_name,
-                org_number,
-                contact_name,
-                contact_email,
-                contact_phone,
-                title,
-                categories,
-                summary,
-                background,
-                what_was_done,
-                results,
-                savings_nok,
-                savings_hours,
-                user_effects,
-                transfer_value,
-                other_agencies,
+        // `check` answers `None` only for a field it recorded an error for.
+        let checked = (|| {
+            Some(Self {
+                agency_name: agency_name?,
+                org_number: org_number?,
+                contact_name: contact_name?,
+                contact_email: contact_email?,
+                contact_phone: contact_phone?,
+                title: title?,
+                categories: categories?,
+                summary: summary?,
+                background: background?,
+                what_was_done: what_was_done?,
+                results: results?,
+                savings_nok: savings_nok?,
+                savings_hours: savings_hours?,
+                user_effects: user_effects?,
+                transfer_value: transfer_value?,
+                other_agencies: other_agencies?,
                 leadership_backing: input.leadership_backing,
                 consent_publish: input.consent_publish,
-            }),
+            })
+        })();
+        match checked {
+            Some(checked) if errors.is_empty() => Ok(checked),
             _ => Err(errors),
         }
     }
@@ -167,6 +137,7 @@ impl TryFrom<&NominationInput> for NewNomination {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::domain::errors::assert_refuses;
 
     pub fn valid_input() -> NominationInput {
         NominationInput {
@@ -234,19 +205,17 @@ pub(crate) mod tests {
     fn estimates_must_be_whole_non_negative_numbers() {
         assert_eq!(parse_estimate("12 000"), Ok(Some(12_000)));
         assert_eq!(parse_estimate("12\u{a0}000"), Ok(Some(12_000)));
-        for raw in [
-            "-5",
-            "1,5",
-            "12 kr",
-            "99999999999999999999",
-            "1000000000001",
-        ] {
-            assert_eq!(
-                parse_estimate(raw),
-                Err(ValidationError::NumberInvalid),
-                "{raw}"
-            );
-        }
+        assert_refuses(
+            parse_estimate,
+            &[
+                "-5",
+                "1,5",
+                "12 kr",
+                "99999999999999999999",
+                "1000000000001",
+            ],
+            ValidationError::NumberInvalid,
+        );
     }
 
     #[test]

@@ -57,6 +57,7 @@ impl fmt::Display for OrgNumber {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::errors::assert_refuses;
     use proptest::prelude::*;
 
     #[test]
@@ -99,19 +100,17 @@ mod tests {
 
     #[test]
     fn rejects_bad_format() {
-        for raw in [
-            "12345678",
-            "1234567890",
-            "97476067a",
-            "974-760-673",
-            "٩٧٤٧٦٠٦٧٣",
-        ] {
-            assert_eq!(
-                OrgNumber::parse(raw),
-                Err(ValidationError::OrgNumberFormat),
-                "{raw}"
-            );
-        }
+        assert_refuses(
+            OrgNumber::parse,
+            &[
+                "12345678",
+                "1234567890",
+                "97476067a",
+                "974-760-673",
+                "٩٧٤٧٦٠٦٧٣",
+            ],
+            ValidationError::OrgNumberFormat,
+        );
         assert_eq!(OrgNumber::parse("  "), Err(ValidationError::Required));
     }
 

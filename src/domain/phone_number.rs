@@ -32,6 +32,7 @@ impl AsRef<str> for PhoneNumber {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::errors::assert_refuses;
 
     #[test]
     fn accepts_norwegian_and_international_forms() {
@@ -47,19 +48,17 @@ mod tests {
 
     #[test]
     fn rejects_letters_and_short_numbers() {
-        for raw in [
-            "1234567",
-            "4000000a",
-            "+47 400\n00000",
-            "++4740000000",
-            "(+47) 22242000",
-        ] {
-            assert_eq!(
-                PhoneNumber::parse(raw),
-                Err(ValidationError::PhoneInvalid),
-                "{raw:?}"
-            );
-        }
+        assert_refuses(
+            PhoneNumber::parse,
+            &[
+                "1234567",
+                "4000000a",
+                "+47 400\n00000",
+                "++4740000000",
+                "(+47) 22242000",
+            ],
+            ValidationError::PhoneInvalid,
+        );
         assert_eq!(PhoneNumber::parse(""), Err(ValidationError::Required));
     }
 }

@@ -2,16 +2,46 @@
 //! its `code()` (see `crate::db::text_enums`); the codes are the ones the database has
 //! always held, so no stored value changes.
 
-use std::fmt;
-
 /// Declares a status stored as text: the enum, `ALL` (in order), `code()` (what the
 /// database holds), `parse()` (a code back to the status) and `Display` (the code). A
 /// macro because every status is the same five items with other names; the codes are
 /// written beside their variants, so a new status cannot forget one.
+///
+/// With `parse_or ERROR` after the braces, `parse()` trims its input and refuses an unknown
+/// code with that [`ValidationError`](super::ValidationError) (for a code typed into a
+/// form) instead of answering `None`.
 macro_rules! text_enum {
     (
         $(#[$meta:meta])*
         pub enum $name:ident { $($(#[$variant_meta:meta])* $variant:ident => $code:literal),+ $(,)? }
+    ) => {
+        text_enum!(@items $(#[$meta])* $name { $($(#[$variant_meta])* $variant => $code),+ });
+
+        impl $name {
+            pub fn parse(raw: &str) -> Option<Self> {
+                Self::ALL.into_iter().find(|status| status.code() == raw)
+            }
+        }
+    };
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident { $($(#[$variant_meta:meta])* $variant:ident => $code:literal),+ $(,)? }
+        parse_or $error:expr
+    ) => {
+        text_enum!(@items $(#[$meta])* $name { $($(#[$variant_meta])* $variant => $code),+ });
+
+        impl $name {
+            pub fn parse(raw: &str) -> Result<Self, super::ValidationError> {
+                Self::ALL
+                    .into_iter()
+                    .find(|value| value.code() == raw.trim())
+                    .ok_or($error)
+            }
+        }
+    };
+    (
+        @items $(#[$meta:meta])*
+        $name:ident { $($(#[$variant_meta:meta])* $variant:ident => $code:literal),+ }
     ) => {
         $(#[$meta])*
         #[derive(
@@ -39,19 +69,16 @@ macro_rules! text_enum {
                     $(Self::$variant => $code),+
                 }
             }
-
-            pub fn parse(raw: &str) -> Option<Self> {
-                Self::ALL.into_iter().find(|status| status.code() == raw)
-            }
         }
 
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.code())
             }
         }
     };
 }
+pub(super) use text_enum;
 
 text_enum! {
     /// A nomination's place in screening: every nomination arrives `Submitted`; the

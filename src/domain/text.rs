@@ -17,14 +17,7 @@ impl ShortText {
     }
 
     pub fn parse_with_max(raw: &str, max_chars: usize) -> Result<Self, ValidationError> {
-        let folded = fold_single_line(raw);
-        if folded.is_empty() {
-            return Err(ValidationError::Required);
-        }
-        if folded.chars().count() > max_chars {
-            return Err(ValidationError::TooLong);
-        }
-        Ok(Self(folded))
+        within(fold_single_line(raw), max_chars).map(Self)
     }
 
     /// An optional single-line field: blank means absent.
@@ -54,14 +47,7 @@ pub struct LongText(String);
 
 impl LongText {
     pub fn parse(raw: &str) -> Result<Self, ValidationError> {
-        let cleaned = clean_multi_line(raw);
-        if cleaned.is_empty() {
-            return Err(ValidationError::Required);
-        }
-        if cleaned.chars().count() > LONG_TEXT_MAX_CHARS {
-            return Err(ValidationError::TooLong);
-        }
-        Ok(Self(cleaned))
+        within(clean_multi_line(raw), LONG_TEXT_MAX_CHARS).map(Self)
     }
 
     /// An optional free-text field: blank means absent.
@@ -81,6 +67,18 @@ impl AsRef<str> for LongText {
     fn as_ref(&self) -> &str {
         &self.0
     }
+}
+
+/// A cleaned text as a required field: refused when blank or longer than `max_chars`
+/// characters (not bytes).
+fn within(cleaned: String, max_chars: usize) -> Result<String, ValidationError> {
+    if cleaned.is_empty() {
+        return Err(ValidationError::Required);
+    }
+    if cleaned.chars().count() > max_chars {
+        return Err(ValidationError::TooLong);
+    }
+    Ok(cleaned)
 }
 
 fn fold_single_line(raw: &str) -> String {

@@ -43,21 +43,19 @@ impl TryFrom<&TipInput> for NewTip {
         if input.may_contact && matches!(tipster_email, Some(None)) {
             errors.add("tipster_email", ValidationError::EmailRequiredForContact);
         }
-        match (initiative, agency, reason, tipster_name, tipster_email) {
-            (
-                Some(initiative),
-                Some(agency),
-                Some(reason),
-                Some(tipster_name),
-                Some(tipster_email),
-            ) if errors.is_empty() => Ok(Self {
-                initiative,
-                agency,
-                reason,
-                tipster_name,
-                tipster_email,
+        // `check` answers `None` only for a field it recorded an error for.
+        let checked = (|| {
+            Some(Self {
+                initiative: initiative?,
+                agency: agency?,
+                reason: reason?,
+                tipster_name: tipster_name?,
+                tipster_email: tipster_email?,
                 may_contact: input.may_contact,
-            }),
+            })
+        })();
+        match checked {
+            Some(checked) if errors.is_empty() => Ok(checked),
             _ => Err(errors),
         }
     }

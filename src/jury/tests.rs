@@ -37,25 +37,32 @@ pub(super) fn parts(
     }
 }
 
-fn run(
-    nominations: &[i32],
-    jurors: &[i32],
-    criteria: &[(i32, f64)],
-    scores: &[(i32, i32, i32, u8)],
-    conflicts: &[(i32, i32)],
-    threshold: f64,
-) -> Aggregation {
-    aggregate(
-        &JuryInput::new(parts(
-            nominations,
-            jurors,
-            criteria,
-            scores,
-            conflicts,
-            threshold,
-        ))
-        .unwrap(),
-    )
+/// Aggregates input built by [`parts`].
+fn run(parts: JuryInputParts) -> Aggregation {
+    aggregate(&JuryInput::new(parts).unwrap())
+}
+
+/// The scores on criterion 1 from a grid: a row a juror, `(juror, [score for N1, N2, …])`.
+fn one_criterion(rows: &[(i32, &[u8])]) -> Vec<(i32, i32, i32, u8)> {
+    rows.iter()
+        .flat_map(|&(juror, scores)| {
+            (1..)
+                .zip(scores)
+                .map(move |(nomination, &score)| (juror, nomination, 1, score))
+        })
+        .collect()
+}
+
+/// The scores from a table of sheets: `(juror, nomination, [score for c1, c2, …])`.
+fn by_criterion(sheets: &[(i32, i32, &[u8])]) -> Vec<(i32, i32, i32, u8)> {
+    sheets
+        .iter()
+        .flat_map(|&(juror, nomination, scores)| {
+            (1..)
+                .zip(scores)
+                .map(move |(criterion, &score)| (juror, nomination, criterion, score))
+        })
+        .collect()
 }
 
 fn close(actual: Option<f64>, expected: f64) -> bool {
@@ -80,33 +87,25 @@ fn summary(aggregation: &Aggregation, nomination: i32) -> &NominationSummary {
 /// J30   (5,3) → 3.5    (4,5) → 4.75   (3,–) → 3   (c2 missing)
 /// ```
 fn three_by_three() -> Aggregation {
-    let scores = [
-        (10, 1, 1, 4),
-        (10, 1, 2, 4),
-        (10, 2, 1, 2),
-        (10, 2, 2, 4),
-        (10, 3, 1, 5),
-        (10, 3, 2, 1),
-        (20, 1, 1, 3),
-        (20, 1, 2, 5),
-        (20, 2, 1, 3),
-        (20, 2, 2, 4),
-        (20, 3, 1, 2),
-        (20, 3, 2, 2),
-        (30, 1, 1, 5),
-        (30, 1, 2, 3),
-        (30, 2, 1, 4),
-        (30, 2, 2, 5),
-        (30, 3, 1, 3),
-    ];
-    run(
+    let scores = by_criterion(&[
+        (10, 1, &[4, 4]),
+        (10, 2, &[2, 4]),
+        (10, 3, &[5, 1]),
+        (20, 1, &[3, 5]),
+        (20, 2, &[3, 4]),
+        (20, 3, &[2, 2]),
+        (30, 1, &[5, 3]),
+        (30, 2, &[4, 5]),
+        (30, 3, &[3]),
+    ]);
+    run(parts(
         &[1, 2, 3],
         &[10, 20, 30],
         &[(1, 1.0), (2, 3.0)],
         &scores,
         &[],
         0.5,
-    )
+    ))
 }
 
 #[test]
@@ -219,21 +218,15 @@ fn robustness_reports_a_set_change() {
     // Means N1 14/3, N2 11/3, N3 6/3, N4 5/3 → top three N1 N2 N3.
     // Without J1: 4.5, 3.5, 1.5, 2.5 → N1 N2 N4 (set changed); likewise without J2
     // (4.5, 3.5, 1.5, 2); without J3: 5, 4, 3, 0.5 → unchanged.
-    let scores = [
-        (1, 1, 1, 5),
-        (1, 2, 1, 4),
-        (1, 3, 1, 3),
-        (1, 4, 1, 0),
-        (2, 1, 1, 5),
-        (2, 2, 1, 4),
-        (2, 3, 1, 3),
-        (2, 4, 1, 1),
-        (3, 1, 1, 4),
-        (3, 2, 1, 3),
-        (3, 3, 1, 0),
-        (3, 4, 1, 4),
-    ];
-    let a = run(&[1, 2, 3, 4], &[1, 2, 3], &[(1, 1.0)], &scores, &[], 1.0);
+    let scores = one_criterion(&[(1, &[5, 4, 3, 0]), (2, &[5, 4, 3, 1]), (3, &[4, 3, 0, 4])]);
+    let a = run(parts(
+        &[1, 2, 3, 4],
+        &[1, 2, 3],
+        &[(1, 1.0)],
+        &scores,
+        &[],
+        1.0,
+    ));
     assert_eq!(a.robustness.top_three, ids(&[1, 2, 3]));
     let loo = &a.robustness.leave_one_out;
     assert_eq!(loo[0].top_three, ids(&[1, 2, 4]));
@@ -247,7 +240,14 @@ fn ties_share_the_best_rank_and_lists_break_ties_by_id() {
     // One juror, one criterion; nominations listed as 40, 30, 20, 10 with scores 3, 3, 4, 2.
     // Competition ranks: 20 → 1, 40 and 30 → 2, 10 → 4 ("1224").
     let scores = [(1, 40, 1, 3), (1, 30, 1, 3), (1, 20, 1, 4), (1, 10, 1, 2)];
-    let a = run(&[40, 30, 20, 10], &[1], &[(1, 1.0)], &scores, &[], 1.0);
+    let a = run(parts(
+        &[40, 30, 20, 10],
+        &[1],
+        &[(1, 1.0)],
+        &scores,
+        &[],
+        1.0,
+    ));
     let ranks: Vec<_> = a
         .nominations
         .iter()
@@ -271,7 +271,7 @@ fn ties_share_the_best_rank_and_lists_break_ties_by_id() {
 fn a_tie_at_the_cutoff_is_reported() {
     // One juror: 5, 4, 3, 3 → ranks 1, 2, 3, 3; the id puts N3 rather than N4 in the top three.
     let scores = [(1, 1, 1, 5), (1, 2, 1, 4), (1, 3, 1, 3), (1, 4, 1, 3)];
-    let a = run(&[1, 2, 3, 4], &[1], &[(1, 1.0)], &scores, &[], 1.0);
+    let a = run(parts(&[1, 2, 3, 4], &[1], &[(1, 1.0)], &scores, &[], 1.0));
     assert_eq!(a.robustness.top_three, ids(&[1, 2, 3]));
     assert!(a.robustness.tie_at_cutoff);
 }
@@ -281,15 +281,8 @@ fn a_juror_who_gives_every_nomination_the_same_score() {
     // One criterion. J1: 3 3 3 (no ranking information), J2: 5 3 1.
     // z: J1 0 0 0; J2 mean 3, sd √(8/3) = 1.6330 → 1.2247, 0, −1.2247.
     // mean z: 0.6124, 0, −0.6124 → rescaled 5, 2.5, 0.
-    let scores = [
-        (1, 1, 1, 3),
-        (1, 2, 1, 3),
-        (1, 3, 1, 3),
-        (2, 1, 1, 5),
-        (2, 2, 1, 3),
-        (2, 3, 1, 1),
-    ];
-    let a = run(&[1, 2, 3], &[1, 2], &[(1, 1.0)], &scores, &[], 0.9);
+    let scores = one_criterion(&[(1, &[3, 3, 3]), (2, &[5, 3, 1])]);
+    let a = run(parts(&[1, 2, 3], &[1, 2], &[(1, 1.0)], &scores, &[], 0.9));
     let s: Vec<_> = a.nominations.iter().collect();
     assert!(close(s[0].z_mean, 0.61237) && close(s[1].z_mean, 0.0));
     let rescaled: Vec<_> = s.iter().map(|s| s.z_normalised).collect();
@@ -319,7 +312,7 @@ fn equal_scores_stay_equal_despite_rounding_in_the_weights() {
         (1, 3, 3, 3),
     ];
     let criteria = [(1, 0.1), (2, 0.2), (3, 0.7)];
-    let a = run(&[1, 2, 3], &[1], &criteria, &scores, &[], 1.0);
+    let a = run(parts(&[1, 2, 3], &[1], &criteria, &scores, &[], 1.0));
     assert!(a.nominations.iter().all(|s| s.z_mean == Some(0.0)));
     assert!(a.nominations.iter().all(|s| s.z_normalised == Some(2.5)));
     assert!(
@@ -335,15 +328,15 @@ fn a_conflicted_juror_is_left_out_even_with_scores_present() {
     // One criterion. J3 is conflicted on N1 but a score of 0 for it is in the input.
     // N1: J1 4, J2 5 → mean 4.5, median 4.5; missing 1 × (3 − 1) − 2 = 0.
     // N2: J1 2, J2 3, J3 4 → mean 3.
-    let scores = [
-        (1, 1, 1, 4),
-        (1, 2, 1, 2),
-        (2, 1, 1, 5),
-        (2, 2, 1, 3),
-        (3, 1, 1, 0),
-        (3, 2, 1, 4),
-    ];
-    let a = run(&[1, 2], &[1, 2, 3], &[(1, 1.0)], &scores, &[(3, 1)], 1.0);
+    let scores = one_criterion(&[(1, &[4, 2]), (2, &[5, 3]), (3, &[0, 4])]);
+    let a = run(parts(
+        &[1, 2],
+        &[1, 2, 3],
+        &[(1, 1.0)],
+        &scores,
+        &[(3, 1)],
+        1.0,
+    ));
     let n1 = summary(&a, 1);
     assert_eq!((n1.weighted_mean, n1.median), (Some(4.5), Some(4.5)));
     assert_eq!(n1.conflicted_jurors, [JurorId(3)]);
@@ -357,7 +350,14 @@ fn a_conflicted_juror_is_left_out_even_with_scores_present() {
     assert_eq!(a.kendall_w, None);
     // The same as if the conflicted score had never been given.
     let with_n2: Vec<_> = scores[..4].iter().chain(&scores[5..]).copied().collect();
-    let clean = run(&[1, 2], &[1, 2, 3], &[(1, 1.0)], &with_n2, &[(3, 1)], 1.0);
+    let clean = run(parts(
+        &[1, 2],
+        &[1, 2, 3],
+        &[(1, 1.0)],
+        &with_n2,
+        &[(3, 1)],
+        1.0,
+    ));
     assert_eq!(clean, a);
 }
 
@@ -366,26 +366,21 @@ fn missing_scores_and_the_kendall_block() {
     // Criteria c1, c2 (weight 1 each). J1 scores everything; J2 scores N2 and N3 only;
     // J3 has not started. Missing: N1 2·3 − 2 = 4, N2 6 − 4 = 2, N3 6 − 4 = 2.
     // J1: N1 4, N2 3, N3 1; J2: N2 (2 + 4)/2 = 3, N3 5.
-    let scores = [
-        (1, 1, 1, 4),
-        (1, 1, 2, 4),
-        (1, 2, 1, 3),
-        (1, 2, 2, 3),
-        (1, 3, 1, 1),
-        (1, 3, 2, 1),
-        (2, 2, 1, 2),
-        (2, 2, 2, 4),
-        (2, 3, 1, 5),
-        (2, 3, 2, 5),
-    ];
-    let a = run(
+    let scores = by_criterion(&[
+        (1, 1, &[4, 4]),
+        (1, 2, &[3, 3]),
+        (1, 3, &[1, 1]),
+        (2, 2, &[2, 4]),
+        (2, 3, &[5, 5]),
+    ]);
+    let a = run(parts(
         &[1, 2, 3],
         &[1, 2, 3],
         &[(1, 1.0), (2, 1.0)],
         &scores,
         &[],
         1.0,
-    );
+    ));
     let missing: Vec<_> = a.nominations.iter().map(|s| s.missing_scores).collect();
     assert_eq!(missing, [4, 2, 2]);
     let counted: Vec<_> = a.nominations.iter().map(|s| s.jurors_counted).collect();
@@ -406,14 +401,14 @@ fn missing_scores_and_the_kendall_block() {
 fn a_single_juror() {
     // One juror, scores 2 and 4: means and medians are the scores, no disagreement,
     // z (−1, 1) → 0 and 5, no Kendall's W, and the top three vanish without the juror.
-    let a = run(
+    let a = run(parts(
         &[1, 2],
         &[7],
         &[(1, 2.0)],
         &[(7, 1, 1, 2), (7, 2, 1, 4)],
         &[],
         0.0,
-    );
+    ));
     let s: Vec<_> = a.nominations.iter().collect();
     assert_eq!((s[0].weighted_mean, s[0].median), (Some(2.0), Some(2.0)));
     let d = s[1].disagreement.unwrap();
@@ -430,12 +425,19 @@ fn a_single_juror() {
 
 #[test]
 fn empty_input() {
-    let a = run(&[], &[], &[], &[], &[], 1.0);
+    let a = run(parts(&[], &[], &[], &[], &[], 1.0));
     assert!(a.nominations.is_empty() && a.kendall_w.is_none());
     assert!(a.robustness.top_three.is_empty() && a.robustness.robust);
 
     // Nominations and jurors but no scores yet: nothing ranked, everything missing.
-    let a = run(&[1, 2], &[1, 2], &[(1, 1.0), (2, 1.0)], &[], &[], 1.0);
+    let a = run(parts(
+        &[1, 2],
+        &[1, 2],
+        &[(1, 1.0), (2, 1.0)],
+        &[],
+        &[],
+        1.0,
+    ));
     for s in &a.nominations {
         assert_eq!(
             (s.weighted_mean, s.median, s.z_normalised),

@@ -65,11 +65,11 @@ pub async fn end_sessions(db: &Database, ended_by: i32, user_id: i32) -> anyhow:
                 return Ok(false);
             }
             db::users::end_sessions(conn, user_id)?;
-            db::audit::record(
+            db::audit::record_on_user(
                 conn,
                 Actor::User(ended_by),
                 "user.sessions_ended",
-                &Actor::User(user_id).to_string(),
+                user_id,
                 None,
             )?;
             Ok(true)
