@@ -66,6 +66,41 @@ pub fn json_config() -> web::JsonConfig {
         })
 }
 
+/// Why a submission is not stored: the answers both endpoints share besides `201`.
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)] // only described, never built: the answers come from `ApiError`
+pub enum Rejected {
+    #[response(status = 400, description = "Malformed JSON")]
+    Malformed,
+    #[response(status = 413, description = "Body too large")]
+    TooLarge,
+    #[response(status = 415, description = "Not application/json")]
+    NotJson,
+    #[response(status = 422, description = "Invalid fields")]
+    Invalid(ValidationErrors),
+    #[response(status = 429, description = "Too many submissions from this address")]
+    RateLimited,
+}
+
+/// What both endpoints do with a request: take one submission from the caller's
+/// allowance, check `input` into the domain type (`422` with the messages in `lang`),
+/// `submit` it, and answer `201` with the stored reference.
+pub(crate) async fn accept<'a, I, D>(
+    req: &actix_web::HttpRequest,
+    state: &crate::web::AppState,
+    lang: crate::i18n::Lang,
+    input: &'a I,
+    submit: impl AsyncFnOnce(D) -> Result<String, ApiError>,
+) -> Result<HttpResponse, ApiError>
+where
+    D: TryFrom<&'a I, Error = crate::domain::FieldErrors>,
+{
+    check_rate(req, state)?;
+    let parsed = D::try_from(input).map_err(|errors| ApiError::Validation(errors, lang))?;
+    let reference = submit(parsed).await?;
+    Ok(HttpResponse::Created().json(Created { reference }))
+}
+
 /// Takes one submission from the caller's allowance.
 pub(crate) fn check_rate(
     req: &actix_web::HttpRequest,

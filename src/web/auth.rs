@@ -65,14 +65,24 @@ async fn staff_user(req: &ServiceRequest) -> Result<UserRow, PageError> {
     Ok(user)
 }
 
+/// Lets a request a guard allowed through, with the user it checked for the handlers
+/// ([`SignedIn`], [`Admin`]); the answer is not to be stored by any cache.
+async fn admit<B: MessageBody>(
+    req: ServiceRequest,
+    user: UserRow,
+    next: Next<B>,
+) -> Result<ServiceResponse<B>, actix_web::Error> {
+    req.extensions_mut().insert(GuardedUser(user));
+    next.call(req).await.map(no_store)
+}
+
 /// Guard of `/konto/totp`: any signed-in user, enrolled or not.
 pub async fn require_signed_in_to_enrol(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     let user = signed_in_user(&req).await?;
-    req.extensions_mut().insert(GuardedUser(user));
-    next.call(req).await.map(no_store)
+    admit(req, user, next).await
 }
 
 /// Guard of `/jury`: any signed-in user.
@@ -81,8 +91,7 @@ pub async fn require_signed_in(
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     let user = staff_user(&req).await?;
-    req.extensions_mut().insert(GuardedUser(user));
-    next.call(req).await.map(no_store)
+    admit(req, user, next).await
 }
 
 /// Guard of `/sekretariat`: the secretariat only.
@@ -94,8 +103,7 @@ pub async fn require_admin(
     if user.role() != Role::Admin {
         return Err(PageError::Forbidden.into());
     }
-    req.extensions_mut().insert(GuardedUser(user));
-    next.call(req).await.map(no_store)
+    admit(req, user, next).await
 }
 
 /// A login whose password was right, waiting for its second factor: kept in the

@@ -32,6 +32,12 @@ struct FormMeta {
     submission_key: String,
 }
 
+/// `serialize_with` for a field whose typed text is never shown back (a password, a
+/// code): the form shows it empty.
+pub fn never_shown<S: serde::Serializer>(_: &str, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str("")
+}
+
 /// Why a posted form is shown again instead of being accepted.
 pub enum Rejection {
     Invalid(FieldErrors),
@@ -157,6 +163,29 @@ pub async fn act_limited<T: DeserializeOwned>(
         Outcome::Refused(message) => show_again(&posted.input, Rejection::Refused(message)).await,
         Outcome::Busy => show_again(&posted.input, Rejection::Busy).await,
     }
+}
+
+/// A public form that answers with a receipt instead of a redirect (a nomination, a tip):
+/// decode, check the honeypot, CSRF token and `limiter`, `parse` what was typed into the
+/// domain type, and `submit` it (given the form's one-time key); on any rejection call
+/// `show_again` with what was typed, why, and the key.
+pub async fn receive<T: DeserializeOwned, D>(
+    req: &HttpRequest,
+    body: &web::Bytes,
+    limiter: &SubmissionLimiter,
+    parse: impl FnOnce(&T) -> Result<D, FieldErrors>,
+    submit: impl AsyncFnOnce(D, Option<SubmissionKey>) -> PageResult,
+    show_again: impl AsyncFnOnce(&T, Rejection, Option<SubmissionKey>) -> PageResult,
+) -> PageResult {
+    let posted = decode::<T>(body)?;
+    let rejection = match posted.check_security(req, limiter) {
+        Err(rejection) => rejection,
+        Ok(()) => match parse(&posted.input) {
+            Err(errors) => Rejection::Invalid(errors),
+            Ok(parsed) => return submit(parsed, posted.submission_key()).await,
+        },
+    };
+    show_again(&posted.input, rejection, posted.submission_key()).await
 }
 
 /// The body of a form that is only a button.
@@ -346,8 +375,29 @@ impl PageRequest {
 
     /// Renders a form page as it first appears: nothing typed, nothing rejected.
     pub fn render_form(&self, form: &FormPage<'_>, extra: tera::Context) -> PageResult {
-        let values = serde_json::json!({});
-        Ok(form.render(&self.req, &self.state, &values, None, None, extra)?)
+        self.render_values(form, &serde_json::json!({}), extra)
+    }
+
+    /// Renders a form page as it first appears, with `values` in its fields.
+    pub fn render_values(
+        &self,
+        form: &FormPage<'_>,
+        values: &impl serde::Serialize,
+        extra: tera::Context,
+    ) -> PageResult {
+        Ok(form.render(&self.req, &self.state, values, None, None, extra)?)
+    }
+
+    /// Shows a form page again with `values` typed and why they were not accepted.
+    pub fn show_again(
+        &self,
+        form: &FormPage<'_>,
+        values: &impl serde::Serialize,
+        rejection: &Rejection,
+        extra: tera::Context,
+    ) -> PageResult {
+        let (req, state) = (&self.req, &self.state);
+        Ok(form.render(req, state, values, Some(rejection), None, extra)?)
     }
 }
 
@@ -362,10 +412,19 @@ impl FromRequest for PageRequest {
 
 /// A staff form's post: the request, the app's state and the posted body, so a handler
 /// says only what its form does ([`PostedForm::act`], [`PostedForm::press`]).
+/// It derefs to its [`PageRequest`], so `form.req`, `form.state` and the rendering
+/// methods are there too.
 pub struct PostedForm {
-    pub req: HttpRequest,
-    pub state: web::Data<AppState>,
+    page: PageRequest,
     body: web::Bytes,
+}
+
+impl std::ops::Deref for PostedForm {
+    type Target = PageRequest;
+
+    fn deref(&self) -> &PageRequest {
+        &self.page
+    }
 }
 
 impl FromRequest for PostedForm {
@@ -376,10 +435,8 @@ impl FromRequest for PostedForm {
         let page = PageRequest::of(req);
         let body = web::Bytes::from_request(req, payload);
         Box::pin(async move {
-            let PageRequest { req, state } = page?;
             Ok(Self {
-                req,
-                state,
+                page: page?,
                 body: body.await?,
             })
         })
@@ -394,6 +451,27 @@ impl PostedForm {
         show_again: impl AsyncFnOnce(&T, Rejection) -> PageResult,
     ) -> PageResult {
         act(&self.req, &self.body, action, show_again).await
+    }
+
+    /// [`act_limited`] on this post.
+    pub async fn act_limited<T: DeserializeOwned>(
+        &self,
+        limiter: &SubmissionLimiter,
+        action: impl AsyncFnOnce(&T) -> Result<Outcome, PageError>,
+        show_again: impl AsyncFnOnce(&T, Rejection) -> PageResult,
+    ) -> PageResult {
+        act_limited(&self.req, &self.body, limiter, action, show_again).await
+    }
+
+    /// [`receive`] on this post, limited by the app's submission limiter.
+    pub async fn receive<T: DeserializeOwned, D>(
+        &self,
+        parse: impl FnOnce(&T) -> Result<D, FieldErrors>,
+        submit: impl AsyncFnOnce(D, Option<SubmissionKey>) -> PageResult,
+        show_again: impl AsyncFnOnce(&T, Rejection, Option<SubmissionKey>) -> PageResult,
+    ) -> PageResult {
+        let limiter = &self.state.limiter;
+        receive(&self.req, &self.body, limiter, parse, submit, show_again).await
     }
 
     /// [`press`] on this post.

@@ -15,12 +15,8 @@ use actix_web::{HttpRequest, web};
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
 pub struct EnrolInput {
-    #[serde(serialize_with = "blank")]
+    #[serde(serialize_with = "forms::never_shown")]
     code: String,
-}
-
-fn blank<S: serde::Serializer>(_: &str, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.serialize_str("")
 }
 
 const PAGE: FormPage<'static> = FormPage {

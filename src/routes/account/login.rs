@@ -7,8 +7,8 @@ use crate::db::users::UserRow;
 use crate::domain::Role;
 use crate::web::auth::PendingLogin;
 use crate::web::errors::{ENROLMENT_PATH, PageError, PageResult};
-use crate::web::forms::{self, FormPage, Outcome, Redirect};
-use crate::web::{AppState, csrf, is_local_path, lang::RequestLang};
+use crate::web::forms::{self, FormPage, Outcome, PageRequest, PostedForm, Redirect};
+use crate::web::{csrf, is_local_path, lang::RequestLang};
 use actix_session::Session;
 use actix_web::{HttpRequest, web};
 
@@ -16,13 +16,9 @@ use actix_web::{HttpRequest, web};
 #[serde(default)]
 pub struct LoginInput {
     email: String,
-    #[serde(serialize_with = "blank")] // never shown back
+    #[serde(serialize_with = "forms::never_shown")] // never shown back
     password: String,
     neste: String,
-}
-
-fn blank<S: serde::Serializer>(_: &str, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.serialize_str("")
 }
 
 #[derive(serde::Deserialize)]
@@ -65,29 +61,22 @@ pub(super) fn sign_in(session: &Session, user_id: i32) -> Result<(), PageError> 
 }
 
 #[tracing::instrument(skip_all)]
-pub async fn login_form(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    query: web::Query<LoginQuery>,
-) -> PageResult {
+pub async fn login_form(view: PageRequest, query: web::Query<LoginQuery>) -> PageResult {
     let input = LoginInput {
         neste: query.into_inner().neste.unwrap_or_default(),
         ..LoginInput::default()
     };
-    Ok(LOGIN.render(&req, &state, &input, None, None, tera::Context::new())?)
+    view.render_values(&LOGIN, &input, tera::Context::new())
 }
 
 #[tracing::instrument(skip_all)]
 pub async fn login(
-    req: HttpRequest,
-    state: web::Data<AppState>,
     RequestLang(lang): RequestLang,
     session: Session,
-    body: web::Bytes,
+    form: PostedForm,
 ) -> PageResult {
-    forms::act_limited(
-        &req,
-        &body,
+    let state = &form.state;
+    form.act_limited(
         &state.login_limiter,
         async |input: &LoginInput| {
             let outcome = state
@@ -126,16 +115,7 @@ pub async fn login(
                 }
             }
         },
-        async |input, rejection| {
-            Ok(LOGIN.render(
-                &req,
-                &state,
-                input,
-                Some(&rejection),
-                None,
-                tera::Context::new(),
-            )?)
-        },
+        async |input, rejection| form.show_again(&LOGIN, input, &rejection, tera::Context::new()),
     )
     .await
 }

@@ -5,10 +5,10 @@ use crate::accounts::SetPasswordOutcome;
 use crate::domain::{EmailAddress, FieldErrors, NewPassword, ValidationError};
 use crate::i18n::Lang;
 use crate::web::errors::{PageError, PageResult};
-use crate::web::forms::{self, FormPage, Outcome};
-use crate::web::{AppState, lang::RequestLang, page};
+use crate::web::forms::{FormPage, Outcome, PageRequest, PostedForm};
+use crate::web::{lang::RequestLang, page};
 use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpResponse, web};
 
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
@@ -40,27 +40,14 @@ fn message_page(
 }
 
 #[tracing::instrument(skip_all)]
-pub async fn forgot_form(req: HttpRequest, state: web::Data<AppState>) -> PageResult {
-    Ok(FORGOT.render(
-        &req,
-        &state,
-        &ForgotInput::default(),
-        None,
-        None,
-        tera::Context::new(),
-    )?)
+pub async fn forgot_form(view: PageRequest) -> PageResult {
+    view.render_values(&FORGOT, &ForgotInput::default(), tera::Context::new())
 }
 
 #[tracing::instrument(skip_all)]
-pub async fn forgot(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    RequestLang(lang): RequestLang,
-    body: web::Bytes,
-) -> PageResult {
-    forms::act_limited(
-        &req,
-        &body,
+pub async fn forgot(RequestLang(lang): RequestLang, form: PostedForm) -> PageResult {
+    let state = &form.state;
+    form.act_limited(
         &state.login_limiter,
         async |input: &ForgotInput| match EmailAddress::parse(&input.email) {
             Err(error) => Ok(Outcome::Invalid(FieldErrors::one("email", error))),
@@ -76,16 +63,7 @@ pub async fn forgot(
                 )?))
             }
         },
-        async |input, rejection| {
-            Ok(FORGOT.render(
-                &req,
-                &state,
-                input,
-                Some(&rejection),
-                None,
-                tera::Context::new(),
-            )?)
-        },
+        async |input, rejection| form.show_again(&FORGOT, input, &rejection, tera::Context::new()),
     )
     .await
 }
@@ -124,35 +102,28 @@ fn action_context(path: &str) -> tera::Context {
 }
 
 #[tracing::instrument(skip_all)]
-pub async fn password_form(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    token: web::Path<String>,
-) -> PageResult {
-    if !state
+pub async fn password_form(view: PageRequest, token: web::Path<String>) -> PageResult {
+    if !view
+        .state
         .accounts
         .password_link_valid(token.into_inner())
         .await?
     {
         return Err(PageError::LinkInvalid);
     }
-    let path = req.path().to_owned();
-    Ok(password_page(&path).render(&req, &state, &NO_VALUES, None, None, action_context(&path))?)
+    let path = view.req.path();
+    view.render_values(&password_page(path), &NO_VALUES, action_context(path))
 }
 
 #[tracing::instrument(skip_all)]
 pub async fn set_password(
-    req: HttpRequest,
-    state: web::Data<AppState>,
     RequestLang(lang): RequestLang,
     token: web::Path<String>,
-    body: web::Bytes,
+    form: PostedForm,
 ) -> PageResult {
-    let path = req.path().to_owned();
+    let (state, path) = (&form.state, form.req.path());
     let token = token.into_inner();
-    forms::act_limited(
-        &req,
-        &body,
+    form.act_limited(
         &state.login_limiter,
         async |input: &PasswordInput| match NewPassword::parse(
             &input.password,
@@ -182,14 +153,12 @@ pub async fn set_password(
             },
         },
         async |_, rejection| {
-            Ok(password_page(&path).render(
-                &req,
-                &state,
+            form.show_again(
+                &password_page(path),
                 &NO_VALUES,
-                Some(&rejection),
-                None,
-                action_context(&path),
-            )?)
+                &rejection,
+                action_context(path),
+            )
         },
     )
     .await

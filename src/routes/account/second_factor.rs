@@ -5,22 +5,18 @@ use super::login::{next_page, sign_in};
 use crate::accounts::SecondFactorOutcome;
 use crate::web::auth::PendingLogin;
 use crate::web::errors::PageResult;
-use crate::web::forms::{self, FormPage, Outcome, Redirect};
-use crate::web::{AppState, lang::RequestLang};
+use crate::web::forms::{self, FormPage, Outcome, PageRequest, PostedForm, Redirect};
+use crate::web::lang::RequestLang;
 use actix_session::Session;
-use actix_web::{HttpRequest, HttpResponse, http::header, web};
+use actix_web::{HttpResponse, http::header};
 
 pub(super) const PATH: &str = "/logg-inn/kode";
 
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
 pub struct CodeInput {
-    #[serde(serialize_with = "blank")] // never shown back
+    #[serde(serialize_with = "forms::never_shown")] // never shown back
     code: String,
-}
-
-fn blank<S: serde::Serializer>(_: &str, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.serialize_str("")
 }
 
 const PAGE: FormPage<'static> = FormPage {
@@ -37,35 +33,25 @@ fn to_login() -> HttpResponse {
 }
 
 #[tracing::instrument(skip_all)]
-pub async fn form(req: HttpRequest, state: web::Data<AppState>, session: Session) -> PageResult {
+pub async fn form(view: PageRequest, session: Session) -> PageResult {
     if PendingLogin::of(&session).is_none() {
         return Ok(to_login());
     }
-    Ok(PAGE.render(
-        &req,
-        &state,
-        &CodeInput::default(),
-        None,
-        None,
-        tera::Context::new(),
-    )?)
+    view.render_values(&PAGE, &CodeInput::default(), tera::Context::new())
 }
 
 #[tracing::instrument(skip_all)]
 pub async fn submit(
-    req: HttpRequest,
-    state: web::Data<AppState>,
     RequestLang(lang): RequestLang,
     session: Session,
-    body: web::Bytes,
+    form: PostedForm,
 ) -> PageResult {
     let Some(pending) = PendingLogin::of(&session) else {
         PendingLogin::clear(&session);
         return Ok(to_login());
     };
-    forms::act_limited(
-        &req,
-        &body,
+    let state = &form.state;
+    form.act_limited(
         &state.login_limiter,
         async |input: &CodeInput| match state
             .accounts
@@ -97,16 +83,7 @@ pub async fn submit(
                 )))
             }
         },
-        async |input, rejection| {
-            Ok(PAGE.render(
-                &req,
-                &state,
-                input,
-                Some(&rejection),
-                None,
-                tera::Context::new(),
-            )?)
-        },
+        async |input, rejection| form.show_again(&PAGE, input, &rejection, tera::Context::new()),
     )
     .await
 }

@@ -1,4 +1,4 @@
-use super::{Created, ValidationErrors, check_rate};
+use super::{Created, Rejected, accept};
 use crate::domain::{NewNomination, NominationInput};
 use crate::web::errors::ApiError;
 use crate::web::{AppState, lang::RequestLang};
@@ -83,11 +83,7 @@ impl From<NominationRequest> for NominationInput {
     request_body = NominationRequest,
     responses(
         (status = 201, description = "Stored; a receipt with an edit link goes to the contact person", body = Created),
-        (status = 400, description = "Malformed JSON"),
-        (status = 413, description = "Body too large"),
-        (status = 415, description = "Not application/json"),
-        (status = 422, description = "Invalid fields", body = ValidationErrors),
-        (status = 429, description = "Too many submissions from this address"),
+        Rejected,
     )
 )]
 #[tracing::instrument(skip_all)]
@@ -97,15 +93,19 @@ pub async fn create(
     RequestLang(lang): RequestLang,
     body: web::Json<NominationRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    check_rate(&req, &state)?;
     let input = NominationInput::from(body.into_inner());
-    let nomination =
-        NewNomination::try_from(&input).map_err(|errors| ApiError::Validation(errors, lang))?;
-    let (row, _round) = state
-        .intake
-        .submit_nomination(nomination, lang, None)
-        .await?;
-    Ok(HttpResponse::Created().json(Created {
-        reference: row.reference,
-    }))
+    accept(
+        &req,
+        &state,
+        lang,
+        &input,
+        async |nomination: NewNomination| {
+            let (row, _round) = state
+                .intake
+                .submit_nomination(nomination, lang, None)
+                .await?;
+            Ok(row.reference)
+        },
+    )
+    .await
 }

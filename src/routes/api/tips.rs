@@ -1,4 +1,4 @@
-use super::{Created, ValidationErrors, check_rate};
+use super::{Created, Rejected, accept};
 use crate::domain::{NewTip, TipInput};
 use crate::web::errors::ApiError;
 use crate::web::{AppState, lang::RequestLang};
@@ -46,11 +46,7 @@ impl From<TipRequest> for TipInput {
     request_body = TipRequest,
     responses(
         (status = 201, description = "Stored and forwarded to the secretariat", body = Created),
-        (status = 400, description = "Malformed JSON"),
-        (status = 413, description = "Body too large"),
-        (status = 415, description = "Not application/json"),
-        (status = 422, description = "Invalid fields", body = ValidationErrors),
-        (status = 429, description = "Too many submissions from this address"),
+        Rejected,
     )
 )]
 #[tracing::instrument(skip_all)]
@@ -60,11 +56,10 @@ pub async fn create(
     RequestLang(lang): RequestLang,
     body: web::Json<TipRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    check_rate(&req, &state)?;
     let input = TipInput::from(body.into_inner());
-    let tip = NewTip::try_from(&input).map_err(|errors| ApiError::Validation(errors, lang))?;
-    let row = state.intake.submit_tip(tip, lang, None).await?;
-    Ok(HttpResponse::Created().json(Created {
-        reference: row.reference,
-    }))
+    accept(&req, &state, lang, &input, async |tip: NewTip| {
+        let row = state.intake.submit_tip(tip, lang, None).await?;
+        Ok(row.reference)
+    })
+    .await
 }

@@ -6,12 +6,11 @@ use crate::db::scoring::AffiliationRow;
 use crate::domain::{AFFILIATION_FIELDS, Affiliation, AffiliationInput};
 use crate::i18n::Lang;
 use crate::services::affiliations;
-use crate::web::AppState;
 use crate::web::auth::SignedIn;
 use crate::web::errors::{PageError, PageResult};
-use crate::web::forms::{self, FormPage, Outcome, Redirect, Rejection};
+use crate::web::forms::{FormPage, Outcome, PageRequest, PostedForm, Redirect, Rejection};
 use crate::web::lang::RequestLang;
-use actix_web::{HttpRequest, web};
+use actix_web::web;
 
 const PATH: &str = "/jury/tilknytninger";
 const PAGE: FormPage<'static> = FormPage {
@@ -45,65 +44,51 @@ impl AffiliationView {
 
 /// The list and the form, with `values` typed and the reason they were not accepted.
 async fn page(
-    req: &HttpRequest,
-    state: &AppState,
+    view: &PageRequest,
     user_id: i32,
     values: &AffiliationInput,
     rejection: Option<&Rejection>,
 ) -> PageResult {
-    let lang = RequestLang::of(req);
-    let rows = affiliations::of_juror(&state.db, user_id).await?;
+    let lang = RequestLang::of(&view.req);
+    let rows = affiliations::of_juror(&view.state.db, user_id).await?;
     let views: Vec<AffiliationView> = rows
         .into_iter()
         .map(|row| AffiliationView::of(row, lang))
         .collect();
     let mut context = tera::Context::new();
     context.insert("affiliations", &views);
-    Ok(PAGE.render(req, state, values, rejection, None, context)?)
+    Ok(PAGE.render(&view.req, &view.state, values, rejection, None, context)?)
 }
 
 #[tracing::instrument(skip_all, fields(user_id = user.id))]
-pub async fn list(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    SignedIn(user): SignedIn,
-) -> PageResult {
-    page(&req, &state, user.id, &AffiliationInput::default(), None).await
+pub async fn list(view: PageRequest, SignedIn(user): SignedIn) -> PageResult {
+    page(&view, user.id, &AffiliationInput::default(), None).await
 }
 
 #[tracing::instrument(skip_all, fields(user_id = user.id))]
-pub async fn add(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    SignedIn(user): SignedIn,
-    body: web::Bytes,
-) -> PageResult {
-    forms::act(
-        &req,
-        &body,
+pub async fn add(SignedIn(user): SignedIn, form: PostedForm) -> PageResult {
+    form.act(
         async |input: &AffiliationInput| match Affiliation::parse(input) {
             Ok(affiliation) => {
-                affiliations::add(&state.db, user.id, affiliation).await?;
+                affiliations::add(&form.state.db, user.id, affiliation).await?;
                 Ok(Redirect::to(PATH).saying("jury-affiliation-added").into())
             }
             Err(errors) => Ok(Outcome::Invalid(errors)),
         },
-        async |input, rejection| page(&req, &state, user.id, input, Some(&rejection)).await,
+        async |input, rejection| page(&form, user.id, input, Some(&rejection)).await,
     )
     .await
 }
 
 #[tracing::instrument(skip_all, fields(user_id = user.id))]
 pub async fn remove(
-    req: HttpRequest,
-    state: web::Data<AppState>,
     SignedIn(user): SignedIn,
     path: web::Path<i32>,
-    body: web::Bytes,
+    form: PostedForm,
 ) -> PageResult {
     let affiliation_id = path.into_inner();
-    forms::press(&req, &body, async || {
-        if affiliations::remove(&state.db, user.id, affiliation_id).await? {
+    form.press(async || {
+        if affiliations::remove(&form.state.db, user.id, affiliation_id).await? {
             Ok(Redirect::to(PATH).saying("jury-affiliation-removed"))
         } else {
             Err(PageError::NotFound)

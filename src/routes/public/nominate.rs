@@ -5,10 +5,10 @@ use crate::db::{self, nominations::NominationRow, rounds::Round};
 use crate::domain::{Category, EditWindow, NewNomination, NominationInput};
 use crate::i18n::Lang;
 use crate::web::errors::{PageError, PageResult};
-use crate::web::forms::{self, FormPage, Rejection};
+use crate::web::forms::{self, FormPage, PageRequest, PostedForm};
 use crate::web::{AppState, lang::RequestLang, page};
 use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpResponse, web};
 
 const FIELD_ORDER: &[&str] = &[
     "agency_name",
@@ -61,52 +61,30 @@ fn new_context(lang: Lang, (prize_year, deadline): (i32, chrono::NaiveDate)) -> 
 }
 
 #[tracing::instrument(skip_all)]
-pub async fn new_form(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    RequestLang(lang): RequestLang,
-) -> PageResult {
-    new_form_page()
-        .render(
-            &req,
-            &state,
-            &NominationInput::default(),
-            None,
-            None,
-            new_context(lang, state.intake.open_round().await?),
-        )
-        .map_err(PageError::from)
+pub async fn new_form(view: PageRequest, RequestLang(lang): RequestLang) -> PageResult {
+    let context = new_context(lang, view.state.intake.open_round().await?);
+    view.render_values(&new_form_page(), &NominationInput::default(), context)
 }
 
 #[tracing::instrument(skip_all)]
-pub async fn submit(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    RequestLang(lang): RequestLang,
-    body: web::Bytes,
-) -> PageResult {
-    let posted = forms::decode::<NominationInput>(&body)?;
-    let rejection = match posted.check_security(&req, &state.limiter) {
-        Err(rejection) => rejection,
-        Ok(()) => match NewNomination::try_from(&posted.input) {
-            Err(errors) => Rejection::Invalid(errors),
-            Ok(nomination) => {
-                let (row, round) = state
-                    .intake
-                    .submit_nomination(nomination, lang, posted.submission_key())
-                    .await?;
-                return Ok(receipt(&state, lang, &row, &round)?);
-            }
+pub async fn submit(RequestLang(lang): RequestLang, form: PostedForm) -> PageResult {
+    let state = &form.state;
+    form.receive(
+        |input: &NominationInput| NewNomination::try_from(input),
+        async |nomination, key| {
+            let (row, round) = state
+                .intake
+                .submit_nomination(nomination, lang, key)
+                .await?;
+            Ok(receipt(state, lang, &row, &round)?)
         },
-    };
-    Ok(new_form_page().render(
-        &req,
-        &state,
-        &posted.input,
-        Some(&rejection),
-        posted.submission_key(),
-        new_context(lang, state.intake.open_round().await?),
-    )?)
+        async |input, rejection, key| {
+            let context = new_context(lang, state.intake.open_round().await?);
+            let page = new_form_page();
+            Ok(page.render(&form.req, state, input, Some(&rejection), key, context)?)
+        },
+    )
+    .await
 }
 
 fn receipt(
@@ -195,76 +173,69 @@ fn edit_context(
     context
 }
 
-#[tracing::instrument(skip_all)]
-pub async fn edit_form(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    RequestLang(lang): RequestLang,
+/// The edit page at `path` (the nomination's private link).
+fn edit_page(path: &str) -> FormPage<'_> {
+    FormPage {
+        template: "nominate.html",
+        path,
+        field_order: FIELD_ORDER,
+    }
+}
+
+/// The nomination and round behind a private link; an unknown link is `LinkInvalid`.
+async fn by_edit_token(
+    state: &AppState,
     token: web::Path<String>,
-) -> PageResult {
-    let path = req.path().to_owned();
-    let (row, round) = state
+) -> Result<(NominationRow, Round), PageError> {
+    state
         .intake
         .find_by_edit_token(token.into_inner())
         .await?
-        .ok_or(PageError::LinkInvalid)?;
-    let page = FormPage {
-        template: "nominate.html",
-        path: &path,
-        field_order: FIELD_ORDER,
-    };
-    page.render(
-        &req,
-        &state,
-        &row.to_input(),
-        None,
-        None,
-        edit_context(lang, &path, &row, &round, None),
-    )
-    .map_err(PageError::from)
+        .ok_or(PageError::LinkInvalid)
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn edit_form(
+    view: PageRequest,
+    RequestLang(lang): RequestLang,
+    token: web::Path<String>,
+) -> PageResult {
+    let path = view.req.path();
+    let (row, round) = by_edit_token(&view.state, token).await?;
+    let context = edit_context(lang, path, &row, &round, None);
+    view.render_values(&edit_page(path), &row.to_input(), context)
 }
 
 #[tracing::instrument(skip_all)]
 pub async fn save_edit(
-    req: HttpRequest,
-    state: web::Data<AppState>,
     RequestLang(lang): RequestLang,
     token: web::Path<String>,
-    body: web::Bytes,
+    form: PostedForm,
 ) -> PageResult {
-    let path = req.path().to_owned();
-    let (row, round) = state
-        .intake
-        .find_by_edit_token(token.into_inner())
-        .await?
-        .ok_or(PageError::LinkInvalid)?;
-    let page = FormPage {
-        template: "nominate.html",
-        path: &path,
-        field_order: FIELD_ORDER,
-    };
+    let (state, path) = (&form.state, form.req.path());
+    let (row, round) = by_edit_token(state, token).await?;
+    let page = edit_page(path);
     if EditWindow::of(round.phase, round.closes_at, db::now()) != EditWindow::Open {
         // Refused before reading the form: the stored nomination, read-only, says why.
-        let context = edit_context(lang, &path, &row, &round, None);
-        return Ok(page.render(&req, &state, &row.to_input(), None, None, context)?);
+        let context = edit_context(lang, path, &row, &round, None);
+        return form.render_values(&page, &row.to_input(), context);
     }
-    let posted = forms::decode::<NominationInput>(&body)?;
-    let rejection = match posted.check_security(&req, &state.limiter) {
-        Err(rejection) => rejection,
-        Ok(()) => match NewNomination::try_from(&posted.input) {
-            Err(errors) => Rejection::Invalid(errors),
-            Ok(nomination) => {
-                let saved = state.intake.update_nomination(row.id, nomination).await?;
-                // A round that closed meanwhile shows the stored, unchanged nomination.
-                let (shown, notice) = match saved {
-                    Some(updated) => (updated, Some(lang.text("receipt-nomination-updated"))),
-                    None => (row, None),
-                };
-                let context = edit_context(lang, &path, &shown, &round, notice);
-                return Ok(page.render(&req, &state, &shown.to_input(), None, None, context)?);
-            }
+    form.receive(
+        |input: &NominationInput| NewNomination::try_from(input),
+        async |nomination, _| {
+            let saved = state.intake.update_nomination(row.id, nomination).await?;
+            // A round that closed meanwhile shows the stored, unchanged nomination.
+            let notice = saved
+                .as_ref()
+                .map(|_| lang.text("receipt-nomination-updated"));
+            let shown = saved.as_ref().unwrap_or(&row);
+            let context = edit_context(lang, path, shown, &round, notice);
+            form.render_values(&page, &shown.to_input(), context)
         },
-    };
-    let context = edit_context(lang, &path, &row, &round, None);
-    Ok(page.render(&req, &state, &posted.input, Some(&rejection), None, context)?)
+        async |input, rejection, _| {
+            let context = edit_context(lang, path, &row, &round, None);
+            form.show_again(&page, input, &rejection, context)
+        },
+    )
+    .await
 }

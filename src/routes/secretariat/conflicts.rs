@@ -9,8 +9,8 @@ use crate::services::oversight::{self, Pair};
 use crate::web::AppState;
 use crate::web::auth::Admin;
 use crate::web::errors::{PageError, PageResult};
-use crate::web::forms::{self, FormPage, Outcome, Redirect, Rejection};
-use actix_web::{HttpRequest, web};
+use crate::web::forms::{FormPage, Outcome, PageRequest, PostedForm, Redirect, Rejection};
+use actix_web::web;
 
 const PATH: &str = "/sekretariat/habilitet";
 
@@ -22,12 +22,8 @@ struct CaseView {
 }
 
 #[tracing::instrument(skip_all, fields(user_id = admin.id))]
-pub async fn conflicts(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    Admin(admin): Admin,
-) -> PageResult {
-    let cases = oversight::conflict_cases(&state.db).await?;
+pub async fn conflicts(view: PageRequest, Admin(admin): Admin) -> PageResult {
+    let cases = oversight::conflict_cases(&view.state.db).await?;
     let (open, decided): (Vec<CaseView>, Vec<CaseView>) = cases
         .into_iter()
         .map(|case| CaseView {
@@ -46,7 +42,7 @@ pub async fn conflicts(
         path: PATH,
         field_order: &[],
     };
-    Ok(page.render(&req, &state, &serde_json::json!({}), None, None, context)?)
+    view.render_form(&page, context)
 }
 
 async fn load_pair(state: &AppState, juror_id: i32, nomination_id: i32) -> Result<Pair, PageError> {
@@ -57,8 +53,7 @@ async fn load_pair(state: &AppState, juror_id: i32, nomination_id: i32) -> Resul
 
 /// The decision form for the pair, with `values` typed and why they were not accepted.
 fn decision_page(
-    req: &HttpRequest,
-    state: &AppState,
+    view: &PageRequest,
     juror_id: i32,
     pair: &Pair,
     values: &ConflictDecisionInput,
@@ -74,21 +69,20 @@ fn decision_page(
     context.insert("case", &pair.case);
     let page = FormPage {
         template: "secretariat/conflict.html",
-        path: req.path(),
+        path: view.req.path(),
         field_order: CONFLICT_DECISION_FIELDS,
     };
-    Ok(page.render(req, state, values, rejection, None, context)?)
+    Ok(page.render(&view.req, &view.state, values, rejection, None, context)?)
 }
 
 #[tracing::instrument(skip_all, fields(user_id = admin.id))]
 pub async fn decision_form(
-    req: HttpRequest,
-    state: web::Data<AppState>,
+    view: PageRequest,
     Admin(admin): Admin,
     path: web::Path<(i32, i32)>,
 ) -> PageResult {
     let (juror_id, nomination_id) = path.into_inner();
-    let pair = load_pair(&state, juror_id, nomination_id).await?;
+    let pair = load_pair(&view.state, juror_id, nomination_id).await?;
     // A decided case shows its decision.
     let case = pair.case.as_ref();
     let values = ConflictDecisionInput {
@@ -101,22 +95,19 @@ pub async fn decision_form(
             .and_then(|c| c.decision_note.clone())
             .unwrap_or_default(),
     };
-    decision_page(&req, &state, juror_id, &pair, &values, None)
+    decision_page(&view, juror_id, &pair, &values, None)
 }
 
 #[tracing::instrument(skip_all, fields(user_id = admin.id))]
 pub async fn decide(
-    req: HttpRequest,
-    state: web::Data<AppState>,
     Admin(admin): Admin,
     path: web::Path<(i32, i32)>,
-    body: web::Bytes,
+    form: PostedForm,
 ) -> PageResult {
     let (juror_id, nomination_id) = path.into_inner();
-    let pair = load_pair(&state, juror_id, nomination_id).await?;
-    forms::act(
-        &req,
-        &body,
+    let state = &form.state;
+    let pair = load_pair(state, juror_id, nomination_id).await?;
+    form.act(
         async |input: &ConflictDecisionInput| match ConflictDecision::parse(input) {
             Ok(decision) => {
                 let nomination = pair.nomination.clone();
@@ -126,9 +117,7 @@ pub async fn decide(
             }
             Err(errors) => Ok(Outcome::Invalid(errors)),
         },
-        async |input, rejection| {
-            decision_page(&req, &state, juror_id, &pair, input, Some(&rejection))
-        },
+        async |input, rejection| decision_page(&form, juror_id, &pair, input, Some(&rejection)),
     )
     .await
 }

@@ -6,13 +6,12 @@
 use crate::accounts::CreateUserError;
 use crate::domain::{FieldErrors, INVITATION_FIELDS, Invitation, InvitationInput, ValidationError};
 use crate::services::users;
-use crate::web::AppState;
 use crate::web::auth::Admin;
 use crate::web::errors::{PageError, PageResult};
 use crate::web::flash::Flash;
-use crate::web::forms::{self, FormPage, Outcome, Redirect, Rejection};
+use crate::web::forms::{FormPage, Outcome, PageRequest, PostedForm, Redirect, Rejection};
 use crate::web::lang::RequestLang;
-use actix_web::{HttpRequest, web};
+use actix_web::web;
 
 const PATH: &str = "/sekretariat";
 const PAGE: FormPage<'static> = FormPage {
@@ -36,14 +35,13 @@ struct UserView {
 
 /// The overview with the invitation form, `values` typed and why they were not accepted.
 async fn page(
-    req: &HttpRequest,
-    state: &AppState,
+    view: &PageRequest,
     values: &InvitationInput,
     rejection: Option<&Rejection>,
 ) -> PageResult {
-    let lang = RequestLang::of(req);
-    let me = crate::web::auth::current_user(req).map(|u| u.id);
-    let (users, counts) = users::overview(&state.db).await?;
+    let lang = RequestLang::of(&view.req);
+    let me = crate::web::auth::current_user(&view.req).map(|u| u.id);
+    let (users, counts) = users::overview(&view.state.db).await?;
     let users: Vec<UserView> = users
         .into_iter()
         .map(|u| UserView {
@@ -70,29 +68,18 @@ async fn page(
             ],
         ),
     );
-    Ok(PAGE.render(req, state, values, rejection, None, context)?)
+    Ok(PAGE.render(&view.req, &view.state, values, rejection, None, context)?)
 }
 
 #[tracing::instrument(skip_all, fields(user_id = admin.id))]
-pub async fn index(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    Admin(admin): Admin,
-) -> PageResult {
-    page(&req, &state, &InvitationInput::default(), None).await
+pub async fn index(view: PageRequest, Admin(admin): Admin) -> PageResult {
+    page(&view, &InvitationInput::default(), None).await
 }
 
 #[tracing::instrument(skip_all, fields(user_id = admin.id))]
-pub async fn invite(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    Admin(admin): Admin,
-    body: web::Bytes,
-) -> PageResult {
-    let lang = RequestLang::of(&req);
-    forms::act(
-        &req,
-        &body,
+pub async fn invite(Admin(admin): Admin, form: PostedForm) -> PageResult {
+    let (lang, state) = (RequestLang::of(&form.req), &form.state);
+    form.act(
         async |input: &InvitationInput| {
             let invitation = match Invitation::parse(input) {
                 Ok(invitation) => invitation,
@@ -112,7 +99,7 @@ pub async fn invite(
                 Err(CreateUserError::Unexpected(error)) => Err(PageError::Unexpected(error)),
             }
         },
-        async |input, rejection| page(&req, &state, input, Some(&rejection)).await,
+        async |input, rejection| page(&form, input, Some(&rejection)).await,
     )
     .await
 }
@@ -120,15 +107,13 @@ pub async fn invite(
 /// Ends every session of a user at once (a lost laptop, a juror leaving the jury).
 #[tracing::instrument(skip_all, fields(user_id = admin.id, target_user_id = *path))]
 pub async fn end_sessions(
-    req: HttpRequest,
-    state: web::Data<AppState>,
     Admin(admin): Admin,
     path: web::Path<i32>,
-    body: web::Bytes,
+    form: PostedForm,
 ) -> PageResult {
     let user_id = path.into_inner();
-    forms::press(&req, &body, async || {
-        if users::end_sessions(&state.db, admin.id, user_id).await? {
+    form.press(async || {
+        if users::end_sessions(&form.state.db, admin.id, user_id).await? {
             Ok(Redirect::to(PATH).saying("secretariat-sessions-ended"))
         } else {
             Err(PageError::NotFound)
@@ -140,65 +125,46 @@ pub async fn end_sessions(
 /// Takes away another user's second factor (a lost phone), audited; they enrol again at
 /// their next login. Not one's own: another admin (or the CLI) must do that.
 #[tracing::instrument(skip_all, fields(user_id = admin.id, target_user_id = *path))]
-pub async fn reset_totp(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    Admin(admin): Admin,
-    path: web::Path<i32>,
-    body: web::Bytes,
-) -> PageResult {
+pub async fn reset_totp(Admin(admin): Admin, path: web::Path<i32>, form: PostedForm) -> PageResult {
     let user_id = path.into_inner();
-    forms::press(&req, &body, async || {
-        match users::reset_totp(&state.accounts, admin.id, user_id).await? {
+    form.press(
+        async || match users::reset_totp(&form.state.accounts, admin.id, user_id).await? {
             users::ResetTotp::Done => Ok(Redirect::to(PATH).saying("secretariat-totp-reset")),
             users::ResetTotp::HadNone => {
                 Ok(Redirect::to(PATH).saying("secretariat-totp-reset-none"))
             }
             users::ResetTotp::Own => Err(PageError::Forbidden),
             users::ResetTotp::NoSuchUser => Err(PageError::NotFound),
-        }
-    })
+        },
+    )
     .await
 }
 
 /// Switches an account off: its sessions end at once, it cannot log in, and its open
 /// links stop working. Not one's own (the secretariat would lock itself out).
 #[tracing::instrument(skip_all, fields(user_id = admin.id, target_user_id = *path))]
-pub async fn disable(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    Admin(admin): Admin,
-    path: web::Path<i32>,
-    body: web::Bytes,
-) -> PageResult {
-    switch(req, state, admin, path.into_inner(), body, true).await
+pub async fn disable(Admin(admin): Admin, path: web::Path<i32>, form: PostedForm) -> PageResult {
+    switch(admin, path.into_inner(), form, true).await
 }
 
 /// Switches a disabled account on again.
 #[tracing::instrument(skip_all, fields(user_id = admin.id, target_user_id = *path))]
-pub async fn enable(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    Admin(admin): Admin,
-    path: web::Path<i32>,
-    body: web::Bytes,
-) -> PageResult {
-    switch(req, state, admin, path.into_inner(), body, false).await
+pub async fn enable(Admin(admin): Admin, path: web::Path<i32>, form: PostedForm) -> PageResult {
+    switch(admin, path.into_inner(), form, false).await
 }
 
 async fn switch(
-    req: HttpRequest,
-    state: web::Data<AppState>,
     admin: crate::db::users::UserRow,
     user_id: i32,
-    body: web::Bytes,
+    form: PostedForm,
     disable: bool,
 ) -> PageResult {
     if disable && user_id == admin.id {
         return Err(PageError::Forbidden);
     }
-    forms::press(&req, &body, async || {
-        match state
+    form.press(async || {
+        match form
+            .state
             .accounts
             .set_disabled(user_id, disable, admin.actor())
             .await?
