@@ -70,6 +70,52 @@ pub enum SetPasswordOutcome {
     Busy,
 }
 
+/// The threads that hash passwords. Not tokio's blocking pool: a hash run on whichever of
+/// its many threads is idle leaves its ~19 MiB in that thread's malloc arena, so a login
+/// flood grew the process to ~1 GB although only two hashes ran at a time (measured with
+/// bench/run.sh's login flood). A few long-lived threads keep that memory in a few arenas.
+struct Hashers(std::sync::Mutex<std::sync::mpsc::Sender<Box<dyn FnOnce() + Send>>>);
+
+impl Hashers {
+    fn start(threads: usize) -> Self {
+        let (jobs, queue) = std::sync::mpsc::channel::<Box<dyn FnOnce() + Send>>();
+        let queue = Arc::new(std::sync::Mutex::new(queue));
+        for n in 0..threads {
+            let queue = queue.clone();
+            let _ = std::thread::Builder::new()
+                .name(format!("password-hash-{n}"))
+                .spawn(move || {
+                    loop {
+                        let job = match queue.lock() {
+                            Ok(queue) => queue.recv(),
+                            Err(_) => return,
+                        };
+                        match job {
+                            // A panicking hash fails its caller (the answer is dropped),
+                            // not the thread.
+                            Ok(job) => {
+                                let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(job));
+                            }
+                            Err(_) => return,
+                        }
+                    }
+                });
+        }
+        Self(std::sync::Mutex::new(jobs))
+    }
+
+    fn run(&self, job: Box<dyn FnOnce() + Send>) {
+        if let Ok(jobs) = self.0.lock() {
+            let _ = jobs.send(job);
+        }
+    }
+}
+
+/// As many threads as the machine has cores: the semaphore (`auth.max_concurrent_hashes`)
+/// decides how many hashes run at once; these only decide where.
+static HASHERS: LazyLock<Hashers> =
+    LazyLock::new(|| Hashers::start(std::thread::available_parallelism().map_or(2, |n| n.get())));
+
 /// A hash to verify against when no account matches, so a login for an unknown address
 /// takes as long as one for a known address.
 static DUMMY_HASH: LazyLock<String> =
@@ -285,13 +331,12 @@ impl Accounts {
             return Ok(None);
         };
         let permit = permit.context("the hashing semaphore is closed")?;
-        let done = tokio::task::spawn_blocking(move || {
+        let (answer, answered) = tokio::sync::oneshot::channel();
+        HASHERS.run(Box::new(move || {
             let _permit = permit;
-            work()
-        })
-        .await
-        .context("password hashing panicked")?;
-        Ok(Some(done))
+            let _ = answer.send(work());
+        }));
+        Ok(Some(answered.await.context("password hashing panicked")?))
     }
 
     /// Switches an account off (`true`) or on again, audited. Switching off ends its
