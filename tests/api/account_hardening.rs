@@ -204,7 +204,8 @@ async fn using_or_requesting_a_reset_link_voids_the_older_ones(backend: Backend)
     assert_eq!(app.log_in("kari@dfo.no", new_password).await.status(), 303);
 }
 
-fn cli(database_url: &str, args: &[&str]) -> String {
+/// Runs the real binary's command line against `database_url`; its stdout, after success.
+pub(crate) fn cli(database_url: &str, args: &[&str]) -> String {
     let output = Command::new(env!("CARGO_BIN_EXE_bedre-stat"))
         .args(args)
         .env("BEDRE_STAT__DATABASE__URL", database_url)

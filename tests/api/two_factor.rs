@@ -4,11 +4,11 @@
 //! confining an account that must enrol to the enrolment, and resets by another admin
 //! (audited) or the CLI.
 
+use crate::account_hardening::cli;
 use bedre_stat::config::RequireTotp;
 use bedre_stat::db;
 use bedre_stat_test_support::on_both_backends;
 use bedre_stat_test_support::{Backend, SmtpSink, TestApp, csrf_token_in, spawn_app_with};
-use std::process::Command;
 
 on_both_backends!(
     an_admin_who_must_enrol_is_confined_to_the_enrolment_until_done,
@@ -319,20 +319,6 @@ async fn wrong_codes_count_toward_the_lockout_with_the_password(backend: Backend
     assert_eq!(get(&app, &browser, "/sekretariat").await.status(), 303);
     let (_, response) = password_step(&app, "kari@dfo.no").await;
     assert_eq!(response.status(), 401);
-}
-
-fn cli(database_url: &str, args: &[&str]) -> String {
-    let output = Command::new(env!("CARGO_BIN_EXE_bedre-stat"))
-        .args(args)
-        .env("BEDRE_STAT__DATABASE__URL", database_url)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
 }
 
 async fn another_admin_or_the_cli_resets_a_lost_authenticator(backend: Backend) {
