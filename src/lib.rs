@@ -2,10 +2,12 @@
 //! `../shared/DESIGN.md` for the picture; `startup` for how the parts are put together.
 
 pub mod accounts;
+pub mod clock;
 pub mod config;
 pub mod db;
 pub mod domain;
 pub mod email;
+pub mod format;
 pub mod i18n;
 pub mod jury;
 pub mod outbox;

@@ -2,6 +2,7 @@
 //! own database and SMTP server), and `main` calls with the real ones.
 
 use crate::accounts::Accounts;
+use crate::clock::Clock;
 use crate::config::Settings;
 use crate::db::Database;
 use crate::db::sessions::DbSessionStore;
@@ -30,6 +31,7 @@ pub struct Application {
     keep_sent_days: i64,
     limiters: [SubmissionLimiter; 2],
     database: Database,
+    clock: Clock,
 }
 
 impl Application {
@@ -67,6 +69,7 @@ impl Application {
         let session_lifecycle =
             BrowserSession::default().state_ttl(CookieDuration::hours(auth.session_hours));
         let secure_cookies = settings.server.secure_cookies;
+        let clock = Clock::system();
         let state = AppState {
             db: database.clone(),
             intake: Intake::new(
@@ -79,6 +82,7 @@ impl Application {
             settings: Arc::new(settings.clone()),
             limiter: limiter.clone(),
             login_limiter: login_limiter.clone(),
+            clock: clock.clone(),
         };
         let max_body = settings.server.max_body_bytes;
         let mut server = HttpServer::new(move || {
@@ -121,6 +125,7 @@ impl Application {
             keep_sent_days: settings.mail.keep_sent_days,
             limiters: [limiter, login_limiter],
             database,
+            clock,
         })
     }
 
@@ -130,6 +135,11 @@ impl Application {
 
     pub fn database(&self) -> &Database {
         &self.database
+    }
+
+    /// The application's clock: tests set it to try deadlines, reminders and retention.
+    pub fn clock(&self) -> Clock {
+        self.clock.clone()
     }
 
     /// Serves until the server stops (SIGTERM or SIGINT: in-flight requests finish), then

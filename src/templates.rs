@@ -26,6 +26,9 @@ impl Templates {
         // `.html` is escaped; `.txt` (plain-text e-mail parts) is not.
         tera.autoescape_on(vec![".html"]);
         tera.register_function("fluent", crate::i18n::tera_function());
+        tera.register_filter("datetime", crate::format::filters::datetime);
+        tera.register_filter("date", crate::format::filters::date);
+        tera.register_filter("number", crate::format::filters::number);
         tera.add_raw_templates(TEMPLATE_SOURCES.iter().copied())
             .context("compiling templates")?;
         Ok(Self { tera })

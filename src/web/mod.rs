@@ -27,6 +27,8 @@ pub struct AppState {
     pub intake: Intake,
     pub accounts: Accounts,
     pub settings: Arc<Settings>,
+    /// The time deadlines, reminders and retention are decided against (settable in tests).
+    pub clock: crate::clock::Clock,
     pub limiter: rate_limit::SubmissionLimiter,
     pub login_limiter: rate_limit::SubmissionLimiter,
 }

@@ -52,6 +52,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub db: Database,
     pub smtp: SmtpSink,
+    /// The app's clock: set or advance it to try deadlines, reminders and retention.
+    pub clock: bedre_stat::clock::Clock,
     _database: TestDatabase,
 }
 
@@ -145,6 +147,7 @@ pub async fn spawn_app_with(
     let app = Application::build(settings).expect("the app builds");
     let address = format!("http://127.0.0.1:{}", app.port());
     let db = app.database().clone();
+    let clock = app.clock();
     tokio::spawn(app.run_until_stopped());
     let client = reqwest::Client::builder()
         .cookie_store(true)
@@ -156,6 +159,7 @@ pub async fn spawn_app_with(
         client,
         db,
         smtp,
+        clock,
         _database: database,
     }
 }
