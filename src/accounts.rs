@@ -11,13 +11,12 @@ use crate::i18n::Lang;
 use crate::outbox::OutboxSignal;
 use crate::submissions::{EditToken, hash_token};
 use crate::templates;
+use crate::web::rate_limit::Allowance;
 use anyhow::Context as _;
 use argon2::Argon2;
 use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher as _, PasswordVerifier as _};
 use diesel::Connection as _;
-use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
-use std::num::NonZeroU32;
 use std::sync::{Arc, LazyLock};
 use tokio::sync::Semaphore;
 
@@ -34,7 +33,7 @@ pub struct Accounts {
     /// Password hashes and checks running at once, process-wide.
     hashing: Arc<Semaphore>,
     /// Reset mails per account, whoever asks (the per-address login limit is separate).
-    resets_per_account: Arc<DefaultKeyedRateLimiter<String>>,
+    resets_per_account: Allowance,
     /// Seals the TOTP secrets for the database.
     secrets: totp::SecretBox,
 }
@@ -143,16 +142,15 @@ impl Accounts {
         signal: OutboxSignal,
         settings: AuthSettings,
     ) -> Self {
-        let resets = Quota::with_period(std::time::Duration::from_secs(
-            (3600 / settings.resets_per_account_per_hour.max(1)).into(),
-        ))
-        .expect("a positive period")
-        .allow_burst(
-            NonZeroU32::new(settings.resets_per_account_per_hour).unwrap_or(NonZeroU32::MIN),
+        let resets = Allowance::new(
+            &db,
+            "password_resets",
+            settings.resets_per_account_per_hour,
+            std::time::Duration::from_secs((3600 / settings.resets_per_account_per_hour.max(1)).into()),
         );
         Self {
             hashing: Arc::new(Semaphore::new(settings.max_concurrent_hashes.max(1))),
-            resets_per_account: Arc::new(RateLimiter::keyed(resets)),
+            resets_per_account: resets,
             secrets: totp::SecretBox::from_session_secret(&settings.session_secret),
             db,
             identity,
@@ -394,7 +392,7 @@ impl Accounts {
 
     async fn send_reset_link(&self, email_address: EmailAddress, lang: Lang) -> anyhow::Result<()> {
         let key = email_address.as_ref().trim().to_lowercase();
-        if self.resets_per_account.check_key(&key).is_err() {
+        if self.resets_per_account.take(&key).await.is_err() {
             tracing::info!("reset link not sent: the account's hourly limit is reached");
             return Ok(());
         }

@@ -5,6 +5,13 @@
 //! server's OK and our commit — re-sends it after the lease runs out, under the same
 //! Message-ID, so the copy is recognisable. Failures are retried with exponential back-off
 //! and every attempt is recorded; after `max_attempts` the message is marked failed and kept.
+//!
+//! Any number of instances may run this worker on one PostgreSQL database: each claims
+//! rows no other is claiming (`FOR UPDATE SKIP LOCKED`, `db::outbox::claim_due`), renews
+//! its lease every third of it while a batch is still sending, so a slow batch is not
+//! taken over and sent twice, and stops starting new sends once its lease could no longer
+//! be renewed. A dead instance's claims are taken up by the others when their lease runs
+//! out.
 
 use crate::config::MailSettings;
 use crate::db::{self, Database, outbox::OutboxMessage};
@@ -16,6 +23,7 @@ use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{Notify, watch};
+use tokio::time::Instant;
 
 /// Wakes the worker when a request has committed new mail, so it need not wait for its
 /// next poll.
@@ -26,6 +34,10 @@ impl OutboxSignal {
     pub fn new_mail(&self) {
         self.0.notify_one();
     }
+}
+
+fn lease_std(lease: chrono::TimeDelta) -> Duration {
+    lease.to_std().unwrap_or(Duration::from_secs(1))
 }
 
 /// How long to wait before the attempt after `failed_attempts` failures: `base`, doubled
@@ -100,6 +112,8 @@ impl OutboxWorker {
         let claim_token = uuid::Uuid::new_v4().to_string();
         let batch_size = (self.settings.concurrency.max(1) * 16) as i64;
         let token = claim_token.clone();
+        // Before the claim's own clock reading: what we think we hold never outlasts it.
+        let claimed_at = Instant::now();
         let claimed = self
             .db
             .write(move |conn| {
@@ -113,10 +127,17 @@ impl OutboxWorker {
             return Ok(0);
         }
         tracing::debug!(count, "claimed outbox messages");
-        futures_util::stream::iter(claimed)
+        let held_until = std::sync::Mutex::new(claimed_at + lease_std(lease));
+        let sending = futures_util::stream::iter(claimed)
             .map(|message| {
-                let claim_token = &claim_token;
+                let (claim_token, held_until) = (&claim_token, &held_until);
                 async move {
+                    if Instant::now() >= *held_until.lock().unwrap_or_else(|e| e.into_inner()) {
+                        // The lease may have run out and another worker may hold the
+                        // message now: leave it to the next claim.
+                        tracing::warn!(outbox_id = message.id, "lease not renewed; not sending");
+                        return Ok(());
+                    }
                     let outcome = self.send(&message).await;
                     self.record(message, outcome, claim_token).await
                 }
@@ -126,9 +147,41 @@ impl OutboxWorker {
                 if let Err(error) = result {
                     tracing::error!(error = ?error, "recording an outbox attempt failed");
                 }
-            })
-            .await;
+            });
+        tokio::select! {
+            () = sending => {}
+            never = self.renew_while_sending(&claim_token, lease, &held_until) => match never {},
+        }
         Ok(count)
+    }
+
+    /// Extends the batch's lease every third of it, for as long as the batch is sending
+    /// (the caller drops this future when the batch is done); `held_until` is how long the
+    /// claims are surely ours.
+    async fn renew_while_sending(
+        &self,
+        claim_token: &str,
+        lease: chrono::TimeDelta,
+        held_until: &std::sync::Mutex<Instant>,
+    ) -> std::convert::Infallible {
+        let every = lease_std(lease) / 3;
+        loop {
+            tokio::time::sleep(every).await;
+            let asked_at = Instant::now();
+            let token = claim_token.to_owned();
+            let renewed = self
+                .db
+                .write(move |conn| Ok(db::outbox::renew_claim(conn, &token, db::now() + lease)?))
+                .await;
+            match renewed {
+                Ok(count) => {
+                    tracing::debug!(count, "renewed the outbox lease");
+                    *held_until.lock().unwrap_or_else(|e| e.into_inner()) =
+                        asked_at + lease_std(lease);
+                }
+                Err(error) => tracing::warn!(error = ?error, "renewing the outbox lease failed"),
+            }
+        }
     }
 
     #[tracing::instrument(skip_all, fields(outbox_id = message.id, purpose = %message.purpose, subject_ref = %message.subject_ref))]

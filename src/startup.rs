@@ -10,7 +10,8 @@ use crate::email::MailIdentity;
 use crate::outbox::{OutboxSignal, OutboxWorker};
 use crate::submissions::Intake;
 use crate::web::client_address::TrustedProxies;
-use crate::web::{AppState, rate_limit::SubmissionLimiter, security};
+use crate::web::rate_limit::{Allowance, SubmissionLimiter};
+use crate::web::{AppState, security};
 use crate::{routes, templates};
 use actix_session::SessionMiddleware;
 use actix_session::config::BrowserSession;
@@ -51,7 +52,8 @@ impl Application {
         let signal = OutboxSignal::default();
         let worker = OutboxWorker::new(database.clone(), settings.mail.clone(), signal.clone())?;
         let trusted_proxies = Arc::new(TrustedProxies::parse(&settings.server.trusted_proxies)?);
-        let limiter = SubmissionLimiter::new(&settings.rate_limit, trusted_proxies.clone());
+        let limiter =
+            SubmissionLimiter::new(&settings.rate_limit, trusted_proxies.clone(), &database);
         let listener = TcpListener::bind((settings.server.host.as_str(), settings.server.port))
             .with_context(|| {
                 format!("binding {}:{}", settings.server.host, settings.server.port)
@@ -60,8 +62,12 @@ impl Application {
         let auth = &settings.auth;
         let login_limiter = SubmissionLimiter::with(
             settings.rate_limit.enabled,
-            auth.login_burst,
-            auth.login_period_secs,
+            Allowance::new(
+                &database,
+                "logins",
+                auth.login_burst,
+                Duration::from_secs(auth.login_period_secs),
+            ),
             trusted_proxies,
         );
         let session_key = session_key(&auth.session_secret)?;
@@ -163,6 +169,7 @@ impl Application {
                         let cutoff = crate::db::now() - chrono::TimeDelta::days(keep_sent_days);
                         let erased = crate::db::outbox::erase_delivered_before(conn, cutoff)?;
                         crate::db::receipts::forget_before(conn, crate::db::now().date())?;
+                        crate::db::rate_limits::forget_idle(conn)?;
                         if erased > 0 {
                             tracing::info!(erased, "erased the contents of delivered mail");
                         }

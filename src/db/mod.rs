@@ -15,6 +15,7 @@ pub mod nominations;
 pub mod outbox;
 pub mod phase_changes;
 pub mod privacy;
+pub mod rate_limits;
 pub mod receipts;
 pub mod rounds;
 pub mod schema;

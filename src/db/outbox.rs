@@ -82,6 +82,11 @@ pub fn enqueue(conn: &mut DbConn, message: &NewOutboxMessage) -> QueryResult<i32
 /// claimed by a process whose lease ran out (it crashed) — for `lease_until`, under
 /// `claim_token`, and returns them. The claim conditions are repeated on the row being
 /// updated, so two workers never both claim one message.
+///
+/// Several instances may claim at once on PostgreSQL: there the candidates are read
+/// `FOR UPDATE SKIP LOCKED` (in the caller's transaction), so each worker takes rows no
+/// other is claiming at this moment instead of queueing behind their locks and coming away
+/// empty. SQLite has one writer, so the portable query suffices.
 #[tracing::instrument(skip(conn, token))]
 pub fn claim_due(
     conn: &mut DbConn,
@@ -97,12 +102,15 @@ pub fn claim_due(
             .and(next_attempt_at.le(now))
             .or(status.eq(OutboxStatus::Sending).and(claimed_until.lt(now)))
     };
-    let candidates: Vec<i32> = outbox_messages
+    let due_first = outbox_messages
         .filter(due())
         .order(next_attempt_at)
         .limit(limit)
-        .select(id)
-        .load(conn)?;
+        .select(id);
+    let candidates: Vec<i32> = match conn {
+        DbConn::Pg(pg) => due_first.for_update().skip_locked().load(pg)?,
+        DbConn::Sqlite(_) => due_first.load(conn)?,
+    };
     if candidates.is_empty() {
         return Ok(Vec::new());
     }
@@ -119,6 +127,20 @@ pub fn claim_due(
         .filter(claim_token.eq(token))
         .select(OutboxMessage::as_select())
         .load(conn)
+}
+
+/// Extends the lease of the messages `token` still holds (claimed, not yet recorded) to
+/// `lease_until`, while a long batch is sending; returns how many. A message whose lease
+/// already ran out and that another worker claimed has another token and is not touched.
+pub fn renew_claim(conn: &mut DbConn, token: &str, lease_until: NaiveDateTime) -> QueryResult<usize> {
+    use super::schema::outbox_messages::dsl::*;
+    diesel::update(
+        outbox_messages
+            .filter(claim_token.eq(token))
+            .filter(status.eq(OutboxStatus::Sending)),
+    )
+    .set(claimed_until.eq(lease_until))
+    .execute(conn)
 }
 
 fn record_attempt(

@@ -324,3 +324,11 @@ diesel::allow_tables_to_appear_in_same_query!(
     decision_absences,
     round_phase_changes,
 );
+
+diesel::table! {
+    rate_limits (bucket, client) {
+        bucket -> Text,
+        client -> Text,
+        tat_ms -> BigInt,
+    }
+}

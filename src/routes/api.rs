@@ -95,18 +95,18 @@ pub(crate) async fn accept<'a, I, D>(
 where
     D: TryFrom<&'a I, Error = crate::domain::FieldErrors>,
 {
-    check_rate(req, state)?;
+    check_rate(req, state).await?;
     let parsed = D::try_from(input).map_err(|errors| ApiError::Validation(errors, lang))?;
     let reference = submit(parsed).await?;
     Ok(HttpResponse::Created().json(Created { reference }))
 }
 
 /// Takes one submission from the caller's allowance.
-pub(crate) fn check_rate(
+pub(crate) async fn check_rate(
     req: &actix_web::HttpRequest,
     state: &crate::web::AppState,
 ) -> Result<(), ApiError> {
-    state.limiter.check(req).map_err(ApiError::RateLimited)
+    state.limiter.check(req).await.map_err(ApiError::RateLimited)
 }
 
 #[allow(dead_code)]

@@ -153,7 +153,7 @@ pub async fn act_limited<T: DeserializeOwned>(
     show_again: impl AsyncFnOnce(&T, Rejection) -> PageResult,
 ) -> PageResult {
     let posted = decode::<T>(body)?;
-    if let Err(rejection) = posted.check_security(req, limiter) {
+    if let Err(rejection) = posted.check_security(req, limiter).await {
         return show_again(&posted.input, rejection).await;
     }
     match action(&posted.input).await? {
@@ -178,7 +178,7 @@ pub async fn receive<T: DeserializeOwned, D>(
     show_again: impl AsyncFnOnce(&T, Rejection, Option<SubmissionKey>) -> PageResult,
 ) -> PageResult {
     let posted = decode::<T>(body)?;
-    let rejection = match posted.check_security(req, limiter) {
+    let rejection = match posted.check_security(req, limiter).await {
         Err(rejection) => rejection,
         Ok(()) => match parse(&posted.input) {
             Err(errors) => Rejection::Invalid(errors),
@@ -203,6 +203,7 @@ pub async fn press(
     let posted = decode::<NoFields>(body)?;
     if posted
         .check_security(req, &SubmissionLimiter::unlimited())
+        .await
         .is_err()
     {
         return Err(PageError::Csrf);
@@ -216,7 +217,7 @@ impl<T> Posted<T> {
     }
 
     /// The checks that come before the content is looked at.
-    pub fn check_security(
+    pub async fn check_security(
         &self,
         req: &HttpRequest,
         limiter: &SubmissionLimiter,
@@ -229,7 +230,7 @@ impl<T> Posted<T> {
         if !csrf::verify(req, &self.meta.csrf_token) {
             return Err(Rejection::Csrf);
         }
-        limiter.check(req).map_err(|_| Rejection::RateLimited)
+        limiter.check(req).await.map_err(|_| Rejection::RateLimited)
     }
 }
 
