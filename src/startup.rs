@@ -215,7 +215,10 @@ fn check_cookie_settings(settings: &Settings) -> anyhow::Result<()> {
 /// The key that signs and encrypts the session cookie.
 fn session_key(secret: &str) -> anyhow::Result<Key> {
     if secret.is_empty() {
-        tracing::warn!("auth.session_secret is not set: logins end when the process restarts");
+        tracing::warn!(
+            "auth.session_secret is not set: logins end when the process restarts, and with \
+             several instances one does not recognise another's logins"
+        );
         return Ok(Key::generate());
     }
     Key::try_from(secret.as_bytes())

@@ -42,6 +42,8 @@ pub struct Intake {
 pub type OpenRound = (i32, NaiveDate);
 
 /// How long the public pages may show a round's deadline after the secretariat changed it.
+/// Each instance keeps its own copy, so with several instances a change made through one
+/// is seen by all of them within this time (the README's "Several instances" says so).
 const OPEN_ROUND_CACHE_TTL: Duration = Duration::from_secs(5);
 
 /// A secret token for a private link (a nomination's edit link, an account's password

@@ -38,6 +38,9 @@ use std::time::Duration;
 
 const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
 const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+/// The advisory lock instances hold while migrating a PostgreSQL database (any constant
+/// no other code uses; this is "bsp-migr" in ASCII).
+const MIGRATION_LOCK: i64 = 0x6273_702d_6d69_6772;
 
 #[derive(diesel::MultiConnection)]
 pub enum DbConn {
@@ -149,6 +152,7 @@ pub type PooledConn = PooledConnection<ConnectionManager>;
 #[derive(Clone)]
 pub struct Database {
     backend: Backend,
+    manager: ConnectionManager,
     read: DbPool,
     write: DbPool,
     /// SQLite's writes go through one thread that commits them in groups.
@@ -186,6 +190,7 @@ impl Database {
         };
         let mut database = Self {
             backend,
+            manager: manager.clone(),
             read,
             write,
             group_writer: None,
@@ -209,14 +214,35 @@ impl Database {
         }
     }
 
+    /// Applies pending migrations. Several instances starting at once on one PostgreSQL
+    /// database take turns: each holds an advisory lock while it migrates, so one applies
+    /// them and the others wait, then find nothing to do. The lock is held by a connection
+    /// of its own, closed afterwards, so it is released even if migrating fails. (On SQLite
+    /// the write lock on the file does the same.)
     pub fn run_migrations(&self) -> anyhow::Result<()> {
-        let mut conn = self
-            .write
-            .get()
-            .context("getting a connection for migrations")?;
-        conn.run_pending_migrations(self.migrations())
-            .map_err(|e| anyhow::anyhow!("applying database migrations: {e}"))?;
-        Ok(())
+        let migrate = |conn: &mut DbConn| {
+            conn.run_pending_migrations(self.migrations())
+                .map(|_| ())
+                .map_err(|e| anyhow::anyhow!("applying database migrations: {e}"))
+        };
+        match self.backend {
+            Backend::Sqlite => {
+                let mut conn = self
+                    .write
+                    .get()
+                    .context("getting a connection for migrations")?;
+                migrate(&mut conn)
+            }
+            Backend::Postgres => {
+                let mut conn = self
+                    .manager
+                    .connect()
+                    .context("connecting for migrations")?;
+                conn.batch_execute(&format!("SELECT pg_advisory_lock({MIGRATION_LOCK})"))
+                    .context("waiting for the migration lock")?;
+                migrate(&mut conn)
+            }
+        }
     }
 
     /// Runs `f` with a read connection on a blocking thread.

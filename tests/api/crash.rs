@@ -15,13 +15,24 @@ on_both_backends!(
     sigterm_shuts_down_gracefully
 );
 
-/// The real binary, as a separate process we can kill.
-struct Server {
+/// The real binary, as a separate process we can kill (also used by `multi_instance`).
+pub(crate) struct Server {
     child: Child,
 }
 
 impl Server {
     fn start(port: u16, database_url: &str, smtp_url: &str) -> Self {
+        Self::start_with(port, database_url, smtp_url, &[])
+    }
+
+    /// Started with settings of the test's own (`BEDRE_STAT__…` variables) after the
+    /// defaults below.
+    pub(crate) fn start_with(
+        port: u16,
+        database_url: &str,
+        smtp_url: &str,
+        settings: &[(&str, &str)],
+    ) -> Self {
         let child = Command::new(env!("CARGO_BIN_EXE_bedre-stat"))
             .arg("serve")
             .env("BEDRE_STAT__SERVER__PORT", port.to_string())
@@ -33,6 +44,7 @@ impl Server {
             .env("BEDRE_STAT__MAIL__CLAIM_LEASE_SECS", "2")
             .env("BEDRE_STAT__RATE_LIMIT__ENABLED", "false")
             .env("RUST_LOG", "warn")
+            .envs(settings.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -40,7 +52,7 @@ impl Server {
         Self { child }
     }
 
-    async fn wait_until_healthy(&self, port: u16) {
+    pub(crate) async fn wait_until_healthy(&mut self, port: u16) {
         let deadline = Instant::now() + Duration::from_secs(30);
         loop {
             if let Ok(response) = reqwest::get(format!("http://127.0.0.1:{port}/health")).await
@@ -48,12 +60,15 @@ impl Server {
             {
                 return;
             }
+            if let Some(exit) = self.child.try_wait().unwrap() {
+                panic!("server exited while starting: {exit}");
+            }
             assert!(Instant::now() < deadline, "server did not become healthy");
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
 
-    fn kill_hard(&mut self) {
+    pub(crate) fn kill_hard(&mut self) {
         // Child::kill sends SIGKILL on Unix: no shutdown code runs.
         self.child.kill().unwrap();
         self.child.wait().unwrap();
