@@ -146,7 +146,9 @@ impl Accounts {
             &db,
             "password_resets",
             settings.resets_per_account_per_hour,
-            std::time::Duration::from_secs((3600 / settings.resets_per_account_per_hour.max(1)).into()),
+            std::time::Duration::from_secs(
+                (3600 / settings.resets_per_account_per_hour.max(1)).into(),
+            ),
         );
         Self {
             hashing: Arc::new(Semaphore::new(settings.max_concurrent_hashes.max(1))),

@@ -132,7 +132,11 @@ pub fn claim_due(
 /// Extends the lease of the messages `token` still holds (claimed, not yet recorded) to
 /// `lease_until`, while a long batch is sending; returns how many. A message whose lease
 /// already ran out and that another worker claimed has another token and is not touched.
-pub fn renew_claim(conn: &mut DbConn, token: &str, lease_until: NaiveDateTime) -> QueryResult<usize> {
+pub fn renew_claim(
+    conn: &mut DbConn,
+    token: &str,
+    lease_until: NaiveDateTime,
+) -> QueryResult<usize> {
     use super::schema::outbox_messages::dsl::*;
     diesel::update(
         outbox_messages

@@ -69,10 +69,10 @@ pub fn take(
 /// table holds only clients limited right now. Returns how many.
 pub fn forget_idle(conn: &mut DbConn) -> QueryResult<usize> {
     match conn {
-        DbConn::Pg(pg) => diesel::sql_query(format!(
-            "DELETE FROM rate_limits WHERE tat_ms < {NOW_MS}"
-        ))
-        .execute(pg),
+        DbConn::Pg(pg) => {
+            diesel::sql_query(format!("DELETE FROM rate_limits WHERE tat_ms < {NOW_MS}"))
+                .execute(pg)
+        }
         DbConn::Sqlite(_) => Ok(0),
     }
 }

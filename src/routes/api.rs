@@ -106,7 +106,11 @@ pub(crate) async fn check_rate(
     req: &actix_web::HttpRequest,
     state: &crate::web::AppState,
 ) -> Result<(), ApiError> {
-    state.limiter.check(req).await.map_err(ApiError::RateLimited)
+    state
+        .limiter
+        .check(req)
+        .await
+        .map_err(ApiError::RateLimited)
 }
 
 #[allow(dead_code)]

@@ -1,12 +1,12 @@
 //! The server killed with SIGKILL while submissions stream in: nothing it acknowledged is
 //! lost, and the mail of every acknowledged tip still goes out.
 
+use crate::processes::{Server, missing_tips, wait_until_all_delivered};
 use bedre_stat::db::Database;
 use bedre_stat_test_support::on_both_backends;
 use bedre_stat_test_support::{Backend, SmtpSink, TestDatabase, free_port, valid_tip};
 use serde_json::{Value, json};
-use std::collections::HashMap;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -14,73 +14,6 @@ on_both_backends!(
     acknowledged_submissions_survive_sigkill,
     sigterm_shuts_down_gracefully
 );
-
-/// The real binary, as a separate process we can kill (also used by `multi_instance`).
-pub(crate) struct Server {
-    child: Child,
-}
-
-impl Server {
-    fn start(port: u16, database_url: &str, smtp_url: &str) -> Self {
-        Self::start_with(port, database_url, smtp_url, &[])
-    }
-
-    /// Started with settings of the test's own (`BEDRE_STAT__…` variables) after the
-    /// defaults below.
-    pub(crate) fn start_with(
-        port: u16,
-        database_url: &str,
-        smtp_url: &str,
-        settings: &[(&str, &str)],
-    ) -> Self {
-        let child = Command::new(env!("CARGO_BIN_EXE_bedre-stat"))
-            .arg("serve")
-            .env("BEDRE_STAT__SERVER__PORT", port.to_string())
-            .env("BEDRE_STAT__DATABASE__URL", database_url)
-            .env("BEDRE_STAT__MAIL__SMTP_URL", smtp_url)
-            .env("BEDRE_STAT__MAIL__POLL_INTERVAL_MS", "100")
-            .env("BEDRE_STAT__MAIL__RETRY_BASE_SECS", "1")
-            .env("BEDRE_STAT__MAIL__RETRY_MAX_SECS", "1")
-            .env("BEDRE_STAT__MAIL__CLAIM_LEASE_SECS", "2")
-            .env("BEDRE_STAT__RATE_LIMIT__ENABLED", "false")
-            .env("RUST_LOG", "warn")
-            .envs(settings.iter().copied())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("the binary starts");
-        Self { child }
-    }
-
-    pub(crate) async fn wait_until_healthy(&mut self, port: u16) {
-        let deadline = Instant::now() + Duration::from_secs(30);
-        loop {
-            if let Ok(response) = reqwest::get(format!("http://127.0.0.1:{port}/health")).await
-                && response.status() == 200
-            {
-                return;
-            }
-            if let Some(exit) = self.child.try_wait().unwrap() {
-                panic!("server exited while starting: {exit}");
-            }
-            assert!(Instant::now() < deadline, "server did not become healthy");
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-    }
-
-    pub(crate) fn kill_hard(&mut self) {
-        // Child::kill sends SIGKILL on Unix: no shutdown code runs.
-        self.child.kill().unwrap();
-        self.child.wait().unwrap();
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 async fn acknowledged_submissions_survive_sigkill(backend: Backend) {
     let database = TestDatabase::create(backend);
@@ -139,53 +72,10 @@ async fn acknowledged_submissions_survive_sigkill(backend: Backend) {
     server.wait_until_healthy(port).await;
 
     let db = Database::connect(&database.url, 1).unwrap();
-    let expected = acknowledged.clone();
-    let missing: Vec<String> = db
-        .read(move |conn| {
-            let mut missing = Vec::new();
-            for reference in &expected {
-                if bedre_stat::db::tips::find_by_reference(conn, reference)?.is_none() {
-                    missing.push(reference.clone());
-                }
-            }
-            Ok(missing)
-        })
-        .await
-        .unwrap();
-    assert!(missing.is_empty(), "acknowledged but lost: {missing:?}");
-
+    assert_eq!(missing_tips(&db, &acknowledged).await, Vec::<String>::new());
     // Every acknowledged tip's forward goes out; a copy re-sent after the crash carries
     // the same Message-ID.
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        let mails = smtp.messages();
-        let delivered = acknowledged
-            .iter()
-            .filter(|r| mails.iter().any(|m| m.subject.contains(r.as_str())))
-            .count();
-        if delivered == acknowledged.len() {
-            let mut ids_per_subject: HashMap<String, Vec<String>> = HashMap::new();
-            for mail in &mails {
-                ids_per_subject
-                    .entry(mail.subject.clone())
-                    .or_default()
-                    .push(mail.message_id.clone());
-            }
-            for (subject, ids) in ids_per_subject {
-                assert!(
-                    ids.iter().all(|id| *id == ids[0]),
-                    "copies of {subject} differ in Message-ID"
-                );
-            }
-            break;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "{delivered} of {} forwards delivered",
-            acknowledged.len()
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    wait_until_all_delivered(&smtp, &db, &acknowledged, Duration::from_secs(60), "crash").await;
     server.kill_hard();
 }
 

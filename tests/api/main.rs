@@ -22,6 +22,7 @@ mod migrations;
 mod multi_instance;
 mod phase_back;
 mod privacy;
+mod processes;
 mod receipts_and_links;
 mod secretariat_mail;
 mod secretariat_work;

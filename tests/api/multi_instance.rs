@@ -4,11 +4,10 @@
 //! killed, a rate limit holds across instances, and instances started at the same moment
 //! migrate a fresh database once. PostgreSQL only: SQLite is served by one process.
 
-use crate::crash::Server;
+use crate::processes::{Delivered, Server, missing_tips, wait_until_all_delivered};
 use bedre_stat::db::Database;
-use bedre_stat_test_support::{Backend, Mail, SmtpSink, TestDatabase, free_port, valid_tip};
+use bedre_stat_test_support::{Backend, SmtpSink, TestDatabase, free_port, valid_tip};
 use serde_json::{Value, json};
-use std::collections::HashMap;
 use std::io::{Read as _, Write as _};
 use std::net::{Shutdown, TcpListener, TcpStream};
 use std::sync::{Arc, Mutex};
@@ -66,70 +65,6 @@ async fn post_tip(client: &reqwest::Client, port: u16, label: &str) -> Option<Re
     Some(Ok(body["reference"].as_str()?.to_owned()))
 }
 
-/// Waits until a forward of every acknowledged tip was delivered and nothing waits in the
-/// outbox; returns the mail.
-async fn wait_until_all_delivered(
-    smtp: &SmtpSink,
-    db: &Database,
-    acknowledged: &[String],
-    timeout: Duration,
-) -> Vec<Mail> {
-    let deadline = Instant::now() + timeout;
-    loop {
-        let mails = smtp.messages();
-        let delivered = acknowledged
-            .iter()
-            .filter(|r| mails.iter().any(|m| m.subject.contains(r.as_str())))
-            .count();
-        let counts = db.outbox_counts().await.unwrap();
-        if delivered == acknowledged.len() && counts.waiting == 0 {
-            assert_eq!(counts.failed, 0, "no message given up on");
-            return mails;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "{delivered} of {} forwards delivered, {} waiting",
-            acknowledged.len(),
-            counts.waiting
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
-/// How many deliveries were copies of a Message-ID delivered before; asserts that copies
-/// of one message (one subject) share the Message-ID.
-fn duplicates(mails: &[Mail]) -> usize {
-    let mut ids_per_subject: HashMap<&str, Vec<&str>> = HashMap::new();
-    for mail in mails {
-        ids_per_subject
-            .entry(&mail.subject)
-            .or_default()
-            .push(&mail.message_id);
-    }
-    for (subject, ids) in &ids_per_subject {
-        assert!(
-            ids.iter().all(|id| id == &ids[0]),
-            "copies of {subject} differ in Message-ID"
-        );
-    }
-    mails.len() - ids_per_subject.len()
-}
-
-async fn missing_tips(db: &Database, acknowledged: &[String]) -> Vec<String> {
-    let expected = acknowledged.to_vec();
-    db.read(move |conn| {
-        let mut missing = Vec::new();
-        for reference in &expected {
-            if bedre_stat::db::tips::find_by_reference(conn, reference)?.is_none() {
-                missing.push(reference.clone());
-            }
-        }
-        Ok(missing)
-    })
-    .await
-    .unwrap()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn three_instances_forward_every_tip_once_while_one_is_killed() {
     let database = TestDatabase::create(Backend::Postgres);
@@ -171,15 +106,14 @@ async fn three_instances_forward_every_tip_once_while_one_is_killed() {
 
     let db = Database::connect(&database.url, 1).unwrap();
     assert_eq!(missing_tips(&db, &acknowledged).await, Vec::<String>::new());
-    let started = Instant::now();
-    let mails = wait_until_all_delivered(&smtp, &db, &acknowledged, Duration::from_secs(30)).await;
-    let duplicates = duplicates(&mails);
-    eprintln!(
-        "{} tips acknowledged, {} mails delivered, {duplicates} duplicates, drained {:?} after the last post",
-        acknowledged.len(),
-        mails.len(),
-        started.elapsed()
-    );
+    let Delivered { mails, duplicates } = wait_until_all_delivered(
+        &smtp,
+        &db,
+        &acknowledged,
+        Duration::from_secs(30),
+        "three instances, one killed",
+    )
+    .await;
     // Only the killed instance's sends in flight (at most its concurrency) may have gone
     // out without being recorded; they went again under the same Message-ID.
     assert!(duplicates <= 4, "{duplicates} messages delivered twice");
@@ -231,14 +165,14 @@ async fn a_batch_slower_than_its_lease_is_not_sent_twice() {
     let _instances = start_instances(2, &database, &slow.url(), &settings).await;
 
     let db = Database::connect(&database.url, 1).unwrap();
-    let started = Instant::now();
-    let mails = wait_until_all_delivered(&smtp, &db, &acknowledged, Duration::from_secs(60)).await;
-    let duplicates = duplicates(&mails);
-    eprintln!(
-        "{} mails through a slow server in {:?}, {duplicates} duplicates",
-        mails.len(),
-        started.elapsed()
-    );
+    let Delivered { duplicates, .. } = wait_until_all_delivered(
+        &smtp,
+        &db,
+        &acknowledged,
+        Duration::from_secs(60),
+        "a slow SMTP server, two instances",
+    )
+    .await;
     assert_eq!(duplicates, 0, "messages delivered twice");
 }
 
@@ -294,10 +228,8 @@ async fn instances_started_together_migrate_once() {
     let db = Database::connect(&database.url, 1).unwrap();
     let mut conn = db.write_conn().unwrap();
     let applied = diesel_migrations::MigrationHarness::applied_migrations(&mut *conn).unwrap();
-    let embedded = diesel::migration::MigrationSource::<diesel::pg::Pg>::migrations(
-        &db.migrations(),
-    )
-    .unwrap();
+    let embedded =
+        diesel::migration::MigrationSource::<diesel::pg::Pg>::migrations(&db.migrations()).unwrap();
     assert_eq!(applied.len(), embedded.len(), "each migration applied once");
 }
 
@@ -316,7 +248,8 @@ impl SlowSmtp {
                 let Ok(server) = TcpStream::connect(("127.0.0.1", sink_port)) else {
                     continue;
                 };
-                let (client_in, server_out) = (client.try_clone().unwrap(), server.try_clone().unwrap());
+                let (client_in, server_out) =
+                    (client.try_clone().unwrap(), server.try_clone().unwrap());
                 std::thread::spawn(move || relay(client_in, server_out, delay));
                 std::thread::spawn(move || relay(server, client, Duration::ZERO));
             }
