@@ -212,6 +212,26 @@ async fn a_rate_limit_holds_across_instances() {
     }
     eprintln!("burst 5 across 3 instances: {accepted} accepted, {limited} limited");
     assert_eq!((accepted, limited), (5, 13));
+    // The shared allowance says when the next unit is back: a period after the burst.
+    let refused = client
+        .post(format!(
+            "http://127.0.0.1:{}/api/v1/tips",
+            instances[2].port
+        ))
+        .json(&valid_tip())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 429);
+    let retry_after: u64 = refused.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(
+        (3590..=3600).contains(&retry_after),
+        "Retry-After {retry_after}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -274,4 +294,39 @@ fn relay(mut from: TcpStream, mut to: TcpStream, delay: Duration) {
         }
     }
     let _ = to.shutdown(Shutdown::Write);
+}
+
+/// The shared allowance itself: a burst, then one unit back per period, the wait it
+/// reports, and housekeeping forgetting a client whose allowance is full again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_shared_allowance_refills_one_unit_per_period() {
+    use bedre_stat::db::rate_limits;
+    let database = TestDatabase::create(Backend::Postgres);
+    let db = Database::connect(&database.url, 1).unwrap();
+    let take = |client: &'static str| {
+        let db = db.clone();
+        async move {
+            db.write(move |conn| Ok(rate_limits::take(conn, "test", client, 300, 2)?))
+                .await
+                .unwrap()
+        }
+    };
+    assert_eq!(take("a").await, None);
+    assert_eq!(take("a").await, None);
+    let wait = take("a").await.expect("the third is refused");
+    assert!((200..=300).contains(&wait), "waits {wait} ms");
+    assert_eq!(
+        take("b").await,
+        None,
+        "another client has its own allowance"
+    );
+    tokio::time::sleep(Duration::from_millis(wait as u64 + 20)).await;
+    assert_eq!(take("a").await, None, "one unit is back");
+    assert!(take("a").await.is_some(), "but only one");
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    let forgotten = db
+        .write(|conn| Ok(rate_limits::forget_idle(conn)?))
+        .await
+        .unwrap();
+    assert_eq!(forgotten, 2, "both clients are full again");
 }
