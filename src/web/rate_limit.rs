@@ -33,10 +33,10 @@ enum Store {
 }
 
 impl Allowance {
-    /// `bucket` names the limit in the shared table.
+    /// `bucket` names the limit in the shared table. A period is a second at least.
     pub fn new(db: &Database, bucket: &'static str, burst: u32, period: Duration) -> Self {
         let burst = NonZeroU32::new(burst).unwrap_or(NonZeroU32::MIN);
-        let period = period.max(Duration::from_millis(1));
+        let period = period.max(Duration::from_secs(1));
         Self(match db.backend() {
             Backend::Postgres => Store::Shared {
                 db: db.clone(),
