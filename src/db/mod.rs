@@ -16,6 +16,7 @@ pub mod outbox;
 pub mod phase_changes;
 pub mod privacy;
 pub mod receipts;
+pub mod retention;
 pub mod rounds;
 pub mod schema;
 pub mod scoring;

@@ -158,7 +158,9 @@ pub fn set_disabled(
         diesel::update(
             users::table
                 .find(user_id)
-                .filter(users::disabled_at.is_not_null()),
+                .filter(users::disabled_at.is_not_null())
+                // An anonymised account stays off: it has no owner to give it back to.
+                .filter(users::erased_at.is_null()),
         )
         .set((
             users::disabled_at.eq(None::<NaiveDateTime>),
