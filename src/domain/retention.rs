@@ -7,7 +7,7 @@ use chrono::{Months, NaiveDate, NaiveDateTime, TimeDelta};
 use serde::Deserialize;
 
 /// The retention periods (`[retention]` in the configuration).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 pub struct RetentionPeriods {
     /// Days after the tip's round's conference that a tipster's name and address go.
     pub tip_contact_days: u32,
