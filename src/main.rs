@@ -277,8 +277,17 @@ async fn purge(
         (retention::purge(&db, periods, now, actor).await?, "Removed")
     };
     println!("{verb} the personal data of:");
-    println!("  tips (tipster's name and e-mail):       {}", counts.tip_contacts);
-    println!("  nominations (contact person):           {}", counts.nomination_contacts);
-    println!("  staff accounts (disabled, anonymised):  {}", counts.accounts);
+    println!(
+        "  tips (tipster's name and e-mail):       {}",
+        counts.tip_contacts
+    );
+    println!(
+        "  nominations (contact person):           {}",
+        counts.nomination_contacts
+    );
+    println!(
+        "  staff accounts (disabled, anonymised):  {}",
+        counts.accounts
+    );
     Ok(())
 }

@@ -72,7 +72,7 @@ privacy-right-restrict = be om at behandlingen blir begrenset mens et spørsmål
 privacy-right-object = protestere mot behandlingen ut fra din særlige situasjon
 privacy-right-portability = få opplysninger du selv har gitt oss, i et maskinlesbart format
 privacy-rights-how = Skriv til oss for å bruke rettighetene dine. Vi svarer så raskt vi kan, og senest innen én måned:
-privacy-complaint = Mener du at vi behandler opplysningene dine i strid med regelverket, kan du klage til Datatilsynet.
+privacy-complaint = Mener du at vi behandler opplysningene dine i strid med regelverket, kan du klage til
 privacy-complaint-link = Datatilsynet (datatilsynet.no)
 
 a11y-title = Tilgjengelighetserklæring
@@ -92,5 +92,5 @@ a11y-statement-date = Erklæringen ble sist gjennomgått
 a11y-checked-how = Nettstedet kan ikke selv se når testene sist ble kjørt: datoen settes i konfigurasjonen av den som kjører testene før en ny versjon tas i bruk.
 a11y-feedback-heading = Tilbakemelding
 a11y-feedback = Møter du en hindring på nettstedet, eller trenger du innholdet i en annen form? Skriv til
-a11y-complaint = Får du ikke svar, eller er du ikke fornøyd med svaret, kan du melde fra til Tilsynet for universell utforming av ikt.
+a11y-complaint = Får du ikke svar, eller er du ikke fornøyd med svaret, kan du melde fra til
 a11y-complaint-link = Tilsynet for universell utforming av ikt (uutilsynet.no)

@@ -72,7 +72,7 @@ privacy-right-restrict = be om at behandlinga blir avgrensa medan eit spørsmål
 privacy-right-object = protestere mot behandlinga ut frå den særlege situasjonen din
 privacy-right-portability = få opplysningar du sjølv har gjeve oss, i eit maskinlesbart format
 privacy-rights-how = Skriv til oss for å bruke rettane dine. Vi svarar så snart vi kan, og seinast innan éin månad:
-privacy-complaint = Meiner du at vi behandlar opplysningane dine i strid med regelverket, kan du klage til Datatilsynet.
+privacy-complaint = Meiner du at vi behandlar opplysningane dine i strid med regelverket, kan du klage til
 privacy-complaint-link = Datatilsynet (datatilsynet.no)
 
 a11y-title = Tilgjengeerklæring
@@ -92,5 +92,5 @@ a11y-statement-date = Erklæringa vart sist gått gjennom
 a11y-checked-how = Nettstaden kan ikkje sjølv sjå når testane sist vart køyrde: datoen blir sett i konfigurasjonen av den som køyrer testane før ein ny versjon blir teken i bruk.
 a11y-feedback-heading = Tilbakemelding
 a11y-feedback = Møter du eit hinder på nettstaden, eller treng du innhaldet i ei anna form? Skriv til
-a11y-complaint = Får du ikkje svar, eller er du ikkje nøgd med svaret, kan du melde frå til Tilsynet for universell utforming av ikt.
+a11y-complaint = Får du ikkje svar, eller er du ikkje nøgd med svaret, kan du melde frå til
 a11y-complaint-link = Tilsynet for universell utforming av ikt (uutilsynet.no)

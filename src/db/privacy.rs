@@ -120,7 +120,10 @@ fn account_data(conn: &mut DbConn, user: &super::users::UserRow) -> QueryResult<
             serde_json::json!({ "organisation": organisation, "org_number": org_number, "role": role, "from": from, "to": to })
         })
         .collect::<Vec<_>>();
-    let scores: i64 = scores::table.filter(scores::juror_id.eq(user.id)).count().get_result(conn)?;
+    let scores: i64 = scores::table
+        .filter(scores::juror_id.eq(user.id))
+        .count()
+        .get_result(conn)?;
     let assessments: i64 = assessments::table
         .filter(assessments::juror_id.eq(user.id))
         .count()
@@ -150,19 +153,18 @@ pub struct Erased {
 /// Removes the address and the name and phone that go with it from tips, nominations and
 /// mail not yet erased, and anonymises the staff account with the address, if any. Mail still waiting to go to the address is dropped from the queue:
 /// marked failed with the reason, its content erased.
-pub fn erase(
-    conn: &mut DbConn,
-    email: &str,
-    actor: crate::domain::Actor,
-) -> QueryResult<Erased> {
+pub fn erase(conn: &mut DbConn, email: &str, actor: crate::domain::Actor) -> QueryResult<Erased> {
     let tip_ids: Vec<i32> = tips_of(conn, email)?.iter().map(|t| t.id).collect();
     let tips = super::retention::erase_tip_contacts(conn, &tip_ids)?;
     let nomination_ids: Vec<i32> = nominations_of(conn, email)?.iter().map(|n| n.id).collect();
     let nominations = super::retention::erase_nomination_contacts(conn, &nomination_ids)?;
     let accounts = match super::users::find_by_email(conn, email)? {
-        Some(user) => {
-            usize::from(super::retention::anonymise_user(conn, user.id, actor, super::now())?)
-        }
+        Some(user) => usize::from(super::retention::anonymise_user(
+            conn,
+            user.id,
+            actor,
+            super::now(),
+        )?),
         None => 0,
     };
     let message_ids = message_ids_of(conn, email)?;

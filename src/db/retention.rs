@@ -4,9 +4,7 @@
 //! changed: two purges at once count each row once.
 
 use super::DbConn;
-use super::schema::{
-    account_tokens, nominations, recovery_codes, rounds, sessions, tips, users,
-};
+use super::schema::{account_tokens, nominations, recovery_codes, rounds, sessions, tips, users};
 use crate::domain::{Actor, RoundSpan};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -29,9 +27,7 @@ pub fn rounds(conn: &mut DbConn) -> QueryResult<Vec<RoundSpan>> {
 
 /// Tips that still hold a tipster's name or address: id, when it arrived, and the round of
 /// the nomination it led to.
-pub fn tips_with_contact(
-    conn: &mut DbConn,
-) -> QueryResult<Vec<(i32, NaiveDateTime, Option<i32>)>> {
+pub fn tips_with_contact(conn: &mut DbConn) -> QueryResult<Vec<(i32, NaiveDateTime, Option<i32>)>> {
     tips::table
         .left_join(nominations::table)
         .filter(

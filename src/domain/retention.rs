@@ -55,7 +55,11 @@ impl RetentionPeriods {
     /// The day a tipster's name and address go: `tip_contact_days` after the end of the
     /// tip's round (its conference, or its closing day without one); a tip that belongs to
     /// no round counts from the day it arrived.
-    pub fn tip_contact_until(&self, received: NaiveDateTime, round: Option<&RoundSpan>) -> NaiveDate {
+    pub fn tip_contact_until(
+        &self,
+        received: NaiveDateTime,
+        round: Option<&RoundSpan>,
+    ) -> NaiveDate {
         let from = round.map_or(received.date(), RoundSpan::end);
         from.checked_add_signed(TimeDelta::days(i64::from(self.tip_contact_days)))
             .unwrap_or(NaiveDate::MAX)
@@ -132,7 +136,10 @@ mod tests {
         let rounds = rounds();
         assert_eq!(round_of_tip(at(2025, 3, 1), None, &rounds).unwrap().id, 1);
         assert_eq!(round_of_tip(at(2025, 11, 1), None, &rounds).unwrap().id, 2);
-        assert_eq!(round_of_tip(at(2025, 11, 1), Some(1), &rounds).unwrap().id, 1);
+        assert_eq!(
+            round_of_tip(at(2025, 11, 1), Some(1), &rounds).unwrap().id,
+            1
+        );
         assert_eq!(round_of_tip(at(2026, 11, 1), None, &rounds), None);
     }
 

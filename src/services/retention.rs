@@ -122,12 +122,8 @@ pub async fn purge(
                 accounts: 0,
             };
             for id in due.accounts {
-                counts.accounts += usize::from(db::retention::anonymise_user(
-                    conn,
-                    id,
-                    actor,
-                    db::now(),
-                )?);
+                counts.accounts +=
+                    usize::from(db::retention::anonymise_user(conn, id, actor, db::now())?);
             }
             if counts.total() > 0 || actor == Actor::Cli {
                 db::audit::record(

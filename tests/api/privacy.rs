@@ -1,7 +1,9 @@
 //! A person's rights: everything stored about an address can be exported and erased.
 
+use bedre_stat_test_support::fixtures::{
+    Affiliation, AssessmentFixture, NominationFixture, RoundFixture,
+};
 use bedre_stat_test_support::on_both_backends;
-use bedre_stat_test_support::fixtures::{Affiliation, AssessmentFixture, NominationFixture, RoundFixture};
 use bedre_stat_test_support::{Backend, spawn_app, valid_nomination, valid_tip};
 use serde_json::{Value, json};
 use std::process::Command;
@@ -127,7 +129,10 @@ async fn a_staff_account_is_exported_and_erased_without_losing_the_jurys_record(
     assert_eq!(account["id"], juror, "{export}");
     assert_eq!(account["name"], "Kari Juror");
     assert_eq!(account["role"], "juror");
-    assert_eq!(account["affiliations"][0]["organisation"], "Brønnøysundregistrene");
+    assert_eq!(
+        account["affiliations"][0]["organisation"],
+        "Brønnøysundregistrene"
+    );
     assert_eq!(account["jury_work"]["assessments"], 1);
     // The invitation mailed to her is hers too.
     assert_eq!(export["messages"].as_array().unwrap().len(), 1, "{export}");
@@ -161,7 +166,12 @@ async fn a_staff_account_is_exported_and_erased_without_losing_the_jurys_record(
     assert_eq!(assessments, 1);
     let actions = app
         .db
-        .read(move |conn| Ok(bedre_stat::db::audit::actions_for(conn, &format!("user:{juror}"))?))
+        .read(move |conn| {
+            Ok(bedre_stat::db::audit::actions_for(
+                conn,
+                &format!("user:{juror}"),
+            )?)
+        })
         .await
         .unwrap();
     assert!(actions.contains(&"user.erased".to_owned()), "{actions:?}");

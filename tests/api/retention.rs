@@ -46,10 +46,7 @@ async fn scene(app: &TestApp) -> Scene {
                 .closes_at(start + TimeDelta::days(30))
                 .insert(conn)?;
             diesel::update(schema::rounds::table.find(id))
-                .set(
-                    schema::rounds::conference_date
-                        .eq(Some((start + TimeDelta::days(60)).date())),
-                )
+                .set(schema::rounds::conference_date.eq(Some((start + TimeDelta::days(60)).date())))
                 .execute(conn)?;
             Ok(())
         })
@@ -59,7 +56,12 @@ async fn scene(app: &TestApp) -> Scene {
     tip["tipster_name"] = json!("Ola Nordmann");
     tip["tipster_email"] = json!("ola@example.no");
     tip["may_contact"] = json!(true);
-    let tip: Value = app.post_json("/api/v1/tips", &tip).await.json().await.unwrap();
+    let tip: Value = app
+        .post_json("/api/v1/tips", &tip)
+        .await
+        .json()
+        .await
+        .unwrap();
     app.post_json("/api/v1/tips", &valid_tip()).await; // anonymous: nothing to remove
     let nomination: Value = app
         .post_json("/api/v1/nominations", &valid_nomination())
@@ -249,18 +251,30 @@ async fn the_command_line_shows_what_would_go_then_removes_it(backend: Backend) 
 
     let said = cli(url, &["purge", "--dry-run", "--as-of", &as_of]);
     assert!(said.contains("Would remove"), "{said}");
-    assert!(said.contains("tips (tipster's name and e-mail):       1"), "{said}");
-    assert!(said.contains("staff accounts (disabled, anonymised):  1"), "{said}");
+    assert!(
+        said.contains("tips (tipster's name and e-mail):       1"),
+        "{said}"
+    );
+    assert!(
+        said.contains("staff accounts (disabled, anonymised):  1"),
+        "{said}"
+    );
     assert!(tip_contact(&app, &scene.tip).await.1.is_some(), "a dry run");
 
     // Today nothing is due.
     let said = cli(url, &["purge"]);
-    assert!(said.contains("tips (tipster's name and e-mail):       0"), "{said}");
+    assert!(
+        said.contains("tips (tipster's name and e-mail):       0"),
+        "{said}"
+    );
     assert!(tip_contact(&app, &scene.tip).await.1.is_some());
 
     let said = cli(url, &["purge", "--as-of", &as_of]);
     assert!(said.contains("Removed"), "{said}");
-    assert!(said.contains("tips (tipster's name and e-mail):       1"), "{said}");
+    assert!(
+        said.contains("tips (tipster's name and e-mail):       1"),
+        "{said}"
+    );
     assert_eq!(tip_contact(&app, &scene.tip).await, (None, None));
     // The operator's purges are audited, with counts.
     let actors: Vec<(String, Option<String>)> = app

@@ -33,17 +33,26 @@ async fn the_statements_show_the_configured_periods_addresses_and_dates(backend:
     ] {
         assert!(page.contains(expected), "/personvern lacks {expected:?}");
     }
-    assert!(!page.contains("90 dager"), "a default, not the configured period");
+    assert!(
+        !page.contains("90 dager"),
+        "a default, not the configured period"
+    );
 
     app.choose_language("en").await;
     let page = app.get_html("/personvern").await;
     for expected in ["Privacy statement", "45 days", "5 years", "200 days"] {
-        assert!(page.contains(expected), "/personvern (en) lacks {expected:?}");
+        assert!(
+            page.contains(expected),
+            "/personvern (en) lacks {expected:?}"
+        );
     }
     app.choose_language("nn").await;
     let page = app.get_html("/personvern").await;
     for expected in ["45 dagar", "5 år", "200 dagar", "Rettane dine"] {
-        assert!(page.contains(expected), "/personvern (nn) lacks {expected:?}");
+        assert!(
+            page.contains(expected),
+            "/personvern (nn) lacks {expected:?}"
+        );
     }
 
     app.choose_language("nb").await;
@@ -57,7 +66,10 @@ async fn the_statements_show_the_configured_periods_addresses_and_dates(backend:
         r#"href="mailto:personvern@example.no""#,
         "uutilsynet.no",
     ] {
-        assert!(page.contains(expected), "/tilgjengelighet lacks {expected:?}");
+        assert!(
+            page.contains(expected),
+            "/tilgjengelighet lacks {expected:?}"
+        );
     }
 
     // Every text of both statements exists in every language.
@@ -75,10 +87,7 @@ async fn the_statements_show_the_configured_periods_addresses_and_dates(backend:
     // Every page's footer links to both statements and to the contact address.
     for path in ["/", "/tips", "/nominer", "/logg-inn", "/finnes-ikke"] {
         let page = app.get(path).await.text().await.unwrap();
-        for expected in [
-            r#"href="/personvern""#,
-            r#"href="/tilgjengelighet""#,
-        ] {
+        for expected in [r#"href="/personvern""#, r#"href="/tilgjengelighet""#] {
             assert!(page.contains(expected), "{path} lacks {expected}");
         }
         if path != "/finnes-ikke" {

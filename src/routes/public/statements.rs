@@ -30,8 +30,13 @@ pub async fn accessibility(
     let mut context = page::base_context(lang, "/tilgjengelighet", &contact_address(&state));
     context.insert("contact", &settings.statements.contact_email);
     context.insert("site", &settings.server.base_url);
-    context.insert("statement_date", &settings.statements.accessibility_statement_date);
-    context.insert("checked_date", &settings.statements.accessibility_checked_date);
-    page::render(StatusCode::OK, "statements/accessibility.html", &context)
-        .map_err(PageError::from)
+    context.insert(
+        "statement_date",
+        &settings.statements.accessibility_statement_date,
+    );
+    context.insert(
+        "checked_date",
+        &settings.statements.accessibility_checked_date,
+    );
+    page::render(StatusCode::OK, "statements/accessibility.html", &context).map_err(PageError::from)
 }
