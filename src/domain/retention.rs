@@ -143,30 +143,26 @@ mod tests {
         assert_eq!(round_of_tip(at(2026, 11, 1), None, &rounds), None);
     }
 
+    /// The day the contact of a tip received then goes, with the test's rounds.
+    fn tip_contact_until(received: NaiveDateTime) -> NaiveDate {
+        PERIODS.tip_contact_until(received, round_of_tip(received, None, &rounds()))
+    }
+
     #[test]
     fn a_tipsters_contact_goes_90_days_after_the_conference() {
-        let rounds = rounds();
-        let received = at(2025, 3, 1);
-        let of = round_of_tip(received, None, &rounds);
         // Conference 20 January 2026 + 90 days = 20 April 2026.
-        assert_eq!(
-            PERIODS.tip_contact_until(received, of),
-            at(2026, 4, 20).date()
-        );
+        let received = at(2025, 3, 1);
+        assert_eq!(tip_contact_until(received), at(2026, 4, 20).date());
+        let rounds = rounds();
+        let of = round_of_tip(received, None, &rounds);
         assert!(!PERIODS.tip_contact_due(received, of, at(2026, 4, 19)));
         assert!(PERIODS.tip_contact_due(received, of, at(2026, 4, 20)));
     }
 
     #[test]
     fn without_a_conference_date_the_round_counts_from_its_closing_day() {
-        let rounds = rounds();
-        let received = at(2025, 11, 1);
-        let of = round_of_tip(received, None, &rounds);
         // Closing 1 October 2026 + 90 days = 30 December 2026.
-        assert_eq!(
-            PERIODS.tip_contact_until(received, of),
-            at(2026, 12, 30).date()
-        );
+        assert_eq!(tip_contact_until(at(2025, 11, 1)), at(2026, 12, 30).date());
     }
 
     #[test]

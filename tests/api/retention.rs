@@ -112,6 +112,28 @@ async fn preview_at(app: &TestApp, at: NaiveDateTime) -> PurgeCounts {
     retention::preview(&app.db, periods(), at).await.unwrap()
 }
 
+/// The audit trail of these actions: (actor, action, detail), oldest first.
+async fn audit_trail(
+    app: &TestApp,
+    actions: &'static [&'static str],
+) -> Vec<(String, String, Option<String>)> {
+    use schema::audit_events as events;
+    app.db
+        .read(move |conn| {
+            Ok(events::table
+                .filter(events::action.eq_any(actions))
+                .order(events::id)
+                .select((events::actor, events::action, events::detail))
+                .load(conn)?)
+        })
+        .await
+        .unwrap()
+}
+
+fn event(actor: &str, action: &str, detail: Option<&str>) -> (String, String, Option<String>) {
+    (actor.into(), action.into(), detail.map(Into::into))
+}
+
 async fn tip_contact(app: &TestApp, reference: &str) -> (Option<String>, Option<String>) {
     let reference = reference.to_owned();
     let tip = app
@@ -201,28 +223,19 @@ async fn each_kind_goes_when_its_period_has_run_out_and_not_before(backend: Back
     assert_eq!((name.as_str(), email.as_str()), (db::outbox::ERASED, ""));
 
     // The audit log has counts, never who.
-    let details: Vec<(String, Option<String>)> = app
-        .db
-        .read(|conn| {
-            Ok(schema::audit_events::table
-                .filter(schema::audit_events::action.eq_any(["retention.purged", "user.erased"]))
-                .order(schema::audit_events::id)
-                .select((schema::audit_events::action, schema::audit_events::detail))
-                .load(conn)?)
-        })
-        .await
-        .unwrap();
     assert_eq!(
-        details,
-        vec![
-            ("user.erased".to_owned(), None),
-            (
-                "retention.purged".to_owned(),
-                Some("tip_contacts:1 nomination_contacts:0 accounts:1".to_owned())
+        audit_trail(&app, &["retention.purged", "user.erased"]).await,
+        [
+            event("system", "user.erased", None),
+            event(
+                "system",
+                "retention.purged",
+                Some("tip_contacts:1 nomination_contacts:0 accounts:1")
             ),
-            (
-                "retention.purged".to_owned(),
-                Some("tip_contacts:0 nomination_contacts:1 accounts:0".to_owned())
+            event(
+                "system",
+                "retention.purged",
+                Some("tip_contacts:0 nomination_contacts:1 accounts:0")
             ),
         ]
     );
@@ -277,27 +290,18 @@ async fn the_command_line_shows_what_would_go_then_removes_it(backend: Backend) 
     );
     assert_eq!(tip_contact(&app, &scene.tip).await, (None, None));
     // The operator's purges are audited, with counts.
-    let actors: Vec<(String, Option<String>)> = app
-        .db
-        .read(|conn| {
-            Ok(schema::audit_events::table
-                .filter(schema::audit_events::action.eq("retention.purged"))
-                .order(schema::audit_events::id)
-                .select((schema::audit_events::actor, schema::audit_events::detail))
-                .load(conn)?)
-        })
-        .await
-        .unwrap();
     assert_eq!(
-        actors,
-        vec![
-            (
-                "cli".to_owned(),
-                Some("tip_contacts:0 nomination_contacts:0 accounts:0".to_owned())
+        audit_trail(&app, &["retention.purged"]).await,
+        [
+            event(
+                "cli",
+                "retention.purged",
+                Some("tip_contacts:0 nomination_contacts:0 accounts:0")
             ),
-            (
-                "cli".to_owned(),
-                Some("tip_contacts:1 nomination_contacts:0 accounts:1".to_owned())
+            event(
+                "cli",
+                "retention.purged",
+                Some("tip_contacts:1 nomination_contacts:0 accounts:1")
             ),
         ]
     );
@@ -317,15 +321,6 @@ async fn serve_purges_by_its_own_clock_once_a_day(backend: Backend) {
         );
         tokio::time::sleep(Duration::from_millis(500)).await;
     }
-    let actor: String = app
-        .db
-        .read(|conn| {
-            Ok(schema::audit_events::table
-                .filter(schema::audit_events::action.eq("retention.purged"))
-                .select(schema::audit_events::actor)
-                .first(conn)?)
-        })
-        .await
-        .unwrap();
-    assert_eq!(actor, "system");
+    let trail = audit_trail(&app, &["retention.purged"]).await;
+    assert_eq!(trail[0].0, "system", "{trail:?}");
 }

@@ -2,7 +2,7 @@
 //! page links to them.
 
 use bedre_stat_test_support::on_both_backends;
-use bedre_stat_test_support::{Backend, SmtpSink, spawn_app_with};
+use bedre_stat_test_support::{Backend, SmtpSink, TestApp, spawn_app_with};
 
 on_both_backends!(the_statements_show_the_configured_periods_addresses_and_dates);
 
@@ -19,58 +19,56 @@ async fn the_statements_show_the_configured_periods_addresses_and_dates(backend:
     })
     .await;
 
-    let page = app.get_html("/personvern").await;
-    for expected in [
-        "Personvernerklæring",
-        "Direktoratet for forvaltning og økonomistyring (DFØ)",
-        "45 dager",
-        "5 år",
-        "200 dager",
-        "14 dager",
-        "tips@example.no",
-        r#"href="mailto:personvern@example.no""#,
-        "artikkel 6 nr. 1 bokstav e",
-    ] {
-        assert!(page.contains(expected), "/personvern lacks {expected:?}");
-    }
+    let page = shows(
+        &app,
+        "nb",
+        "/personvern",
+        &[
+            "Personvernerklæring",
+            "Direktoratet for forvaltning og økonomistyring (DFØ)",
+            "45 dager",
+            "5 år",
+            "200 dager",
+            "14 dager",
+            "tips@example.no",
+            r#"href="mailto:personvern@example.no""#,
+            "artikkel 6 nr. 1 bokstav e",
+        ],
+    )
+    .await;
     assert!(
         !page.contains("90 dager"),
         "a default, not the configured period"
     );
-
-    app.choose_language("en").await;
-    let page = app.get_html("/personvern").await;
-    for expected in ["Privacy statement", "45 days", "5 years", "200 days"] {
-        assert!(
-            page.contains(expected),
-            "/personvern (en) lacks {expected:?}"
-        );
-    }
-    app.choose_language("nn").await;
-    let page = app.get_html("/personvern").await;
-    for expected in ["45 dagar", "5 år", "200 dagar", "Rettane dine"] {
-        assert!(
-            page.contains(expected),
-            "/personvern (nn) lacks {expected:?}"
-        );
-    }
-
-    app.choose_language("nb").await;
-    let page = app.get_html("/tilgjengelighet").await;
-    for expected in [
-        "Tilgjengelighetserklæring",
-        "WCAG 2.1 på nivå AA",
-        "Kjente avvik",
-        "30. november 2026",
-        "1. desember 2026",
-        r#"href="mailto:personvern@example.no""#,
-        "uutilsynet.no",
-    ] {
-        assert!(
-            page.contains(expected),
-            "/tilgjengelighet lacks {expected:?}"
-        );
-    }
+    shows(
+        &app,
+        "en",
+        "/personvern",
+        &["Privacy statement", "45 days", "5 years", "200 days"],
+    )
+    .await;
+    shows(
+        &app,
+        "nn",
+        "/personvern",
+        &["45 dagar", "5 år", "200 dagar", "Rettane dine"],
+    )
+    .await;
+    shows(
+        &app,
+        "nb",
+        "/tilgjengelighet",
+        &[
+            "Tilgjengelighetserklæring",
+            "WCAG 2.1 på nivå AA",
+            "Kjente avvik",
+            "30. november 2026",
+            "1. desember 2026",
+            r#"href="mailto:personvern@example.no""#,
+            "uutilsynet.no",
+        ],
+    )
+    .await;
 
     // Every text of both statements exists in every language.
     for lang in ["nb", "nn", "en"] {
@@ -97,4 +95,14 @@ async fn the_statements_show_the_configured_periods_addresses_and_dates(backend:
             );
         }
     }
+}
+
+/// The page in the language, after checking it holds every expected text.
+async fn shows(app: &TestApp, lang: &str, path: &str, expected: &[&str]) -> String {
+    app.choose_language(lang).await;
+    let page = app.get_html(path).await;
+    for text in expected {
+        assert!(page.contains(text), "{path} ({lang}) lacks {text:?}");
+    }
+    page
 }
