@@ -82,8 +82,11 @@ pub fn find_by_email(conn: &mut DbConn, email: &str) -> QueryResult<Option<UserR
         .optional()
 }
 
+/// The accounts the secretariat manages: all but the anonymised ones (nobody's, and
+/// never to be switched on again; they stay in the jury's record under their ids).
 pub fn all(conn: &mut DbConn) -> QueryResult<Vec<UserRow>> {
     users::table
+        .filter(users::erased_at.is_null())
         .order((users::role, users::name))
         .select(UserRow::as_select())
         .load(conn)

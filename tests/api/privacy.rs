@@ -123,6 +123,15 @@ async fn a_staff_account_is_exported_and_erased_without_losing_the_jurys_record(
         .await
         .unwrap();
     let browser = app.browser_logged_in("kari@dfo.no", password).await;
+    app.create_user("sekretariat@dfo.no", "Siri", "admin", password)
+        .await;
+    let admin = app.browser_logged_in("sekretariat@dfo.no", password).await;
+    let accounts_page = || async {
+        let page = admin.get(app.url("/sekretariat")).send().await.unwrap();
+        assert_eq!(page.status(), 200);
+        page.text().await.unwrap()
+    };
+    assert!(accounts_page().await.contains("Kari Juror"));
 
     let export: Value = serde_json::from_str(&privacy(&app, "export", "Kari@dfo.no")).unwrap();
     let account = &export["account"];
@@ -175,4 +184,10 @@ async fn a_staff_account_is_exported_and_erased_without_losing_the_jurys_record(
         .await
         .unwrap();
     assert!(actions.contains(&"user.erased".to_owned()), "{actions:?}");
+    // The secretariat's account list no longer offers the anonymised account.
+    let page = accounts_page().await;
+    assert!(
+        !page.contains(&format!("/sekretariat/brukere/{juror}/")),
+        "{page}"
+    );
 }
