@@ -18,6 +18,19 @@ pub struct Settings {
     pub rate_limit: RateLimitSettings,
     pub logging: LoggingSettings,
     pub metrics: MetricsSettings,
+    pub retention: crate::domain::RetentionPeriods,
+    pub statements: StatementSettings,
+}
+
+/// What the privacy and accessibility statements say beyond the other settings.
+#[derive(Debug, Clone, Deserialize)]
+pub struct StatementSettings {
+    /// The address for questions about personal data and accessibility.
+    pub contact_email: String,
+    /// When the accessibility statement was last reviewed.
+    pub accessibility_statement_date: chrono::NaiveDate,
+    /// When the automated accessibility check last ran (set by whoever ran it).
+    pub accessibility_checked_date: chrono::NaiveDate,
 }
 
 #[derive(Clone, Deserialize)]

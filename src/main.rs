@@ -34,6 +34,18 @@ enum Command {
         #[arg(long)]
         out: std::path::PathBuf,
     },
+    /// Remove the personal data whose retention period ([retention] in the configuration)
+    /// has run out: tipsters' and nominees' contact details, accounts disabled long
+    /// enough. `serve` does this once a day by itself.
+    Purge {
+        /// Only print how many records of each kind would lose their personal data.
+        #[arg(long)]
+        dry_run: bool,
+        /// Apply the rules as of this time (UTC, `YYYY-MM-DDTHH:MM:SS`) instead of now:
+        /// for tests.
+        #[arg(long, hide = true)]
+        as_of: Option<chrono::NaiveDateTime>,
+    },
     /// Put a SQLite backup in place of the database (stop the server first).
     Restore {
         #[arg(long)]
@@ -49,7 +61,8 @@ enum PrivacyCommand {
         email: String,
     },
     /// Erase an e-mail address, and the name and phone number given with it, from tips,
-    /// nominations and mail. The tips and nominations themselves stay.
+    /// nominations and mail, and anonymise the staff account with the address (its scores
+    /// and assessments stay, under its id). The tips and nominations themselves stay.
     Erase {
         #[arg(long)]
         email: String,
@@ -112,6 +125,7 @@ async fn main() -> anyhow::Result<()> {
         Command::User(UserCommand::Enable { email }) => switch_user(settings, &email, false).await,
         Command::User(UserCommand::ResetTotp { email }) => reset_totp(settings, &email).await,
         Command::Privacy(command) => privacy(settings, command).await,
+        Command::Purge { dry_run, as_of } => purge(settings, dry_run, as_of).await,
         Command::Backup { out } => {
             let db = Database::connect(&settings.database.url, 1)?;
             bedre_stat::db::backup::backup(&db, &out)?;
@@ -229,20 +243,51 @@ async fn privacy(settings: Settings, command: PrivacyCommand) -> anyhow::Result<
         PrivacyCommand::Erase { email } => {
             let erased = db
                 .write(move |conn| {
-                    let erased = privacy::erase(conn, &email)?;
+                    let erased = privacy::erase(conn, &email, Actor::Cli)?;
                     let detail = format!(
-                        "tips:{} nominations:{} messages:{}",
-                        erased.tips, erased.nominations, erased.messages
+                        "tips:{} nominations:{} messages:{} accounts:{}",
+                        erased.tips, erased.nominations, erased.messages, erased.accounts
                     );
                     audit::record(conn, Actor::Cli, "privacy.erased", "person", Some(&detail))?;
                     Ok(erased)
                 })
                 .await?;
             println!(
-                "Erased from {} tips, {} nominations and {} messages.",
-                erased.tips, erased.nominations, erased.messages
+                "Erased from {} tips, {} nominations and {} messages; {} staff accounts anonymised.",
+                erased.tips, erased.nominations, erased.messages, erased.accounts
             );
         }
     }
+    Ok(())
+}
+
+async fn purge(
+    settings: Settings,
+    dry_run: bool,
+    as_of: Option<chrono::NaiveDateTime>,
+) -> anyhow::Result<()> {
+    use bedre_stat::services::retention;
+    let db = Database::connect(&settings.database.url, 1)?;
+    let now = as_of.unwrap_or_else(bedre_stat::db::now);
+    let periods = settings.retention;
+    let (counts, verb) = if dry_run {
+        (retention::preview(&db, periods, now).await?, "Would remove")
+    } else {
+        let actor = bedre_stat::domain::Actor::Cli;
+        (retention::purge(&db, periods, now, actor).await?, "Removed")
+    };
+    println!("{verb} the personal data of:");
+    println!(
+        "  tips (tipster's name and e-mail):       {}",
+        counts.tip_contacts
+    );
+    println!(
+        "  nominations (contact person):           {}",
+        counts.nomination_contacts
+    );
+    println!(
+        "  staff accounts (disabled, anonymised):  {}",
+        counts.accounts
+    );
     Ok(())
 }

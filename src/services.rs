@@ -9,6 +9,7 @@ pub mod exports;
 pub mod jury_desk;
 pub mod outbox_desk;
 pub mod oversight;
+pub mod retention;
 pub mod rounds;
 pub mod scoring;
 pub mod screening;

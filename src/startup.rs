@@ -30,6 +30,7 @@ pub struct Application {
     worker: OutboxWorker,
     worker_enabled: bool,
     keep_sent_days: i64,
+    retention: crate::domain::RetentionPeriods,
     limiters: [SubmissionLimiter; 2],
     database: Database,
     clock: Clock,
@@ -129,6 +130,7 @@ impl Application {
             worker,
             worker_enabled: settings.mail.worker_enabled,
             keep_sent_days: settings.mail.keep_sent_days,
+            retention: settings.retention,
             limiters: [limiter, login_limiter],
             database,
             clock,
@@ -158,10 +160,13 @@ impl Application {
         let limiters = self.limiters;
         let db = self.database.clone();
         let keep_sent_days = self.keep_sent_days;
+        let (retention, clock) = (self.retention, self.clock.clone());
         let housekeeping = tokio::spawn(async move {
             let mut every_minute = tokio::time::interval(Duration::from_secs(60));
+            let mut purged_on = None;
             loop {
                 every_minute.tick().await;
+                purged_on = daily_purge(&db, retention, &clock, purged_on).await;
                 limiters.iter().for_each(SubmissionLimiter::forget_idle);
                 if let Err(error) = db
                     .write(move |conn| {
@@ -188,6 +193,28 @@ impl Application {
             let _ = worker.await;
         }
         served.context("running the HTTP server")
+    }
+}
+
+/// The retention purge, once a day by the application's clock (at start, then when the
+/// date changes). Returns the day it last ran; a failed purge is tried again next time.
+async fn daily_purge(
+    db: &crate::db::Database,
+    periods: crate::domain::RetentionPeriods,
+    clock: &Clock,
+    purged_on: Option<chrono::NaiveDate>,
+) -> Option<chrono::NaiveDate> {
+    let now = clock.now();
+    if purged_on == Some(now.date()) {
+        return purged_on;
+    }
+    let system = crate::domain::Actor::System;
+    match crate::services::retention::purge(db, periods, now, system).await {
+        Ok(_) => Some(now.date()),
+        Err(error) => {
+            tracing::warn!(error = ?error, "retention purge failed");
+            purged_on
+        }
     }
 }
 

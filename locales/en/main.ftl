@@ -9,7 +9,6 @@ optional = (optional)
 required-note = Fields not marked “optional” must be filled in.
 footer-about = Bedre stat-prisen is awarded by DFØ at Styringskonferansen.
 footer-privacy = Personal data in nominations and suggestions is used only in the work on the award. Logs never contain names, email addresses or free text.
-footer-contact = Questions? Write to { $address }.
 
 ## Home page
 home-title = Bedre stat-prisen

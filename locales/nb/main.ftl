@@ -9,7 +9,6 @@ optional = (valgfritt)
 required-note = Felt uten «valgfritt» må fylles ut.
 footer-about = Bedre stat-prisen deles ut av DFØ under Styringskonferansen.
 footer-privacy = Personopplysninger i nominasjoner og tips brukes bare i arbeidet med prisen. Logger inneholder aldri navn, e-postadresser eller fritekst.
-footer-contact = Spørsmål? Skriv til { $address }.
 
 ## Home page
 home-title = Bedre stat-prisen

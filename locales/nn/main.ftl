@@ -9,7 +9,6 @@ optional = (valfritt)
 required-note = Felt utan «valfritt» må fyllast ut.
 footer-about = Bedre stat-prisen blir delt ut av DFØ under Styringskonferansen.
 footer-privacy = Personopplysningar i nominasjonar og tips blir berre brukte i arbeidet med prisen. Loggane inneheld aldri namn, e-postadresser eller fritekst.
-footer-contact = Spørsmål? Skriv til { $address }.
 
 ## Home page
 home-title = Bedre stat-prisen

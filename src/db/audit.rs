@@ -4,7 +4,8 @@ use crate::domain::Actor;
 use diesel::prelude::*;
 
 /// Records an event in the caller's transaction. `subject_ref` is a reference or id, and
-/// `detail` must never hold personal data or free text from users.
+/// `detail` must never hold personal data or free text from users: the audit log is kept
+/// when contacts and accounts are purged, so it may only name things by id.
 pub fn record(
     conn: &mut DbConn,
     actor: Actor,
@@ -12,6 +13,10 @@ pub fn record(
     subject_ref: &str,
     detail: Option<&str>,
 ) -> QueryResult<()> {
+    debug_assert!(
+        is_reference_like(subject_ref) && detail.is_none_or(is_reference_like),
+        "an audit event names something other than by id or code: {action}"
+    );
     diesel::insert_into(audit_events::table)
         .values((
             audit_events::occurred_at.eq(super::now()),
@@ -22,6 +27,18 @@ pub fn record(
         ))
         .execute(conn)
         .map(|_| ())
+}
+
+/// What an event's subject and detail may hold: references, ids, codes and counts
+/// (`BSP-2027-0007`, `round:3`, `from:scoring to:discussion`, `user:4,user:9`) — no `@`,
+/// no letters outside ASCII, nothing long. Every call site passes such values (checked in
+/// debug builds, so every test run checks the events it writes); a name could still pass
+/// this rough check, which is why the call sites only ever pass ids.
+fn is_reference_like(text: &str) -> bool {
+    text.len() <= 200
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || " :,->_.".contains(c))
 }
 
 /// Records an event about a user account: the subject is the user (`user:<id>`).
@@ -47,4 +64,24 @@ pub fn actions_for(conn: &mut DbConn, subject_ref: &str) -> QueryResult<Vec<Stri
         .order(audit_events::id)
         .select(audit_events::action)
         .load(conn)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_reference_like;
+
+    #[test]
+    fn ids_and_codes_pass_addresses_and_long_text_do_not() {
+        for ok in [
+            "BSP-2027-0007",
+            "round:3",
+            "from:scoring to:discussion",
+            "user:4,user:9",
+        ] {
+            assert!(is_reference_like(ok), "{ok}");
+        }
+        for bad in ["ola@example.no", "Kåre", &"x".repeat(201)] {
+            assert!(!is_reference_like(bad), "{bad}");
+        }
+    }
 }

@@ -17,6 +17,7 @@ pub mod phase_changes;
 pub mod privacy;
 pub mod rate_limits;
 pub mod receipts;
+pub mod retention;
 pub mod rounds;
 pub mod schema;
 pub mod scoring;

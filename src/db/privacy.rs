@@ -1,10 +1,15 @@
 //! A person's rights over their data (GDPR art. 15 and 17): everything stored about an
 //! e-mail address, and erasing it. Tips and nominations themselves stay — they belong to
-//! the prize's work — but who sent them, and how to reach that person, goes.
+//! the prize's work — but who sent them, and how to reach that person, goes. A staff
+//! account with the address is covered too: exported with its affiliations and a count of
+//! its jury work, and erased by anonymising it (`retention::anonymise_user`), which keeps
+//! the jury's record intact.
 
 use super::DbConn;
 use super::nominations::NominationRow;
-use super::schema::{nominations, outbox_messages, tips};
+use super::schema::{
+    affiliations, assessments, conflicts, nominations, outbox_messages, scores, tips,
+};
 use super::tips::TipRow;
 use diesel::prelude::*;
 
@@ -15,6 +20,8 @@ pub struct PersonalData {
     pub tips: Vec<serde_json::Value>,
     pub nominations: Vec<serde_json::Value>,
     pub messages: Vec<serde_json::Value>,
+    /// The staff account with this address, if there is one.
+    pub account: Option<serde_json::Value>,
 }
 
 diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
@@ -81,12 +88,56 @@ pub fn export(conn: &mut DbConn, email: &str) -> QueryResult<PersonalData> {
         .into_iter()
         .map(|(subject, created, status)| serde_json::json!({ "subject": subject, "created": created, "status": status }))
         .collect();
+    let account = match super::users::find_by_email(conn, email)? {
+        Some(user) => Some(account_data(conn, &user)?),
+        None => None,
+    };
     Ok(PersonalData {
         email: email.trim().to_lowercase(),
         tips,
         nominations,
         messages,
+        account,
     })
+}
+
+/// A staff account as its owner sees it: who they are to the portal, where they declared
+/// they work, and how much jury work is recorded under their id (the scores and
+/// assessments themselves are the jury's record, shown in the portal to those entitled).
+fn account_data(conn: &mut DbConn, user: &super::users::UserRow) -> QueryResult<serde_json::Value> {
+    let affiliations = affiliations::table
+        .filter(affiliations::user_id.eq(user.id))
+        .select((
+            affiliations::organisation,
+            affiliations::org_number,
+            affiliations::role,
+            affiliations::period_from,
+            affiliations::period_to,
+        ))
+        .load::<(String, String, String, Option<chrono::NaiveDate>, Option<chrono::NaiveDate>)>(conn)?
+        .into_iter()
+        .map(|(organisation, org_number, role, from, to)| {
+            serde_json::json!({ "organisation": organisation, "org_number": org_number, "role": role, "from": from, "to": to })
+        })
+        .collect::<Vec<_>>();
+    let scores: i64 = scores::table
+        .filter(scores::juror_id.eq(user.id))
+        .count()
+        .get_result(conn)?;
+    let assessments: i64 = assessments::table
+        .filter(assessments::juror_id.eq(user.id))
+        .count()
+        .get_result(conn)?;
+    let conflicts: i64 = conflicts::table
+        .filter(conflicts::juror_id.eq(user.id))
+        .count()
+        .get_result(conn)?;
+    Ok(serde_json::json!({
+        "id": user.id, "name": user.name, "email": user.email, "role": user.role,
+        "created": user.created_at, "disabled": user.disabled_at,
+        "two_factor_since": user.totp_enrolled_at, "affiliations": affiliations,
+        "jury_work": { "scores": scores, "assessments": assessments, "conflict_declarations": conflicts },
+    }))
 }
 
 /// What erasing removed.
@@ -95,29 +146,27 @@ pub struct Erased {
     pub tips: usize,
     pub nominations: usize,
     pub messages: usize,
+    /// Staff accounts anonymised (0 or 1).
+    pub accounts: usize,
 }
 
 /// Removes the address and the name and phone that go with it from tips, nominations and
-/// mail not yet erased. Mail still waiting to go to the address is dropped from the queue:
+/// mail not yet erased, and anonymises the staff account with the address, if any. Mail still waiting to go to the address is dropped from the queue:
 /// marked failed with the reason, its content erased.
-pub fn erase(conn: &mut DbConn, email: &str) -> QueryResult<Erased> {
+pub fn erase(conn: &mut DbConn, email: &str, actor: crate::domain::Actor) -> QueryResult<Erased> {
     let tip_ids: Vec<i32> = tips_of(conn, email)?.iter().map(|t| t.id).collect();
-    let tips = diesel::update(tips::table.filter(tips::id.eq_any(&tip_ids)))
-        .set((
-            tips::tipster_name.eq(None::<String>),
-            tips::tipster_email.eq(None::<String>),
-            tips::may_contact.eq(false),
-        ))
-        .execute(conn)?;
+    let tips = super::retention::erase_tip_contacts(conn, &tip_ids)?;
     let nomination_ids: Vec<i32> = nominations_of(conn, email)?.iter().map(|n| n.id).collect();
-    let nominations =
-        diesel::update(nominations::table.filter(nominations::id.eq_any(&nomination_ids)))
-            .set((
-                nominations::contact_name.eq(super::outbox::ERASED),
-                nominations::contact_email.eq(""),
-                nominations::contact_phone.eq(None::<String>),
-            ))
-            .execute(conn)?;
+    let nominations = super::retention::erase_nomination_contacts(conn, &nomination_ids)?;
+    let accounts = match super::users::find_by_email(conn, email)? {
+        Some(user) => usize::from(super::retention::anonymise_user(
+            conn,
+            user.id,
+            actor,
+            super::now(),
+        )?),
+        None => 0,
+    };
     let message_ids = message_ids_of(conn, email)?;
     let messages =
         diesel::update(outbox_messages::table.filter(outbox_messages::id.eq_any(&message_ids)))
@@ -137,5 +186,6 @@ pub fn erase(conn: &mut DbConn, email: &str) -> QueryResult<Erased> {
         tips,
         nominations,
         messages,
+        accounts,
     })
 }

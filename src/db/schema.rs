@@ -140,6 +140,7 @@ diesel::table! {
         totp_secret -> Nullable<Text>,
         totp_enrolled_at -> Nullable<Timestamp>,
         totp_last_step -> Nullable<BigInt>,
+        erased_at -> Nullable<Timestamp>,
     }
 }
 

@@ -82,8 +82,11 @@ pub fn find_by_email(conn: &mut DbConn, email: &str) -> QueryResult<Option<UserR
         .optional()
 }
 
+/// The accounts the secretariat manages: all but the anonymised ones (nobody's, and
+/// never to be switched on again; they stay in the jury's record under their ids).
 pub fn all(conn: &mut DbConn) -> QueryResult<Vec<UserRow>> {
     users::table
+        .filter(users::erased_at.is_null())
         .order((users::role, users::name))
         .select(UserRow::as_select())
         .load(conn)
@@ -158,7 +161,9 @@ pub fn set_disabled(
         diesel::update(
             users::table
                 .find(user_id)
-                .filter(users::disabled_at.is_not_null()),
+                .filter(users::disabled_at.is_not_null())
+                // An anonymised account stays off: it has no owner to give it back to.
+                .filter(users::erased_at.is_null()),
         )
         .set((
             users::disabled_at.eq(None::<NaiveDateTime>),

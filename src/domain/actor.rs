@@ -3,12 +3,14 @@
 use std::fmt;
 
 /// Who acted: a signed-in user, someone on the public side (a nominator or tipster, who
-/// has no account), or an operator at the command line.
+/// has no account), an operator at the command line, or the portal itself on a schedule
+/// (the daily retention purge).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Actor {
     User(i32),
     Public,
     Cli,
+    System,
 }
 
 impl Actor {
@@ -17,6 +19,7 @@ impl Actor {
         match stored {
             "public" => Some(Self::Public),
             "cli" => Some(Self::Cli),
+            "system" => Some(Self::System),
             _ => stored
                 .strip_prefix("user:")
                 .and_then(|id| id.parse().ok())
@@ -28,18 +31,19 @@ impl Actor {
     pub fn user_id(self) -> Option<i32> {
         match self {
             Self::User(id) => Some(id),
-            Self::Public | Self::Cli => None,
+            Self::Public | Self::Cli | Self::System => None,
         }
     }
 }
 
-/// The stored form: `user:7`, `public` or `cli`.
+/// The stored form: `user:7`, `public`, `cli` or `system`.
 impl fmt::Display for Actor {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::User(id) => write!(f, "user:{id}"),
             Self::Public => f.write_str("public"),
             Self::Cli => f.write_str("cli"),
+            Self::System => f.write_str("system"),
         }
     }
 }
@@ -50,7 +54,7 @@ mod tests {
 
     #[test]
     fn stored_forms_round_trip() {
-        for actor in [Actor::User(7), Actor::Public, Actor::Cli] {
+        for actor in [Actor::User(7), Actor::Public, Actor::Cli, Actor::System] {
             assert_eq!(Actor::parse(&actor.to_string()), Some(actor));
         }
         assert_eq!(Actor::User(42).to_string(), "user:42");

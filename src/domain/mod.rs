@@ -16,6 +16,7 @@ mod nomination;
 mod org_number;
 mod phone_number;
 mod reference;
+mod retention;
 mod round;
 mod round_form;
 pub mod score_sheet;
@@ -41,6 +42,7 @@ pub use nomination::{NewNomination, NominationInput};
 pub use org_number::OrgNumber;
 pub use phone_number::PhoneNumber;
 pub use reference::{Reference, ReferenceKind};
+pub use retention::{RetentionPeriods, RoundSpan, round_of_tip};
 pub use round::{EditWindow, PrizeYear, RoundPlan};
 pub use round_form::{
     NewRound, RoundDates, RoundInput, RoundSettings, RubricCriterion, parse_date,

@@ -23,7 +23,7 @@ use actix_web::web::{self, get, post, resource, scope};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     use account::{enrolment, login, password, second_factor};
-    use public::{assets, health, home, language, nominate, tips};
+    use public::{assets, health, home, language, nominate, statements, tips};
     cfg
         // The public side.
         .route("/", get().to(home::page))
@@ -43,6 +43,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route(get().to(tips::form))
                 .route(post().to(tips::submit)),
         )
+        .route("/personvern", get().to(statements::privacy))
+        .route("/tilgjengelighet", get().to(statements::accessibility))
         .route("/sprak", get().to(language::switch))
         .route("/health", get().to(health::check))
         .route("/metrics", get().to(crate::web::metrics::scrape))

@@ -1,9 +1,10 @@
-//! The public side: the prize explained, nominating, tipping, the language switch, static
-//! assets and the health check. No login.
+//! The public side: the prize explained, nominating, tipping, the privacy and
+//! accessibility statements, the language switch, static assets and the health check. No login.
 
 pub(super) mod assets;
 pub(super) mod health;
 pub(super) mod home;
 pub(super) mod language;
 pub(super) mod nominate;
+pub(super) mod statements;
 pub(super) mod tips;

@@ -234,8 +234,10 @@ impl<T> Posted<T> {
     }
 }
 
+/// The address every page's footer and the statements give for questions
+/// (`statements.contact_email`).
 pub fn contact_address(state: &AppState) -> String {
-    state.settings.mail.tip_recipient.clone()
+    state.settings.statements.contact_email.clone()
 }
 
 /// A form page: the template, its field order (for the error summary) and the values.

@@ -238,6 +238,17 @@ fn rows(seeded: &Seeded, criterion_id: i32) -> Vec<Row> {
             "/jury/tilknytninger/999999/slett".into(),
             [Login, NotFound, NotFound, NotFound],
         ),
+        // The public statements: everyone, a disabled account's browser too.
+        Row {
+            method: g.clone(),
+            path: "/personvern".into(),
+            expect: [Page; 5],
+        },
+        Row {
+            method: g.clone(),
+            path: "/tilgjengelighet".into(),
+            expect: [Page; 5],
+        },
     ];
     // Secretariat POSTs with an empty form: refused as invalid for the secretariat (kept
     // last, in case one of them changes something).

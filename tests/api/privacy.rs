@@ -1,12 +1,18 @@
 //! A person's rights: everything stored about an address can be exported and erased.
 
+use bedre_stat_test_support::fixtures::{
+    Affiliation, AssessmentFixture, NominationFixture, RoundFixture,
+};
 use bedre_stat_test_support::on_both_backends;
 use bedre_stat_test_support::{Backend, spawn_app, valid_nomination, valid_tip};
 use serde_json::{Value, json};
 use std::process::Command;
 use std::time::Duration;
 
-on_both_backends!(a_person_can_get_their_data_exported_and_erased);
+on_both_backends!(
+    a_person_can_get_their_data_exported_and_erased,
+    a_staff_account_is_exported_and_erased_without_losing_the_jurys_record,
+);
 
 fn privacy(app: &bedre_stat_test_support::TestApp, action: &str, email: &str) -> String {
     let output = Command::new(env!("CARGO_BIN_EXE_bedre-stat"))
@@ -58,7 +64,7 @@ async fn a_person_can_get_their_data_exported_and_erased(backend: Backend) {
 
     let said = privacy(&app, "erase", "OLA@example.no");
     assert!(
-        said.contains("1 tips, 1 nominations and 3 messages"),
+        said.contains("1 tips, 1 nominations and 3 messages; 0 staff accounts"),
         "{said}"
     );
     let export: Value = serde_json::from_str(&privacy(&app, "export", "ola@example.no")).unwrap();
@@ -98,4 +104,90 @@ async fn a_person_can_get_their_data_exported_and_erased(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(actions, ["privacy.erased"]);
+}
+
+async fn a_staff_account_is_exported_and_erased_without_losing_the_jurys_record(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let password = "riktig hest batteri stift";
+    let juror = bedre_stat_test_support::fixtures::JurorFixture::new("kari@dfo.no", "Kari Juror")
+        .password(password)
+        .affiliated_with(Affiliation::with("974760673", "Brønnøysundregistrene"))
+        .create(&app)
+        .await;
+    app.db
+        .write(move |conn| {
+            let round = RoundFixture::for_year(2099).insert(conn)?;
+            let nomination = NominationFixture::in_round(round).insert(conn)?;
+            Ok(AssessmentFixture::by(juror, nomination).insert(conn)?)
+        })
+        .await
+        .unwrap();
+    let browser = app.browser_logged_in("kari@dfo.no", password).await;
+    app.create_user("sekretariat@dfo.no", "Siri", "admin", password)
+        .await;
+    let admin = app.browser_logged_in("sekretariat@dfo.no", password).await;
+    let accounts_page = || async {
+        let page = admin.get(app.url("/sekretariat")).send().await.unwrap();
+        assert_eq!(page.status(), 200);
+        page.text().await.unwrap()
+    };
+    assert!(accounts_page().await.contains("Kari Juror"));
+
+    let export: Value = serde_json::from_str(&privacy(&app, "export", "Kari@dfo.no")).unwrap();
+    let account = &export["account"];
+    assert_eq!(account["id"], juror, "{export}");
+    assert_eq!(account["name"], "Kari Juror");
+    assert_eq!(account["role"], "juror");
+    assert_eq!(
+        account["affiliations"][0]["organisation"],
+        "Brønnøysundregistrene"
+    );
+    assert_eq!(account["jury_work"]["assessments"], 1);
+    // The invitation mailed to her is hers too.
+    assert_eq!(export["messages"].as_array().unwrap().len(), 1, "{export}");
+
+    let said = privacy(&app, "erase", "kari@dfo.no");
+    assert!(said.contains("1 staff accounts anonymised"), "{said}");
+    let export: Value = serde_json::from_str(&privacy(&app, "export", "kari@dfo.no")).unwrap();
+    assert_eq!(export["account"], Value::Null);
+    assert!(export["messages"].as_array().unwrap().is_empty());
+
+    // Her session has ended, she cannot log in, and her assessment stays under her id.
+    let desk = browser.get(app.url("/jury")).send().await.unwrap();
+    assert_eq!(desk.status(), 303);
+    assert_ne!(app.log_in("kari@dfo.no", password).await.status(), 303);
+    let (user, assessments) = app
+        .db
+        .read(move |conn| {
+            use bedre_stat::db::schema::assessments;
+            use diesel::prelude::*;
+            let user = bedre_stat::db::users::find(conn, juror)?;
+            let assessments: i64 = assessments::table
+                .filter(assessments::juror_id.eq(juror))
+                .count()
+                .get_result(conn)?;
+            Ok((user, assessments))
+        })
+        .await
+        .unwrap();
+    assert_eq!(user.name, bedre_stat::db::outbox::ERASED);
+    assert!(user.is_disabled());
+    assert_eq!(assessments, 1);
+    let actions = app
+        .db
+        .read(move |conn| {
+            Ok(bedre_stat::db::audit::actions_for(
+                conn,
+                &format!("user:{juror}"),
+            )?)
+        })
+        .await
+        .unwrap();
+    assert!(actions.contains(&"user.erased".to_owned()), "{actions:?}");
+    // The secretariat's account list no longer offers the anonymised account.
+    let page = accounts_page().await;
+    assert!(
+        !page.contains(&format!("/sekretariat/brukere/{juror}/")),
+        "{page}"
+    );
 }

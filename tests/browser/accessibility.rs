@@ -141,7 +141,7 @@ async fn every_page_passes_axe_in_bokmaal_and_nynorsk() {
         let mut violations = Vec::new();
         for lang in ["nb", "nn"] {
             goto(&client, &app.url(&format!("/sprak?lang={lang}&tilbake=/"))).await;
-            for path in ["/", "/nominer", "/tips"] {
+            for path in ["/", "/nominer", "/tips", "/personvern", "/tilgjengelighet"] {
                 goto(&client, &app.url(path)).await;
                 assert_eq!(page_lang(&client).await, lang, "{path}");
                 violations.extend(axe_violations(&client, &format!("{path} ({lang})")).await);
