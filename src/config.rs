@@ -18,6 +18,7 @@ pub struct Settings {
     pub rate_limit: RateLimitSettings,
     pub logging: LoggingSettings,
     pub metrics: MetricsSettings,
+    pub jury: JurySettings,
 }
 
 #[derive(Clone, Deserialize)]
@@ -42,6 +43,13 @@ impl std::fmt::Debug for MetricsSettings {
             )
             .finish()
     }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct JurySettings {
+    /// Days before a round's jury deadline on which a juror with nominations left gets a
+    /// reminder e-mail (each once).
+    pub reminder_days: Vec<u32>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

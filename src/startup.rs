@@ -8,6 +8,7 @@ use crate::db::Database;
 use crate::db::sessions::DbSessionStore;
 use crate::email::MailIdentity;
 use crate::outbox::{OutboxSignal, OutboxWorker};
+use crate::services::reminders::Reminders;
 use crate::submissions::Intake;
 use crate::web::client_address::TrustedProxies;
 use crate::web::{AppState, rate_limit::SubmissionLimiter, security};
@@ -32,6 +33,7 @@ pub struct Application {
     limiters: [SubmissionLimiter; 2],
     database: Database,
     clock: Clock,
+    reminders: Reminders,
 }
 
 impl Application {
@@ -70,6 +72,12 @@ impl Application {
             BrowserSession::default().state_ttl(CookieDuration::hours(auth.session_hours));
         let secure_cookies = settings.server.secure_cookies;
         let clock = Clock::system();
+        let reminders = Reminders::new(
+            database.clone(),
+            identity.clone(),
+            signal.clone(),
+            &settings.jury.reminder_days,
+        );
         let state = AppState {
             db: database.clone(),
             intake: Intake::new(
@@ -83,6 +91,7 @@ impl Application {
             limiter: limiter.clone(),
             login_limiter: login_limiter.clone(),
             clock: clock.clone(),
+            reminders: reminders.clone(),
         };
         let max_body = settings.server.max_body_bytes;
         let mut server = HttpServer::new(move || {
@@ -126,6 +135,7 @@ impl Application {
             limiters: [limiter, login_limiter],
             database,
             clock,
+            reminders,
         })
     }
 
@@ -152,6 +162,7 @@ impl Application {
         let limiters = self.limiters;
         let db = self.database.clone();
         let keep_sent_days = self.keep_sent_days;
+        let (reminders, clock) = (self.reminders, self.clock);
         let housekeeping = tokio::spawn(async move {
             let mut every_minute = tokio::time::interval(Duration::from_secs(60));
             loop {
@@ -171,6 +182,9 @@ impl Application {
                     .await
                 {
                     tracing::warn!(error = ?error, "housekeeping failed");
+                }
+                if let Err(error) = reminders.send_due(clock.now()).await {
+                    tracing::warn!(error = ?error, "sending the jury's reminders failed");
                 }
             }
         });

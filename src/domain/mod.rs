@@ -16,6 +16,7 @@ mod nomination;
 mod org_number;
 mod phone_number;
 mod reference;
+pub mod reminder;
 mod round;
 mod round_form;
 pub mod score_sheet;

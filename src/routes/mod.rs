@@ -133,7 +133,7 @@ fn jury_routes(cfg: &mut web::ServiceConfig) {
 /// `/sekretariat`: the secretariat only.
 fn secretariat_routes(cfg: &mut web::ServiceConfig) {
     use secretariat::{
-        audit_log, conflicts, exports, nominations, outbox, overview, results, rounds, rubric,
+        audit_log, conflicts, dashboard, exports, nominations, outbox, overview, results, rounds, rubric,
         screening, tips,
     };
     cfg.service(
@@ -170,6 +170,14 @@ fn secretariat_routes(cfg: &mut web::ServiceConfig) {
             .route(
                 "/runder/{round}/kriterier/{criterion}/fjern",
                 post().to(rubric::remove_criterion),
+            )
+            .route(
+                "/runder/{round}/fase/{from}",
+                post().to(dashboard::advance),
+            )
+            .route(
+                "/runder/{round}/paaminnelse",
+                post().to(dashboard::remind),
             )
             .route("/runder/{round}/nominasjoner", get().to(nominations::list))
             .route(

@@ -7,7 +7,8 @@ use crate::db::{self, Database, DbConn, jury::CriterionRow, rounds::Round, scree
 use crate::domain::{
     Actor, FieldErrors, NewRound, RoundDates, RoundInput, RoundSettings, RubricCriterion,
 };
-use diesel::QueryResult;
+use crate::domain::Phase;
+use diesel::{OptionalExtension as _, QueryResult};
 
 pub use crate::db::screening::RubricRefusal;
 
@@ -119,6 +120,39 @@ pub async fn update(
             )?;
         }
         Ok(Ok(()))
+    })
+    .await
+}
+
+/// Moves the round on from `from` (the phase the dashboard showed) to the next phase,
+/// through the same change as the round's page, with its audit events: `None` when there
+/// is no such round, `Some(false)` when it is no longer in `from` (someone else moved it
+/// meanwhile, or the button was pressed twice) or has no next phase.
+#[tracing::instrument(skip(db, actor))]
+pub async fn advance_phase(
+    db: &Database,
+    round_id: i32,
+    from: Phase,
+    actor: Actor,
+) -> anyhow::Result<Option<bool>> {
+    db.write(move |conn| {
+        let Some(round) = db::rounds::find(conn, round_id).optional()? else {
+            return Ok(None);
+        };
+        let Some(next) = from.next().filter(|_| round.phase == from) else {
+            return Ok(Some(false));
+        };
+        let changes = screening::RoundChanges {
+            dates: screening::RoundDates {
+                nomination_deadline: round.nomination_deadline,
+                jury_deadline: round.jury_deadline,
+                conference_date: round.conference_date,
+            },
+            phase: next,
+            disagreement_threshold: round.disagreement_threshold,
+        };
+        screening::update_round(conn, round_id, &changes, actor)?;
+        Ok(Some(true))
     })
     .await
 }
