@@ -69,6 +69,7 @@ desk-jury-left-heading = What is left
 desk-jury-all-done = You have submitted all your assessments. Thank you!
 
 desk-scoring-drafts = Everything you have written is saved each time you press either button. You can change a draft until you submit.
+desk-conflict-summary = Report that you may have a conflict of interest
 desk-scale-summary = How the 0–5 scale is used
 desk-criterion-summary = About the criterion
 desk-error-score-required = Choose a score for { $criterion }.

@@ -69,6 +69,7 @@ desk-jury-left-heading = Dette gjenstår
 desk-jury-all-done = Du har sendt inn alle vurderingene dine. Takk!
 
 desk-scoring-drafts = Alt du har skrevet lagres hver gang du trykker på en av knappene. Et utkast kan du endre til du sender inn.
+desk-conflict-summary = Meld fra om at du kan være inhabil
 desk-scale-summary = Slik brukes skalaen 0–5
 desk-criterion-summary = Om kriteriet
 desk-error-score-required = Velg en poengsum for { $criterion }.

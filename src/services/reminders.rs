@@ -79,7 +79,7 @@ impl Reminders {
                         });
                         match once {
                             Ok(()) => sent += 1,
-                            Err(error) if is_unique_violation(&error) => {}
+                            Err(error) if db::is_unique_violation(&error) => {}
                             Err(error) => return Err(error),
                         }
                     }
@@ -213,16 +213,4 @@ fn queue(
         )?;
     }
     Ok(())
-}
-
-fn is_unique_violation(error: &anyhow::Error) -> bool {
-    error.chain().any(|cause| {
-        matches!(
-            cause.downcast_ref::<diesel::result::Error>(),
-            Some(diesel::result::Error::DatabaseError(
-                diesel::result::DatabaseErrorKind::UniqueViolation,
-                _
-            ))
-        )
-    })
 }

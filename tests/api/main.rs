@@ -10,6 +10,7 @@ mod authorization;
 mod backup;
 mod crash;
 mod decision_support;
+mod desk;
 mod delivery;
 mod first_start;
 mod forms;
