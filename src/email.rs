@@ -260,32 +260,6 @@ pub fn account_link(
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use crate::i18n::Lang;
-
-    /// The receipts render from fixed text, the reference, the round's year and deadline
-    /// and the link alone: a template that used a field from the form (a title, a name)
-    /// would fail here, as Tera refuses unknown variables.
-    #[test]
-    fn receipts_need_nothing_typed_into_the_form() {
-        let templates = crate::templates::get();
-        for lang in [Lang::Nb, Lang::Nn, Lang::En] {
-            let mut context = tera::Context::new();
-            context.insert("lang", &lang);
-            context.insert("reference", "NOM-2027-0001");
-            context.insert("year", "2027");
-            context.insert("deadline", "1. oktober 2026");
-            context.insert("edit_url", "https://bedre-stat.example.no/nominasjon/abc");
-            for name in ["nomination_receipt", "tip_receipt"] {
-                let (text, html) = super::render_pair(templates, name, &context)
-                    .unwrap_or_else(|e| panic!("{name} ({lang:?}): {e:#}"));
-                assert!(text.contains("NOM-2027-0001") && html.contains("NOM-2027-0001"));
-            }
-        }
-    }
-}
-
 /// A reminder to a juror before the round's jury deadline: how many days are left and the
 /// nominations the juror still has to score, with a link to the desk.
 pub fn jury_reminder(
@@ -343,4 +317,30 @@ pub fn jury_reminder(
         body_text,
         body_html: Some(body_html),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::Lang;
+
+    /// The receipts render from fixed text, the reference, the round's year and deadline
+    /// and the link alone: a template that used a field from the form (a title, a name)
+    /// would fail here, as Tera refuses unknown variables.
+    #[test]
+    fn receipts_need_nothing_typed_into_the_form() {
+        let templates = crate::templates::get();
+        for lang in [Lang::Nb, Lang::Nn, Lang::En] {
+            let mut context = tera::Context::new();
+            context.insert("lang", &lang);
+            context.insert("reference", "NOM-2027-0001");
+            context.insert("year", "2027");
+            context.insert("deadline", "1. oktober 2026");
+            context.insert("edit_url", "https://bedre-stat.example.no/nominasjon/abc");
+            for name in ["nomination_receipt", "tip_receipt"] {
+                let (text, html) = super::render_pair(templates, name, &context)
+                    .unwrap_or_else(|e| panic!("{name} ({lang:?}): {e:#}"));
+                assert!(text.contains("NOM-2027-0001") && html.contains("NOM-2027-0001"));
+            }
+        }
+    }
 }

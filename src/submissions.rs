@@ -310,7 +310,6 @@ fn enqueue_receipt(
     Ok(true)
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

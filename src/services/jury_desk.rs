@@ -72,7 +72,12 @@ fn rounds_at_work(
     for round in db::scoring::rounds_at_work(conn)? {
         let own = matrix(conn, &round, Some(user.id))?;
         let cells: std::collections::HashMap<i32, Cell> = match own.jurors.first() {
-            Some(row) => own.nominations.iter().map(|n| n.id).zip(row.cells.clone()).collect(),
+            Some(row) => own
+                .nominations
+                .iter()
+                .map(|n| n.id)
+                .zip(row.cells.clone())
+                .collect(),
             None => Default::default(),
         };
         let own = own.jurors.first();

@@ -111,7 +111,9 @@ impl Reminders {
                 let Some(round) = db::rounds::find(conn, round_id).optional()? else {
                     return Ok(Err(NotSent::NoSuchRound));
                 };
-                let Some(deadline) = round.jury_deadline.filter(|_| round.phase == Phase::Scoring)
+                let Some(deadline) = round
+                    .jury_deadline
+                    .filter(|_| round.phase == Phase::Scoring)
                 else {
                     return Ok(Err(NotSent::NotScoring));
                 };

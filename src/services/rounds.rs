@@ -4,10 +4,10 @@
 //! (`db::screening`).
 
 use crate::db::{self, Database, DbConn, jury::CriterionRow, rounds::Round, screening};
+use crate::domain::Phase;
 use crate::domain::{
     Actor, FieldErrors, NewRound, RoundDates, RoundInput, RoundSettings, RubricCriterion,
 };
-use crate::domain::Phase;
 use diesel::{OptionalExtension as _, QueryResult};
 
 pub use crate::db::screening::RubricRefusal;

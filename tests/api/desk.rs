@@ -92,7 +92,12 @@ async fn desk(backend: Backend) -> Desk {
                 .insert(conn)?;
             let mut references = Vec::new();
             for id in nominations {
-                references.push(n::table.find(id).select(n::reference).first::<String>(conn)?);
+                references.push(
+                    n::table
+                        .find(id)
+                        .select(n::reference)
+                        .first::<String>(conn)?,
+                );
             }
             Ok([references[0].clone(), references[1].clone()])
         })
@@ -117,7 +122,9 @@ async fn phase_of(app: &TestApp, round_id: i32) -> String {
 
 /// The cells of a juror's row in the round's matrix, as the page writes them.
 fn matrix_row(page: &str, juror: &str) -> Vec<String> {
-    let start = page.find(&format!("<th scope=\"row\">{juror}</th>")).unwrap();
+    let start = page
+        .find(&format!("<th scope=\"row\">{juror}</th>"))
+        .unwrap();
     let row = &page[start..page[start..].find("</tr>").unwrap() + start];
     row.match_indices("class=\"cell cell-")
         .map(|(i, _)| {
@@ -133,7 +140,9 @@ async fn the_dashboard_shows_the_round_and_moves_it_on_once(backend: Backend) {
     let page = app.get_html("/sekretariat").await;
     // Phase, next step and its button; the deadline with days left in Norway.
     assert!(page.contains("Fase: Vurdering."), "the phase");
-    assert!(page.contains(&format!("action=\"/sekretariat/runder/{round_id}/fase/scoring\"")));
+    assert!(page.contains(&format!(
+        "action=\"/sekretariat/runder/{round_id}/fase/scoring\""
+    )));
     assert!(page.contains("Gå videre til fasen «Diskusjon»"));
     assert!(
         page.contains("Juryens frist: 20. november 2030 (om 5 dager)"),
@@ -142,13 +151,24 @@ async fn the_dashboard_shows_the_round_and_moves_it_on_once(backend: Backend) {
     // Nominations by status, tips and the outbox, with links into each.
     assert!(page.contains("Kvalifisert: <strong>2</strong>"));
     assert!(page.contains("Nye, ikke vurdert: <strong>0</strong>"));
-    assert!(page.contains(&format!("href=\"/sekretariat/runder/{round_id}/nominasjoner\"")));
+    assert!(page.contains(&format!(
+        "href=\"/sekretariat/runder/{round_id}/nominasjoner\""
+    )));
     assert!(page.contains("0 tips i alt"));
     assert!(page.contains("href=\"/sekretariat/epost\""));
     // The matrix: the policy's answer for the conflicted pair, each state in words too.
-    assert_eq!(matrix_row(&page, "Anne Jurymedlem"), ["conflicted", "not_started"]);
-    assert_eq!(matrix_row(&page, "Bjørn Jurymedlem"), ["submitted", "submitted"]);
-    assert_eq!(matrix_row(&page, "Cecilie Jurymedlem"), ["draft", "not_started"]);
+    assert_eq!(
+        matrix_row(&page, "Anne Jurymedlem"),
+        ["conflicted", "not_started"]
+    );
+    assert_eq!(
+        matrix_row(&page, "Bjørn Jurymedlem"),
+        ["submitted", "submitted"]
+    );
+    assert_eq!(
+        matrix_row(&page, "Cecilie Jurymedlem"),
+        ["draft", "not_started"]
+    );
     assert!(page.contains("⊘</span> Inhabil"), "not by colour alone");
     assert!(page.contains("0 av 1") && page.contains("2 av 2") && page.contains("0 av 2"));
     assert!(page.contains("til 2 jurymedlemmer som ikke er ferdige"));
@@ -197,14 +217,31 @@ async fn a_juror_sees_their_progress_deadline_and_what_is_left(backend: Backend)
         ..
     } = desk(backend).await;
     app.clock.set(before_deadline(1));
-    let page = anne.get(app.url("/jury")).send().await.unwrap().text().await.unwrap();
-    assert!(page.contains("0 av 1 vurdert"), "the conflicted one is not hers");
+    let page = anne
+        .get(app.url("/jury"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("0 av 1 vurdert"),
+        "the conflicted one is not hers"
+    );
     assert!(page.contains("Juryens frist: 20. november 2030 (i morgen)."));
     let left = &page[page.find("Dette gjenstår").unwrap()..];
     let left = &left[..left.find("</ul>").unwrap()];
     assert!(left.contains(&format!("/jury/nominasjoner/{}", nominations[1])));
     assert!(!left.contains(&references[0]), "conflicted is not left");
-    let page = cecilie.get(app.url("/jury")).send().await.unwrap().text().await.unwrap();
+    let page = cecilie
+        .get(app.url("/jury"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(page.contains("0 av 2 vurdert"));
     // The scoring page says it too.
     let scoring = cecilie
@@ -281,13 +318,22 @@ async fn reminders_go_once_per_reminder_before_the_deadline(backend: Backend) {
         !anne.body_text.contains(&references[0]),
         "a conflicted nomination is not left"
     );
-    let cecilie_mail = mails.iter().find(|m| m.recipient.contains("cecilie")).unwrap();
+    let cecilie_mail = mails
+        .iter()
+        .find(|m| m.recipient.contains("cecilie"))
+        .unwrap();
     assert!(
-        cecilie_mail.subject.starts_with("Påminning: fristen til juryen"),
+        cecilie_mail
+            .subject
+            .starts_with("Påminning: fristen til juryen"),
         "in her language: {}",
         cecilie_mail.subject
     );
-    assert!(cecilie_mail.body_text.contains("Du har sendt inn 0 av 2 vurderingar"));
+    assert!(
+        cecilie_mail
+            .body_text
+            .contains("Du har sendt inn 0 av 2 vurderingar")
+    );
 
     // Six days before: nothing new. One day before: the second reminder, once.
     app.clock.set(before_deadline(6));

@@ -75,3 +75,45 @@ async fn the_scoring_page_fits_an_evening_and_a_phone() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_dashboard_shows_the_round_and_takes_the_next_step() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let seeded = seed::seed(&app).await;
+    in_browser("dashboard", Js::Disabled, |client| async move {
+        sign_in(&client, &app.address, seed::ADMIN).await;
+        goto(&client, &app.url("/sekretariat")).await;
+        let round = seeded.scoring_round;
+        let matrix = text_of(&client, &format!("#jury-matrix-{round}")).await;
+        // Anne's affiliation flags the first nomination; Bjørn declared a conflict on it.
+        assert!(matrix.contains("Inhabil"), "{matrix}");
+        assert!(matrix.contains("Ikke påbegynt"), "{matrix}");
+        client.set_window_size(390, 844).await.unwrap();
+        goto(&client, &app.url("/sekretariat")).await;
+        let (_, sideways) = page_size(&client).await;
+        let wide = run_js(
+            &client,
+            "return [...document.querySelectorAll('body *')]
+               .filter(e => !e.parentElement.closest('.table-scroll') && e.getBoundingClientRect().right > document.documentElement.clientWidth)
+               .slice(0, 5).map(e => e.tagName + '#' + e.id + '.' + e.className)
+               .concat([document.documentElement.scrollWidth, document.documentElement.clientWidth,
+                 ...[...document.querySelectorAll('body *')].filter(e => e.scrollWidth > 380 && !e.parentElement.closest('.table-scroll')).map(e => e.tagName + '.' + e.className + ':' + e.scrollWidth + '/' + e.clientWidth)]);",
+            vec![],
+        )
+        .await;
+        assert!(!sideways, "the dashboard scrolls sideways at 390 px: {wide}");
+        client.set_window_size(1280, 900).await.unwrap();
+        // The next step, without JavaScript: the round moves on to the discussion.
+        let button = format!("form[action='/sekretariat/runder/{round}/fase/scoring'] button");
+        click_and_wait_for_new_page(&client, &button).await;
+        let flash = text_of(&client, "main").await;
+        assert!(flash.contains("Runden er flyttet til neste fase."), "{flash}");
+        assert!(
+            find_all(&client, &format!("form[action='/sekretariat/runder/{round}/fase/discussion']"))
+                .await
+                .len()
+                == 1
+        );
+    })
+    .await;
+}

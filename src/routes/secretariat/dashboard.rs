@@ -74,7 +74,9 @@ fn round_view(glance: &RoundGlance, today: chrono::NaiveDate) -> RoundView {
             matrix
                 .nominations
                 .iter()
-                .map(|n| serde_json::json!({"id": n.id, "reference": n.reference, "title": n.title}))
+                .map(
+                    |n| serde_json::json!({"id": n.id, "reference": n.reference, "title": n.title}),
+                )
                 .collect(),
             matrix
                 .jurors
@@ -98,7 +100,10 @@ fn round_view(glance: &RoundGlance, today: chrono::NaiveDate) -> RoundView {
         nominations: glance.nominations,
         has_matrix: glance.matrix.is_some(),
         has_jury_deadline: round.jury_deadline.is_some(),
-        jurors_behind: rows.iter().filter(|r| r.cells.iter().any(|c| c.is_left())).count(),
+        jurors_behind: rows
+            .iter()
+            .filter(|r| r.cells.iter().any(|c| c.is_left()))
+            .count(),
         columns,
         rows,
     }
@@ -112,7 +117,13 @@ pub(super) fn insert(
     lang: Lang,
 ) {
     let and = lang.text("desk-and");
-    let days: Vec<String> = state.settings.jury.reminder_days.iter().map(u32::to_string).collect();
+    let days: Vec<String> = state
+        .settings
+        .jury
+        .reminder_days
+        .iter()
+        .map(u32::to_string)
+        .collect();
     let reminder_days = match days.split_last() {
         Some((last, [])) => last.clone(),
         Some((last, rest)) => format!("{} {and} {last}", rest.join(", ")),
@@ -165,7 +176,8 @@ pub async fn remind(Admin(admin): Admin, path: web::Path<i32>, form: PostedForm)
             Err(NotSent::NoSuchRound) => Err(PageError::NotFound),
             Err(NotSent::NotScoring) => Ok(Redirect::to(PATH).saying("desk-reminder-not-scoring")),
             Ok(sent) => {
-                let flash = Flash::success_with("desk-reminder-sent", &[("count", &sent.to_string())]);
+                let flash =
+                    Flash::success_with("desk-reminder-sent", &[("count", &sent.to_string())]);
                 Ok(Redirect::to(PATH).with_flash(flash))
             }
         }

@@ -3,10 +3,10 @@
 //! form, and the error summary. What may be shown was decided by `services::scoring`.
 
 use crate::db::jury::{CriterionRow, DEFAULT_RUBRIC};
+use crate::domain::ValidationError;
 use crate::domain::score_sheet::{
     SCORE_VALUES, ScoreEntry, SheetErrors, SheetInput, justification_field, score_field, typed,
 };
-use crate::domain::ValidationError;
 use crate::i18n::Lang;
 use crate::services::scoring::Desk;
 use crate::web::errors::PageResult;
