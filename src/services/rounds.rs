@@ -124,23 +124,33 @@ pub async fn update(
     .await
 }
 
+/// What became of moving a round on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Advanced {
+    Moved,
+    /// No longer in the phase the mover saw (someone else moved it meanwhile, or the
+    /// button was pressed twice), or there is no phase after it.
+    Unchanged,
+    NoSuchRound,
+}
+
 /// Moves the round on from `from` (the phase the dashboard showed) to the next phase,
-/// through the same change as the round's page, with its audit events: `None` when there
-/// is no such round, `Some(false)` when it is no longer in `from` (someone else moved it
-/// meanwhile, or the button was pressed twice) or has no next phase.
+/// through the same change as the round's page, with its audit events.
 #[tracing::instrument(skip(db, actor))]
 pub async fn advance_phase(
     db: &Database,
     round_id: i32,
     from: Phase,
     actor: Actor,
-) -> anyhow::Result<Option<bool>> {
+) -> anyhow::Result<Advanced> {
     db.write(move |conn| {
-        let Some(round) = db::rounds::find(conn, round_id).optional()? else {
-            return Ok(None);
+        let round = match db::rounds::find(conn, round_id).optional()? {
+            Some(round) if round.phase == from => round,
+            Some(_) => return Ok(Advanced::Unchanged),
+            None => return Ok(Advanced::NoSuchRound),
         };
-        let Some(next) = from.next().filter(|_| round.phase == from) else {
-            return Ok(Some(false));
+        let Some(next) = from.next() else {
+            return Ok(Advanced::Unchanged);
         };
         let changes = screening::RoundChanges {
             dates: screening::RoundDates {
@@ -152,7 +162,7 @@ pub async fn advance_phase(
             disagreement_threshold: round.disagreement_threshold,
         };
         screening::update_round(conn, round_id, &changes, actor)?;
-        Ok(Some(true))
+        Ok(Advanced::Moved)
     })
     .await
 }

@@ -62,14 +62,19 @@ async fn desk(backend: Backend) -> Desk {
         .affiliated_with(Affiliation::with("971032081", "Statens vegvesen"))
         .create(&app)
         .await;
-    let bjorn = JurorFixture::new("bjorn@dfo.no", "Bjørn Jurymedlem")
-        .password(PASSWORD)
-        .create(&app)
-        .await;
-    let cecilie = JurorFixture::new("cecilie@dfo.no", "Cecilie Jurymedlem")
-        .password(PASSWORD)
-        .create(&app)
-        .await;
+    let mut others = Vec::new();
+    for (email, name) in [
+        ("bjorn@dfo.no", "Bjørn Jurymedlem"),
+        ("cecilie@dfo.no", "Cecilie Jurymedlem"),
+    ] {
+        others.push(
+            JurorFixture::new(email, name)
+                .password(PASSWORD)
+                .create(&app)
+                .await,
+        );
+    }
+    let [bjorn, cecilie] = [others[0], others[1]];
     let (round_id, nominations) = (scoring.round_id, scoring.nominations);
     let references = app
         .db
@@ -193,18 +198,11 @@ async fn the_dashboard_shows_the_round_and_moves_it_on_once(backend: Backend) {
             .await
             .contains("Runden var allerede flyttet.")
     );
-    let changes: i64 = app
-        .db
-        .read(|conn| {
-            use schema::audit_events as a;
-            Ok(a::table
-                .filter(a::action.eq("round.phase_changed"))
-                .count()
-                .get_result(conn)?)
-        })
-        .await
-        .unwrap();
-    assert_eq!(changes, 1, "one move, audited");
+    assert_eq!(
+        app.audit_count("round.phase_changed").await,
+        1,
+        "one move, audited"
+    );
 }
 
 async fn a_juror_sees_their_progress_deadline_and_what_is_left(backend: Backend) {
@@ -217,14 +215,7 @@ async fn a_juror_sees_their_progress_deadline_and_what_is_left(backend: Backend)
         ..
     } = desk(backend).await;
     app.clock.set(before_deadline(1));
-    let page = anne
-        .get(app.url("/jury"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = app.get_html_as(&anne, "/jury").await;
     assert!(
         page.contains("0 av 1 vurdert"),
         "the conflicted one is not hers"
@@ -234,24 +225,11 @@ async fn a_juror_sees_their_progress_deadline_and_what_is_left(backend: Backend)
     let left = &left[..left.find("</ul>").unwrap()];
     assert!(left.contains(&format!("/jury/nominasjoner/{}", nominations[1])));
     assert!(!left.contains(&references[0]), "conflicted is not left");
-    let page = cecilie
-        .get(app.url("/jury"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = app.get_html_as(&cecilie, "/jury").await;
     assert!(page.contains("0 av 2 vurdert"));
     // The scoring page says it too.
-    let scoring = cecilie
-        .get(app.url(&format!("/jury/nominasjoner/{}", nominations[0])))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let path = format!("/jury/nominasjoner/{}", nominations[0]);
+    let scoring = app.get_html_as(&cecilie, &path).await;
     assert!(scoring.contains("0 av 2 vurdert"));
     assert!(scoring.contains("(i morgen)"));
     assert!(scoring.contains("lagres hver gang du trykker"));
@@ -283,13 +261,13 @@ async fn reminders_go_once_per_reminder_before_the_deadline(backend: Backend) {
         ..
     } = desk(backend).await;
     // Cecilie reads her desk in nynorsk; the portal remembers it for her mail.
-    cecilie
-        .get(app.url("/sprak?lang=nn&tilbake=/jury"))
-        .send()
-        .await
-        .unwrap();
-    let desk = cecilie.get(app.url("/jury")).send().await.unwrap();
-    assert_eq!(desk.status(), 200);
+    app.get_html_as(&cecilie, "/sprak?lang=nn&tilbake=/jury")
+        .await;
+    assert!(
+        app.get_html_as(&cecilie, "/jury")
+            .await
+            .contains("vurderte")
+    );
     let reminders = reminders(&app);
 
     app.clock.set(before_deadline(8));
@@ -366,18 +344,11 @@ async fn the_secretariat_reminds_the_jury_by_hand(backend: Backend) {
         "the flash message"
     );
     assert_eq!(reminder_mails(&app).await.len(), 2);
-    let audited: i64 = app
-        .db
-        .read(|conn| {
-            use schema::audit_events as a;
-            Ok(a::table
-                .filter(a::action.eq("jury.reminder_sent"))
-                .count()
-                .get_result(conn)?)
-        })
-        .await
-        .unwrap();
-    assert_eq!(audited, 2, "audited per juror");
+    assert_eq!(
+        app.audit_count("jury.reminder_sent").await,
+        2,
+        "audited per juror"
+    );
     // Once the discussion is open, there is nothing to remind of.
     app.move_round_to(round_id, "discussion").await;
     app.submit_form_to("/sekretariat", &action, &[]).await;

@@ -2,6 +2,7 @@
 //! enough to use in an evening (its height measured at 1280 px wide) and nothing scrolls
 //! sideways on a phone (390 px); the dashboard shows the round at a glance.
 
+use crate::accessibility::sign_in;
 use crate::seed;
 use crate::support::*;
 use bedre_stat_test_support::{Backend, spawn_app};
@@ -21,16 +22,6 @@ async fn page_size(client: &Client) -> (u64, bool) {
         size[0].as_u64().unwrap_or_default(),
         size[1].as_bool().unwrap_or(true),
     )
-}
-
-async fn sign_in(client: &Client, app_url: &str, email: &str) {
-    client.delete_all_cookies().await.expect("clearing cookies");
-    goto(client, &format!("{app_url}/logg-inn")).await;
-    type_into(client, "email", email).await;
-    type_into(client, "password", seed::PASSWORD).await;
-    submit_form(client).await;
-    let at = current_url(client).await;
-    assert!(!at.contains("/logg-inn"), "{email} did not get in: {at}");
 }
 
 /// Before issue 8 the page was about 6,500 px tall at 1280 px wide (7 criteria, each with

@@ -8,7 +8,7 @@ use crate::i18n::Lang;
 use crate::services::dashboard::{Dashboard, RoundGlance};
 use crate::services::jury_desk::Cell;
 use crate::services::reminders::NotSent;
-use crate::services::rounds;
+use crate::services::rounds::{self, Advanced};
 use crate::web::AppState;
 use crate::web::auth::Admin;
 use crate::web::errors::{PageError, PageResult};
@@ -142,21 +142,29 @@ pub(super) fn insert(
     context.insert("mail_failed", &dashboard.mail_failed);
 }
 
+/// `/sekretariat/runder/{round}/fase/{from}`: the round and the phase the button was
+/// shown in.
+#[derive(serde::Deserialize)]
+pub struct PhaseStep {
+    round: i32,
+    from: String,
+}
+
 /// Moves the round on from the phase the dashboard showed; a second press (or someone
 /// else's move meanwhile) changes nothing and says so.
-#[tracing::instrument(skip_all, fields(user_id = admin.id))]
+#[tracing::instrument(skip_all, fields(user_id = admin.id, round_id = step.round))]
 pub async fn advance(
     Admin(admin): Admin,
-    path: web::Path<(i32, String)>,
+    step: web::Path<PhaseStep>,
     form: PostedForm,
 ) -> PageResult {
-    let (round_id, from) = path.into_inner();
-    let from = Phase::parse(&from).map_err(|_| PageError::NotFound)?;
+    let from = Phase::parse(&step.from).map_err(|_| PageError::NotFound)?;
+    let actor = admin.actor();
     form.press(async || {
-        match rounds::advance_phase(&form.state.db, round_id, from, admin.actor()).await? {
-            None => Err(PageError::NotFound),
-            Some(true) => Ok(Redirect::to(PATH).saying("desk-phase-moved")),
-            Some(false) => Ok(Redirect::to(PATH).saying("desk-phase-not-moved")),
+        match rounds::advance_phase(&form.state.db, step.round, from, actor).await? {
+            Advanced::NoSuchRound => Err(PageError::NotFound),
+            Advanced::Moved => Ok(Redirect::to(PATH).saying("desk-phase-moved")),
+            Advanced::Unchanged => Ok(Redirect::to(PATH).saying("desk-phase-not-moved")),
         }
     })
     .await
