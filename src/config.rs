@@ -20,6 +20,7 @@ pub struct Settings {
     pub metrics: MetricsSettings,
     pub retention: crate::domain::RetentionPeriods,
     pub statements: StatementSettings,
+    pub jury: JurySettings,
 }
 
 /// What the privacy and accessibility statements say beyond the other settings.
@@ -55,6 +56,13 @@ impl std::fmt::Debug for MetricsSettings {
             )
             .finish()
     }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct JurySettings {
+    /// Days before a round's jury deadline on which a juror with nominations left gets a
+    /// reminder e-mail (each once).
+    pub reminder_days: Vec<u32>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

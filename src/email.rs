@@ -260,6 +260,65 @@ pub fn account_link(
     })
 }
 
+/// A reminder to a juror before the round's jury deadline: how many days are left and the
+/// nominations the juror still has to score, with a link to the desk.
+pub fn jury_reminder(
+    templates: &Templates,
+    identity: &MailIdentity,
+    mail: &crate::services::reminders::Mail<'_>,
+    lang: Lang,
+) -> anyhow::Result<NewOutboxMessage> {
+    let juror = &mail.juror.juror;
+    let year = mail.round.prize_year.to_string();
+    let deadline = lang.long_date(mail.deadline);
+    let mut context = Context::new();
+    context.insert("lang", &lang);
+    context.insert("name", &juror.name);
+    context.insert("year", &year);
+    context.insert("deadline", &deadline);
+    context.insert("days_left", &mail.days_left);
+    context.insert("submitted", &mail.juror.submitted());
+    context.insert("of", &mail.juror.of());
+    context.insert(
+        "left",
+        &mail
+            .left
+            .iter()
+            .map(|n| {
+                serde_json::json!({
+                    "reference": n.reference,
+                    "title": n.title,
+                    "link": format!("{}/jury/nominasjoner/{}", identity.base_url, n.id),
+                })
+            })
+            .collect::<Vec<_>>(),
+    );
+    context.insert("link", &format!("{}/jury", identity.base_url));
+    let (body_text, body_html) = render_pair(templates, "jury_reminder", &context)?;
+    let recipient = Mailbox::new(
+        Some(juror.name.clone()),
+        juror
+            .email
+            .parse()
+            .context("stored user e-mail is not an address")?,
+    );
+    Ok(NewOutboxMessage {
+        message_id: identity.new_message_id(),
+        purpose: "jury_reminder".into(),
+        subject_ref: crate::domain::Actor::User(juror.id).to_string(),
+        recipient: recipient.to_string(),
+        recipient_hash: Some(address_hash(recipient.email.as_ref())),
+        live_link: false,
+        reply_to: None,
+        subject: lang.text_with(
+            "email-jury-reminder-subject",
+            &[("year", &year), ("deadline", &deadline)],
+        ),
+        body_text,
+        body_html: Some(body_html),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use crate::i18n::Lang;

@@ -4,11 +4,13 @@
 //! functions in `crate::domain` and `crate::jury`; routes call these, never `db` directly.
 
 pub mod affiliations;
+pub mod dashboard;
 pub mod decisions;
 pub mod exports;
 pub mod jury_desk;
 pub mod outbox_desk;
 pub mod oversight;
+pub mod reminders;
 pub mod retention;
 pub mod rounds;
 pub mod scoring;

@@ -8,6 +8,7 @@ use crate::db::Database;
 use crate::db::sessions::DbSessionStore;
 use crate::email::MailIdentity;
 use crate::outbox::{OutboxSignal, OutboxWorker};
+use crate::services::reminders::Reminders;
 use crate::submissions::Intake;
 use crate::web::client_address::TrustedProxies;
 use crate::web::rate_limit::{Allowance, SubmissionLimiter};
@@ -34,6 +35,7 @@ pub struct Application {
     limiters: [SubmissionLimiter; 2],
     database: Database,
     clock: Clock,
+    reminders: Reminders,
 }
 
 impl Application {
@@ -77,6 +79,12 @@ impl Application {
             BrowserSession::default().state_ttl(CookieDuration::hours(auth.session_hours));
         let secure_cookies = settings.server.secure_cookies;
         let clock = Clock::system();
+        let reminders = Reminders::new(
+            database.clone(),
+            identity.clone(),
+            signal.clone(),
+            &settings.jury.reminder_days,
+        );
         let state = AppState {
             db: database.clone(),
             intake: Intake::new(
@@ -90,6 +98,7 @@ impl Application {
             limiter: limiter.clone(),
             login_limiter: login_limiter.clone(),
             clock: clock.clone(),
+            reminders: reminders.clone(),
         };
         let max_body = settings.server.max_body_bytes;
         let mut server = HttpServer::new(move || {
@@ -134,6 +143,7 @@ impl Application {
             limiters: [limiter, login_limiter],
             database,
             clock,
+            reminders,
         })
     }
 
@@ -160,7 +170,7 @@ impl Application {
         let limiters = self.limiters;
         let db = self.database.clone();
         let keep_sent_days = self.keep_sent_days;
-        let (retention, clock) = (self.retention, self.clock.clone());
+        let (retention, reminders, clock) = (self.retention, self.reminders, self.clock.clone());
         let housekeeping = tokio::spawn(async move {
             let mut every_minute = tokio::time::interval(Duration::from_secs(60));
             let mut purged_on = None;
@@ -183,6 +193,9 @@ impl Application {
                     .await
                 {
                     tracing::warn!(error = ?error, "housekeeping failed");
+                }
+                if let Err(error) = reminders.send_due(clock.now()).await {
+                    tracing::warn!(error = ?error, "sending the jury's reminders failed");
                 }
             }
         });

@@ -102,7 +102,7 @@ impl Intake {
                 .write(move |conn| conn.transaction(|conn| f(conn)))
                 .await
             {
-                Err(error) if attempt < 3 && is_unique_violation(&error) => attempt += 1,
+                Err(error) if attempt < 3 && db::is_unique_violation(&error) => attempt += 1,
                 result => return result,
             }
         }
@@ -310,18 +310,6 @@ fn enqueue_receipt(
     }
     db::outbox::enqueue(conn, receipt).context("queueing the receipt")?;
     Ok(true)
-}
-
-fn is_unique_violation(error: &anyhow::Error) -> bool {
-    error.chain().any(|cause| {
-        matches!(
-            cause.downcast_ref::<diesel::result::Error>(),
-            Some(diesel::result::Error::DatabaseError(
-                diesel::result::DatabaseErrorKind::UniqueViolation,
-                _
-            ))
-        )
-    })
 }
 
 #[cfg(test)]

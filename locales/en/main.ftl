@@ -203,7 +203,6 @@ error-email-taken = An account with this email address already exists.
 error-forbidden = You do not have access to this page.
 secretariat-title = The secretariat
 secretariat-lead = Overview of nominations, suggestions, users and email.
-secretariat-counts = Nominations: { $nominations }. Suggestions: { $tips }. Emails waiting: { $waiting }. Emails that could not be sent: { $failed }.
 secretariat-users-heading = Users
 secretariat-invite-heading = Invite a user
 field-name = Name

@@ -203,7 +203,6 @@ error-email-taken = Det finnes allerede en konto med denne e-postadressen.
 error-forbidden = Du har ikke tilgang til denne siden.
 secretariat-title = Sekretariatet
 secretariat-lead = Oversikt over nominasjoner, tips, brukere og e-post.
-secretariat-counts = Nominasjoner: { $nominations }. Tips: { $tips }. E-post som venter: { $waiting }. E-post som ikke kunne sendes: { $failed }.
 secretariat-users-heading = Brukere
 secretariat-invite-heading = Inviter en bruker
 field-name = Navn

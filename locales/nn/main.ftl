@@ -203,7 +203,6 @@ error-email-taken = Det finst alt ein konto med denne e-postadressa.
 error-forbidden = Du har ikkje tilgang til denne sida.
 secretariat-title = Sekretariatet
 secretariat-lead = Oversikt over nominasjonar, tips, brukarar og e-post.
-secretariat-counts = Nominasjonar: { $nominations }. Tips: { $tips }. E-post som ventar: { $waiting }. E-post som ikkje kunne sendast: { $failed }.
 secretariat-users-heading = Brukarar
 secretariat-invite-heading = Inviter ein brukar
 field-name = Namn

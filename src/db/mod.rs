@@ -320,6 +320,20 @@ pub struct OutboxCounts {
     pub sent: i64,
 }
 
+/// Whether a write failed on a unique key: the database decided that what was to be
+/// written once had been written already.
+pub fn is_unique_violation(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        matches!(
+            cause.downcast_ref::<diesel::result::Error>(),
+            Some(diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::UniqueViolation,
+                _
+            ))
+        )
+    })
+}
+
 /// The current time as stored: UTC, whole microseconds (PostgreSQL's precision), so a
 /// value reads back equal to what was written on both backends.
 pub fn now() -> chrono::NaiveDateTime {

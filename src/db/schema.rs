@@ -141,6 +141,7 @@ diesel::table! {
         totp_enrolled_at -> Nullable<Timestamp>,
         totp_last_step -> Nullable<BigInt>,
         erased_at -> Nullable<Timestamp>,
+        language -> Nullable<Text>,
     }
 }
 
@@ -292,7 +293,19 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    jury_reminders (id) {
+        id -> Integer,
+        round_id -> Integer,
+        juror_id -> Integer,
+        jury_deadline -> Date,
+        days_before -> Integer,
+        sent_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(round_phase_changes -> rounds (round_id));
+diesel::joinable!(jury_reminders -> rounds (round_id));
 diesel::joinable!(affiliations -> users (user_id));
 diesel::joinable!(decision_nominations -> decisions (decision_id));
 diesel::joinable!(sessions -> users (user_id));
@@ -324,6 +337,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     decision_nominations,
     decision_absences,
     round_phase_changes,
+    jury_reminders,
 );
 
 diesel::table! {

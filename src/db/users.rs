@@ -179,6 +179,21 @@ pub fn set_disabled(
     Ok(changed > 0)
 }
 
+/// The language the user last used the desk in, if known.
+pub fn language_of(conn: &mut DbConn, user_id: i32) -> QueryResult<Option<String>> {
+    users::table
+        .find(user_id)
+        .select(users::language)
+        .first(conn)
+}
+
+pub fn set_language(conn: &mut DbConn, user_id: i32, lang: crate::i18n::Lang) -> QueryResult<()> {
+    diesel::update(users::table.find(user_id))
+        .set(users::language.eq(lang.code()))
+        .execute(conn)
+        .map(|_| ())
+}
+
 pub fn record_successful_login(conn: &mut DbConn, user_id: i32) -> QueryResult<()> {
     diesel::update(users::table.find(user_id))
         .set((

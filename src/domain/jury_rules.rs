@@ -30,6 +30,16 @@ text_enum! {
 }
 
 impl Phase {
+    /// The phase a round moves on to from this one (none after the decision).
+    pub fn next(self) -> Option<Self> {
+        match self {
+            Self::Nominations => Some(Self::Scoring),
+            Self::Scoring => Some(Self::Discussion),
+            Self::Discussion => Some(Self::Decided),
+            Self::Decided => None,
+        }
+    }
+
     /// Whether jurors may give or change scores.
     pub fn scoring_open(self) -> bool {
         self == Self::Scoring
@@ -220,6 +230,10 @@ mod tests {
             assert_eq!(Phase::parse(phase.code()), Ok(phase));
         }
         assert!(Phase::Scoring < Phase::Discussion);
+        for phase in Phase::ALL {
+            assert!(phase.next().is_none_or(|next| next > phase), "{phase:?}");
+        }
+        assert_eq!(Phase::Decided.next(), None);
         assert_eq!(Phase::parse("voting"), Err(ValidationError::PhaseUnknown));
     }
 

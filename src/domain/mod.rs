@@ -16,6 +16,7 @@ mod nomination;
 mod org_number;
 mod phone_number;
 mod reference;
+pub mod reminder;
 mod retention;
 mod round;
 mod round_form;

@@ -135,8 +135,8 @@ fn jury_routes(cfg: &mut web::ServiceConfig) {
 /// `/sekretariat`: the secretariat only.
 fn secretariat_routes(cfg: &mut web::ServiceConfig) {
     use secretariat::{
-        audit_log, conflicts, exports, nominations, outbox, overview, results, rounds, rubric,
-        screening, tips,
+        audit_log, conflicts, dashboard, exports, nominations, outbox, overview, results, rounds,
+        rubric, screening, tips,
     };
     cfg.service(
         scope("/sekretariat")
@@ -173,6 +173,8 @@ fn secretariat_routes(cfg: &mut web::ServiceConfig) {
                 "/runder/{round}/kriterier/{criterion}/fjern",
                 post().to(rubric::remove_criterion),
             )
+            .route("/runder/{round}/fase/{from}", post().to(dashboard::advance))
+            .route("/runder/{round}/paaminnelse", post().to(dashboard::remind))
             .route("/runder/{round}/nominasjoner", get().to(nominations::list))
             .route(
                 "/runder/{id}/resultater",

@@ -2,6 +2,7 @@
 
 pub(super) mod audit_log;
 pub(super) mod conflicts;
+pub(super) mod dashboard;
 pub(super) mod exports;
 pub(super) mod nominations;
 pub(super) mod outbox;

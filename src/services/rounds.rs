@@ -4,10 +4,11 @@
 //! (`db::screening`).
 
 use crate::db::{self, Database, DbConn, jury::CriterionRow, rounds::Round, screening};
+use crate::domain::Phase;
 use crate::domain::{
     Actor, FieldErrors, NewRound, RoundDates, RoundInput, RoundSettings, RubricCriterion,
 };
-use diesel::QueryResult;
+use diesel::{OptionalExtension as _, QueryResult};
 
 pub use crate::db::screening::RubricRefusal;
 
@@ -119,6 +120,49 @@ pub async fn update(
             )?;
         }
         Ok(Ok(()))
+    })
+    .await
+}
+
+/// What became of moving a round on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Advanced {
+    Moved,
+    /// No longer in the phase the mover saw (someone else moved it meanwhile, or the
+    /// button was pressed twice), or there is no phase after it.
+    Unchanged,
+    NoSuchRound,
+}
+
+/// Moves the round on from `from` (the phase the dashboard showed) to the next phase,
+/// through the same change as the round's page, with its audit events.
+#[tracing::instrument(skip(db, actor))]
+pub async fn advance_phase(
+    db: &Database,
+    round_id: i32,
+    from: Phase,
+    actor: Actor,
+) -> anyhow::Result<Advanced> {
+    db.write(move |conn| {
+        let round = match db::rounds::find(conn, round_id).optional()? {
+            Some(round) if round.phase == from => round,
+            Some(_) => return Ok(Advanced::Unchanged),
+            None => return Ok(Advanced::NoSuchRound),
+        };
+        let Some(next) = from.next() else {
+            return Ok(Advanced::Unchanged);
+        };
+        let changes = screening::RoundChanges {
+            dates: screening::RoundDates {
+                nomination_deadline: round.nomination_deadline,
+                jury_deadline: round.jury_deadline,
+                conference_date: round.conference_date,
+            },
+            phase: next,
+            disagreement_threshold: round.disagreement_threshold,
+        };
+        screening::update_round(conn, round_id, &changes, actor)?;
+        Ok(Advanced::Moved)
     })
     .await
 }

@@ -43,6 +43,9 @@ pub struct Desk {
     pub own_holistic: String,
     /// The others' submitted assessments, when this user may see them.
     pub others: Option<Vec<OtherAssessment>>,
+    /// A juror's progress in the round: submitted, of the nominations theirs to score
+    /// (the pages' desk only; `None` in a write's).
+    pub progress: Option<(usize, usize)>,
 }
 
 impl Desk {
@@ -60,7 +63,15 @@ pub async fn desk(
     nomination_id: i32,
 ) -> anyhow::Result<Option<Desk>> {
     let user = user.clone();
-    db.read(move |conn| load(conn, &user, nomination_id)).await
+    db.read(move |conn| {
+        let Some(mut desk) = load(conn, &user, nomination_id)? else {
+            return Ok(None);
+        };
+        let matrix = crate::services::jury_desk::matrix(conn, &desk.round, Some(user.id))?;
+        desk.progress = matrix.jurors.first().map(|row| (row.submitted(), row.of()));
+        Ok(Some(desk))
+    })
+    .await
 }
 
 /// The one place that decides, for a user and a nomination, what the desk shows: the
@@ -135,6 +146,7 @@ fn load(conn: &mut DbConn, user: &UserRow, nomination_id: i32) -> anyhow::Result
         own_scores,
         own_holistic,
         others,
+        progress: None,
     }))
 }
 

@@ -1,4 +1,4 @@
-//! The secretariat's overview of the portal and its users: counts, inviting a user
+//! The secretariat's overview of its users: the list, inviting a user
 //! (through `crate::accounts`), and ending a user's sessions.
 
 use crate::accounts::{Accounts, CreateUserError};
@@ -9,29 +9,10 @@ use crate::i18n::Lang;
 use diesel::Connection as _;
 use diesel::OptionalExtension as _;
 
-/// What the overview counts.
-pub struct Counts {
-    pub nominations: i64,
-    pub tips: i64,
-    pub mail_waiting: i64,
-    pub mail_failed: i64,
-}
-
-/// Every user, and the counts the overview shows.
+/// Every user, for the user management on the overview.
 #[tracing::instrument(skip(db))]
-pub async fn overview(db: &Database) -> anyhow::Result<(Vec<UserRow>, Counts)> {
-    db.read(|conn| {
-        use diesel::prelude::*;
-        let nominations: i64 = db::schema::nominations::table.count().get_result(conn)?;
-        let counts = Counts {
-            nominations,
-            tips: db::tips::count(conn)?,
-            mail_waiting: db::outbox::count_waiting(conn)?,
-            mail_failed: db::outbox::count_failed(conn)?,
-        };
-        Ok((db::users::all(conn)?, counts))
-    })
-    .await
+pub async fn overview(db: &Database) -> anyhow::Result<Vec<UserRow>> {
+    db.read(|conn| Ok(db::users::all(conn)?)).await
 }
 
 /// Creates the account and sends the invitation (with its link to choose a password),

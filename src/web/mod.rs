@@ -29,6 +29,8 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     /// The time deadlines, reminders and retention are decided against (settable in tests).
     pub clock: crate::clock::Clock,
+    /// The jury's reminders before its deadline (also sent by hand from the dashboard).
+    pub reminders: crate::services::reminders::Reminders,
     pub limiter: rate_limit::SubmissionLimiter,
     pub login_limiter: rate_limit::SubmissionLimiter,
 }

@@ -175,6 +175,33 @@ fn rows(seeded: &Seeded, criterion_id: i32) -> Vec<Row> {
             "/sekretariat/brukere/999999/totp/nullstill".into(),
             [Login, Forbidden, Forbidden, NotFound],
         ),
+        // The dashboard's buttons. The round is in discussion: moving it on "from scoring"
+        // and reminding its jury change nothing (each says so in a flash message).
+        row(
+            p.clone(),
+            format!("/sekretariat/runder/{r}/fase/scoring"),
+            staff_post,
+        ),
+        row(
+            p.clone(),
+            format!("/sekretariat/runder/{r}/fase/ukjent"),
+            [Login, Forbidden, Forbidden, NotFound],
+        ),
+        row(
+            p.clone(),
+            "/sekretariat/runder/999999/fase/scoring".into(),
+            [Login, Forbidden, Forbidden, NotFound],
+        ),
+        row(
+            p.clone(),
+            format!("/sekretariat/runder/{r}/paaminnelse"),
+            staff_post,
+        ),
+        row(
+            p.clone(),
+            "/sekretariat/runder/999999/paaminnelse".into(),
+            [Login, Forbidden, Forbidden, NotFound],
+        ),
         // Enrolling an authenticator: any signed-in user (an empty code is invalid).
         row(g.clone(), "/konto/totp".into(), [Login, Page, Page, Page]),
         row(

@@ -200,8 +200,9 @@ async fn a_juror_drafts_submits_and_is_then_locked(backend: Backend) {
     .await;
     assert_eq!(response.status(), 422);
     let html = response.text().await.unwrap();
-    assert!(html.contains("Velg en verdi fra 0 til 5."));
-    assert!(html.contains("Feltet må fylles ut."));
+    // Each message says what to do, naming the criterion (issue 8).
+    assert!(html.contains("Velg en poengsum fra 0 til 5 for Styring."));
+    assert!(html.contains("Velg en poengsum for Kontroll."));
     assert!(html.contains("error-summary"));
     assert!(
         html.contains("Tydelig forankret i ledelsen"),
@@ -252,7 +253,8 @@ async fn a_juror_drafts_submits_and_is_then_locked(backend: Backend) {
     .await;
     assert_eq!(response.status(), 422);
     let html = response.text().await.unwrap();
-    assert!(html.contains("Feltet må fylles ut."));
+    assert!(html.contains("Skriv en helhetsvurdering før du sender inn."));
+    assert!(html.contains("Skriv en kort begrunnelse for poengsummen for Innsparing."));
     assert!(html.contains(&format!("href=\"#field-score-{c2}\"")));
     assert!(html.contains(&format!("href=\"#field-justification-{c3}\"")));
     assert!(html.contains("href=\"#field-holistic\""));

@@ -201,7 +201,7 @@ async fn check_page(
 }
 
 /// Signs in through the real login form, so the browser holds the session cookie.
-async fn sign_in(client: &Client, app_url: &str, email: &str) {
+pub(crate) async fn sign_in(client: &Client, app_url: &str, email: &str) {
     client.delete_all_cookies().await.expect("clearing cookies");
     goto(client, &format!("{app_url}/logg-inn")).await;
     type_into(client, "email", email).await;
@@ -224,7 +224,7 @@ async fn signed_in_pages_pass_axe_in_bokmaal_and_nynorsk() {
             let nomination = seeded.scoring_nomination;
             let figures = "#figures tbody tr";
             let juror_pages = [
-                ("/jury".to_owned(), "table[id^='nominations-'] tbody tr"),
+                ("/jury".to_owned(), ".progress-summary"),
                 ("/jury/tilknytninger".to_owned(), "#affiliations tbody tr"),
                 // Enrolling an authenticator: the QR code (inline SVG) and the code form.
                 ("/konto/totp".to_owned(), "main svg[role=img]"),
@@ -232,7 +232,8 @@ async fn signed_in_pages_pass_axe_in_bokmaal_and_nynorsk() {
                 (format!("/jury/runder/{discussion}/resultater"), figures),
             ];
             let admin_pages = [
-                ("/sekretariat".to_owned(), "main form"),
+                // The round at a glance: the jury matrix of the round in scoring.
+                ("/sekretariat".to_owned(), "table.jury-matrix tbody tr"),
                 ("/sekretariat/runder".to_owned(), "main table"),
                 (format!("/sekretariat/runder/{round}"), "main form"),
                 (

@@ -7,4 +7,5 @@ mod seed;
 mod support;
 
 mod accessibility;
+mod desk;
 mod journeys;

@@ -9,7 +9,9 @@ use crate::web::forms::PageRequest;
 
 #[tracing::instrument(skip_all, fields(user_id = user.id))]
 pub async fn index(view: PageRequest, SignedIn(user): SignedIn) -> PageResult {
-    let rounds = jury_desk::overview(&view.state.db, &user).await?;
+    let today = crate::format::oslo_date(view.state.clock.now());
+    let lang = crate::web::lang::RequestLang::of(&view.req);
+    let rounds = jury_desk::overview(&view.state.db, &user, today, lang).await?;
     let mut context = tera::Context::new();
     context.insert("rounds", &rounds);
     view.render("jury/index.html", context)

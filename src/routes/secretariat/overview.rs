@@ -1,4 +1,5 @@
-//! `/sekretariat`: the secretariat's overview, inviting users
+//! `/sekretariat`: the secretariat's overview — the round at a glance (`dashboard.rs`) and
+//! the user management below it —, inviting users
 //! (`POST /sekretariat/brukere`), ending a user's sessions
 //! (`POST /sekretariat/brukere/{id}/logg-ut`) and resetting another user's lost
 //! authenticator (`POST /sekretariat/brukere/{id}/totp/nullstill`).
@@ -41,7 +42,8 @@ async fn page(
 ) -> PageResult {
     let lang = RequestLang::of(&view.req);
     let me = crate::web::auth::current_user(&view.req).map(|u| u.id);
-    let (users, counts) = users::overview(&view.state.db).await?;
+    let users = users::overview(&view.state.db).await?;
+    let dashboard = crate::services::dashboard::dashboard(&view.state.db).await?;
     let users: Vec<UserView> = users
         .into_iter()
         .map(|u| UserView {
@@ -55,19 +57,8 @@ async fn page(
         })
         .collect();
     let mut context = tera::Context::new();
+    super::dashboard::insert(&mut context, &view.state, &dashboard, lang);
     context.insert("users", &users);
-    context.insert(
-        "counts",
-        &lang.text_with(
-            "secretariat-counts",
-            &[
-                ("nominations", &counts.nominations.to_string()),
-                ("tips", &counts.tips.to_string()),
-                ("waiting", &counts.mail_waiting.to_string()),
-                ("failed", &counts.mail_failed.to_string()),
-            ],
-        ),
-    );
     Ok(PAGE.render(&view.req, &view.state, values, rejection, None, context)?)
 }
 

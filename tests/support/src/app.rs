@@ -312,6 +312,27 @@ impl TestApp {
             .id
     }
 
+    /// The page at `path` as `browser` sees it.
+    pub async fn get_html_as(&self, browser: &reqwest::Client, path: &str) -> String {
+        let response = browser.get(self.url(path)).send().await.unwrap();
+        response.text().await.unwrap()
+    }
+
+    /// How many audit events of this action are recorded.
+    pub async fn audit_count(&self, action: &'static str) -> i64 {
+        self.db
+            .read(move |conn| {
+                use bedre_stat::db::schema::audit_events as a;
+                use diesel::prelude::*;
+                Ok(a::table
+                    .filter(a::action.eq(action))
+                    .count()
+                    .get_result(conn)?)
+            })
+            .await
+            .unwrap()
+    }
+
     /// Moves a round to another phase, as the secretariat's round page does.
     pub async fn move_round_to(&self, round_id: i32, phase: &'static str) {
         self.db

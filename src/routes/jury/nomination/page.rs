@@ -3,6 +3,7 @@
 //! form, and the error summary. What may be shown was decided by `services::scoring`.
 
 use crate::db::jury::{CriterionRow, DEFAULT_RUBRIC};
+use crate::domain::ValidationError;
 use crate::domain::score_sheet::{
     SCORE_VALUES, ScoreEntry, SheetErrors, SheetInput, justification_field, score_field, typed,
 };
@@ -67,10 +68,33 @@ fn criterion_description(lang: Lang, criterion: &CriterionRow) -> String {
     }
 }
 
-fn messages(errors: &SheetErrors, field: &str, lang: Lang) -> Vec<String> {
+/// The message that says what to do about `error` in `field` and names the criterion
+/// ("Velg en poengsum for Styring."), for the sheet's own fields.
+fn specific_message(field: &str, error: ValidationError) -> Option<&'static str> {
+    let kind = field.split('-').next().unwrap_or_default();
+    match (kind, error) {
+        ("score", ValidationError::Required) => Some("desk-error-score-required"),
+        ("score", ValidationError::ScoreOutOfRange) => Some("desk-error-score-range"),
+        ("justification", ValidationError::Required) => Some("desk-error-justification-required"),
+        ("justification", ValidationError::TooLong) => Some("desk-error-justification-long"),
+        ("holistic", ValidationError::Required) => Some("desk-error-holistic-required"),
+        _ => None,
+    }
+}
+
+/// What to do about `error` in `field`, naming its criterion (`label`) where it has one;
+/// other fields get the general message.
+fn message(lang: Lang, field: &str, label: &str, error: ValidationError) -> String {
+    match specific_message(field, error) {
+        Some(id) => lang.text_with(id, &[("criterion", label)]),
+        None => lang.text(error.message_id()),
+    }
+}
+
+fn messages(errors: &SheetErrors, field: &str, label: &str, lang: Lang) -> Vec<String> {
     errors
         .of(field)
-        .map(|error| lang.text(error.message_id()))
+        .map(|error| message(lang, field, label, error))
         .collect()
 }
 
@@ -177,14 +201,15 @@ fn criteria_views(lang: Lang, desk: &Desk, shown: &Shown<'_>) -> Vec<CriterionVi
                     own.map(|s| s.justification.clone()).unwrap_or_default(),
                 ),
             };
+            let label = criterion_label(lang, criterion);
             CriterionView {
                 id: criterion.id,
-                label: criterion_label(lang, criterion),
                 description: criterion_description(lang, criterion),
                 value,
                 justification,
-                score_errors: messages(&shown.errors, &score_name, lang),
-                justification_errors: messages(&shown.errors, &justification_name, lang),
+                score_errors: messages(&shown.errors, &score_name, &label, lang),
+                justification_errors: messages(&shown.errors, &justification_name, &label, lang),
+                label,
                 others: others
                     .iter()
                     .map(|other| other.scores.get(&criterion.id).cloned())
@@ -203,10 +228,7 @@ fn summary(lang: Lang, desk: &Desk, errors: &SheetErrors) -> Vec<SummaryItem> {
             let label = criterion_label(lang, criterion);
             [
                 (score_field(criterion.id), label.clone()),
-                (
-                    justification_field(criterion.id),
-                    lang.text_with("jury-justification-for", &[("criterion", &label)]),
-                ),
+                (justification_field(criterion.id), label),
             ]
         })
         .chain([
@@ -219,10 +241,18 @@ fn summary(lang: Lang, desk: &Desk, errors: &SheetErrors) -> Vec<SummaryItem> {
         .collect();
     errors
         .iter()
-        .map(|(field, error)| SummaryItem {
-            field: field.to_owned(),
-            label: labels.get(field).cloned().unwrap_or_default(),
-            message: lang.text(error.message_id()),
+        .map(|(field, error)| {
+            let label = labels.get(field).cloned().unwrap_or_default();
+            SummaryItem {
+                field: field.to_owned(),
+                message: message(lang, field, &label, error),
+                // "Velg en poengsum for Styring" needs no "Styring:" before it.
+                label: if specific_message(field, error).is_some() {
+                    String::new()
+                } else {
+                    label
+                },
+            }
         })
         .collect()
 }
@@ -290,12 +320,25 @@ pub(super) fn render(
     context.insert("holistic", &holistic);
     context.insert(
         "holistic_errors",
-        &messages(&shown.errors, "holistic", lang),
+        &messages(&shown.errors, "holistic", "", lang),
     );
     context.insert("conflict_reason", shown.conflict_reason);
     context.insert(
         "conflict_reason_errors",
-        &messages(&shown.errors, "conflict_reason", lang),
+        &messages(&shown.errors, "conflict_reason", "", lang),
+    );
+    let deadline = desk.round.jury_deadline;
+    let today = crate::format::oslo_date(state.clock.now());
+    context.insert("jury_deadline", &deadline);
+    context.insert(
+        "days_left",
+        &deadline.map(|d| crate::domain::reminder::days_left(d, today)),
+    );
+    context.insert(
+        "progress",
+        &desk
+            .progress
+            .map(|(submitted, of)| serde_json::json!({"submitted": submitted, "of": of})),
     );
     context.insert("others_visible", &others.is_some());
     context.insert("others", &others);
