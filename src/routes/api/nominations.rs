@@ -1,3 +1,4 @@
+use super::schema::Field;
 use super::{Created, Rejected, accept};
 use crate::domain::{NewNomination, NominationInput};
 use crate::web::errors::ApiError;
@@ -11,7 +12,10 @@ use utoipa::ToSchema;
 pub struct NominationRequest {
     #[serde(default)]
     pub agency_name: String,
-    /// Nine digits with a valid mod-11 check digit; spaces allowed.
+    /// An organisation number: nine digits (spaces between groups are also taken), the
+    /// last a mod-11 check digit over the first eight with the weights 3, 2, 7, 6, 5, 4, 3, 2
+    /// (a remainder giving 10 is never issued). The check digit is beyond JSON Schema: a
+    /// wrong one is answered 422.
     #[serde(default)]
     #[schema(example = "986252932")]
     pub org_number: String,
@@ -52,6 +56,28 @@ pub struct NominationRequest {
     pub consent_publish: bool,
 }
 
+/// What the OpenAPI document states about each field (see `schema`).
+pub const NOMINATION_FIELDS: &[(&str, Field)] = &[
+    ("agency_name", Field::ShortText),
+    ("org_number", Field::OrgNumber),
+    ("contact_name", Field::ShortText),
+    ("contact_email", Field::Email),
+    ("contact_phone", Field::OptionalPhone),
+    ("title", Field::ShortText),
+    ("categories", Field::Categories),
+    ("summary", Field::LongText),
+    ("background", Field::LongText),
+    ("what_was_done", Field::LongText),
+    ("results", Field::LongText),
+    ("savings_nok", Field::OptionalEstimate),
+    ("savings_hours", Field::OptionalEstimate),
+    ("user_effects", Field::LongText),
+    ("transfer_value", Field::LongText),
+    ("other_agencies", Field::OptionalLongText),
+    ("leadership_backing", Field::Flag),
+    ("consent_publish", Field::Flag),
+];
+
 impl From<NominationRequest> for NominationInput {
     fn from(r: NominationRequest) -> Self {
         Self {
@@ -80,6 +106,7 @@ impl From<NominationRequest> for NominationInput {
 #[utoipa::path(
     post,
     path = "/api/v1/nominations",
+    operation_id = "createNomination",
     request_body = NominationRequest,
     responses(
         (status = 201, description = "Stored; a receipt with an edit link goes to the contact person", body = Created),
