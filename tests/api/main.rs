@@ -19,6 +19,7 @@ mod json_logs;
 mod jury_desk;
 mod metrics;
 mod migrations;
+mod openapi;
 mod phase_back;
 mod privacy;
 mod receipts_and_links;
