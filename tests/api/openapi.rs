@@ -12,7 +12,7 @@ use std::process::{Command, Output};
 
 on_both_backends!(
     the_served_document_is_valid_openapi,
-    the_largest_and_the_smallest_requests_the_schemas_accept_are_stored,
+    requests_at_the_edges_of_the_schemas_are_stored,
     refusals_come_with_the_documented_bodies,
 );
 
@@ -64,8 +64,9 @@ async fn the_served_document_is_valid_openapi(backend: Backend) {
 
 /// Every field at the longest the schema allows, written with the characters that make the
 /// longest body (four-byte characters, escaped by the client as surrogate pairs), is stored;
-/// so is a request with only the required fields.
-async fn the_largest_and_the_smallest_requests_the_schemas_accept_are_stored(backend: Backend) {
+/// so is a request with only the required fields, and a whole number written `52656.0`
+/// (JSON Schema's `integer`).
+async fn requests_at_the_edges_of_the_schemas_are_stored(backend: Backend) {
     let app = spawn_app_with(backend, SmtpSink::start(), |settings| {
         settings.rate_limit.enabled = false;
     })
@@ -121,6 +122,7 @@ async fn the_largest_and_the_smallest_requests_the_schemas_accept_are_stored(bac
         "results": ".",
         "user_effects": ".",
         "transfer_value": ".",
+        "savings_nok": 52656.0,
     });
     assert_eq!(
         app.post_json("/api/v1/nominations", &smallest)

@@ -39,10 +39,10 @@ pub struct NominationRequest {
     #[serde(default)]
     pub results: String,
     /// Estimated yearly savings in NOK.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "whole_number")]
     pub savings_nok: Option<u64>,
     /// Estimated yearly savings in hours.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "whole_number")]
     pub savings_hours: Option<u64>,
     #[serde(default)]
     pub user_effects: String,
@@ -54,6 +54,26 @@ pub struct NominationRequest {
     pub leadership_backing: bool,
     #[serde(default)]
     pub consent_publish: bool,
+}
+
+/// A non-negative whole number, also when written as `52656.0`: JSON Schema's `integer`
+/// takes any number with a zero fraction, so the API does too (found by the OpenAPI fuzzer).
+fn whole_number<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<u64>, D::Error> {
+    use serde::Deserialize as _;
+    let Some(number) = Option::<serde_json::Number>::deserialize(deserializer)? else {
+        return Ok(None);
+    };
+    match (number.as_u64(), number.as_f64()) {
+        (Some(whole), _) => Ok(Some(whole)),
+        (None, Some(float)) if float >= 0.0 && float.fract() == 0.0 && float < u64::MAX as f64 => {
+            Ok(Some(float as u64))
+        }
+        _ => Err(serde::de::Error::custom(format!(
+            "expected a non-negative whole number, found {number}"
+        ))),
+    }
 }
 
 /// What the OpenAPI document states about each field (see `schema`).

@@ -68,6 +68,7 @@ pub const EMAIL_LOCAL_PART: &str = "^[^@]{1,64}@";
 fn email(optional: bool, description: Option<String>) -> Schema {
     let within = |idn: bool, max: usize| {
         ObjectBuilder::new()
+            .schema_type(SchemaType::AnyValue)
             .format(Some(SchemaFormat::KnownFormat(KnownFormat::IdnEmail)))
             .max_length(Some(max))
             .pattern(Some(email_pattern(idn)))
@@ -76,7 +77,11 @@ fn email(optional: bool, description: Option<String>) -> Schema {
         .item(within(false, EMAIL_MAX_BYTES))
         .item(within(true, EMAIL_MAX_BYTES / 2));
     let mut all = AllOfBuilder::new()
-        .item(ObjectBuilder::new().pattern(Some(EMAIL_LOCAL_PART)))
+        .item(
+            ObjectBuilder::new()
+                .schema_type(SchemaType::AnyValue)
+                .pattern(Some(EMAIL_LOCAL_PART)),
+        )
         .item(syntax)
         .description(description)
         .build();
