@@ -4,6 +4,8 @@
 //! running API from it — no server error, no request the schemas accept refused, no answer
 //! that breaks the document. Beside them, the edges of the schemas by hand on both backends.
 
+use bedre_stat::routes::api::nominations::NOMINATION_FIELDS;
+use bedre_stat::routes::api::schema::Field;
 use bedre_stat_test_support::on_both_backends;
 use bedre_stat_test_support::{Backend, SmtpSink, TestApp, spawn_app, spawn_app_with};
 use serde_json::{Value, json};
@@ -90,19 +92,13 @@ async fn requests_at_the_edges_of_the_schemas_are_stored(backend: Backend) {
         "leadership_backing": true,
         "consent_publish": true,
     });
-    for field in [
-        "agency_name",
-        "contact_name",
-        "title",
-        "summary",
-        "background",
-        "what_was_done",
-        "results",
-        "user_effects",
-        "transfer_value",
-        "other_agencies",
-    ] {
-        largest[field] = json!(longest(n, field));
+    for (field, rule) in NOMINATION_FIELDS {
+        if matches!(
+            rule,
+            Field::ShortText | Field::LongText | Field::OptionalShortText | Field::OptionalLongText
+        ) {
+            largest[*field] = json!(longest(n, field));
+        }
     }
     let body = serde_json::to_string(&largest).unwrap();
     assert!(body.len() > 64 * 1024, "larger than the old limit");
