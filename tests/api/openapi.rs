@@ -191,7 +191,7 @@ async fn fuzzing_from_the_document_finds_no_disagreement_with_the_api() {
         settings.rate_limit.enabled = false;
     })
     .await;
-    let seconds = std::env::var("OPENAPI_FUZZ_SECONDS").unwrap_or_else(|_| "25".into());
+    let seconds = std::env::var("OPENAPI_FUZZ_SECONDS").unwrap_or_else(|_| "20".into());
     let seed = std::env::var("OPENAPI_FUZZ_SEED")
         .unwrap_or_else(|_| (uuid::Uuid::new_v4().as_u128() as u32).to_string());
     println!("schemathesis seed {seed} (OPENAPI_FUZZ_SEED={seed} repeats this run)");
