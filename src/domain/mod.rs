@@ -39,9 +39,9 @@ pub use jury_rules::{
     Case, Impartiality, Phase, Standings, Viewer, Visibility, counts, policy, standing_of,
     visibility_in,
 };
-pub use nomination::{NewNomination, NominationInput};
+pub use nomination::{MAX_ESTIMATE, NewNomination, NominationInput};
 pub use org_number::OrgNumber;
-pub use phone_number::PhoneNumber;
+pub use phone_number::{PHONE_MAX_CHARS, PHONE_MAX_DIGITS, PHONE_MIN_DIGITS, PhoneNumber};
 pub use reference::{Reference, ReferenceKind};
 pub use retention::{RetentionPeriods, RoundSpan, round_of_tip};
 pub use round::{EditWindow, PrizeYear, RoundPlan};
@@ -55,5 +55,5 @@ pub use screening::{
 };
 pub use status::{ConflictStatus, NominationStatus, OutboxStatus};
 pub use submission_key::SubmissionKey;
-pub use text::{LongText, ShortText};
+pub use text::{LONG_TEXT_MAX_CHARS, LongText, SHORT_TEXT_MAX_CHARS, ShortText};
 pub use tip::{NewTip, TipInput};

@@ -52,7 +52,7 @@ pub struct NewNomination {
 }
 
 /// The largest yearly estimate we take (a thousand billion): anything above is a typo.
-const MAX_ESTIMATE: i64 = 1_000_000_000_000;
+pub const MAX_ESTIMATE: i64 = 1_000_000_000_000;
 
 /// A non-negative whole number, digits with optional spaces as thousands separators.
 fn parse_estimate(raw: &str) -> Result<Option<i64>, ValidationError> {

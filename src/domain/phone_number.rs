@@ -5,6 +5,12 @@ use super::ValidationError;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PhoneNumber(String);
 
+/// Fewest and most digits a telephone number may have.
+pub const PHONE_MIN_DIGITS: usize = 8;
+pub const PHONE_MAX_DIGITS: usize = 15;
+/// Most characters a telephone number may hold, separators included.
+pub const PHONE_MAX_CHARS: usize = 30;
+
 impl PhoneNumber {
     pub fn parse(raw: &str) -> Result<Self, ValidationError> {
         let trimmed = raw.trim();
@@ -16,7 +22,10 @@ impl PhoneNumber {
             .chars()
             .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')'));
         let digits = body.chars().filter(char::is_ascii_digit).count();
-        if !allowed || !(8..=15).contains(&digits) || trimmed.len() > 30 {
+        if !allowed
+            || !(PHONE_MIN_DIGITS..=PHONE_MAX_DIGITS).contains(&digits)
+            || trimmed.len() > PHONE_MAX_CHARS
+        {
             return Err(ValidationError::PhoneInvalid);
         }
         Ok(Self(trimmed.to_owned()))

@@ -186,7 +186,7 @@ async fn malformed_oversized_and_wrongly_typed_bodies_are_refused(backend: Backe
     assert_eq!(wrong_type.status(), 415);
 
     let mut huge = valid_tip();
-    huge["reason"] = json!("x".repeat(200_000));
+    huge["reason"] = json!("x".repeat(bedre_stat::routes::api::MAX_JSON_BYTES + 1));
     assert_eq!(app.post_json("/api/v1/tips", &huge).await.status(), 413);
 
     let unknown_field = json!({ "initiative": "a", "agency": "b", "reason": "c", "admin": true });

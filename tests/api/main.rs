@@ -21,6 +21,7 @@ mod jury_desk;
 mod metrics;
 mod migrations;
 mod multi_instance;
+mod openapi;
 mod phase_back;
 mod privacy;
 mod processes;

@@ -1,3 +1,4 @@
+use super::schema::Field;
 use super::{Created, Rejected, accept};
 use crate::domain::{NewNomination, NominationInput};
 use crate::web::errors::ApiError;
@@ -11,7 +12,10 @@ use utoipa::ToSchema;
 pub struct NominationRequest {
     #[serde(default)]
     pub agency_name: String,
-    /// Nine digits with a valid mod-11 check digit; spaces allowed.
+    /// An organisation number: nine digits (spaces between groups are also taken), the
+    /// last a mod-11 check digit over the first eight with the weights 3, 2, 7, 6, 5, 4, 3, 2
+    /// (a remainder giving 10 is never issued). The check digit is beyond JSON Schema: a
+    /// wrong one is answered 422.
     #[serde(default)]
     #[schema(example = "986252932")]
     pub org_number: String,
@@ -35,10 +39,10 @@ pub struct NominationRequest {
     #[serde(default)]
     pub results: String,
     /// Estimated yearly savings in NOK.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "whole_number")]
     pub savings_nok: Option<u64>,
     /// Estimated yearly savings in hours.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "whole_number")]
     pub savings_hours: Option<u64>,
     #[serde(default)]
     pub user_effects: String,
@@ -51,6 +55,48 @@ pub struct NominationRequest {
     #[serde(default)]
     pub consent_publish: bool,
 }
+
+/// A non-negative whole number, also when written as `52656.0`: JSON Schema's `integer`
+/// takes any number with a zero fraction, so the API does too (found by the OpenAPI fuzzer).
+fn whole_number<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<u64>, D::Error> {
+    use serde::Deserialize as _;
+    let Some(number) = Option::<serde_json::Number>::deserialize(deserializer)? else {
+        return Ok(None);
+    };
+    match (number.as_u64(), number.as_f64()) {
+        (Some(whole), _) => Ok(Some(whole)),
+        (None, Some(float)) if float >= 0.0 && float.fract() == 0.0 && float < u64::MAX as f64 => {
+            Ok(Some(float as u64))
+        }
+        _ => Err(serde::de::Error::custom(format!(
+            "expected a non-negative whole number, found {number}"
+        ))),
+    }
+}
+
+/// What the OpenAPI document states about each field (see `schema`).
+pub const NOMINATION_FIELDS: &[(&str, Field)] = &[
+    ("agency_name", Field::ShortText),
+    ("org_number", Field::OrgNumber),
+    ("contact_name", Field::ShortText),
+    ("contact_email", Field::Email),
+    ("contact_phone", Field::OptionalPhone),
+    ("title", Field::ShortText),
+    ("categories", Field::Categories),
+    ("summary", Field::LongText),
+    ("background", Field::LongText),
+    ("what_was_done", Field::LongText),
+    ("results", Field::LongText),
+    ("savings_nok", Field::OptionalEstimate),
+    ("savings_hours", Field::OptionalEstimate),
+    ("user_effects", Field::LongText),
+    ("transfer_value", Field::LongText),
+    ("other_agencies", Field::OptionalLongText),
+    ("leadership_backing", Field::Flag),
+    ("consent_publish", Field::Flag),
+];
 
 impl From<NominationRequest> for NominationInput {
     fn from(r: NominationRequest) -> Self {
@@ -80,6 +126,7 @@ impl From<NominationRequest> for NominationInput {
 #[utoipa::path(
     post,
     path = "/api/v1/nominations",
+    operation_id = "createNomination",
     request_body = NominationRequest,
     responses(
         (status = 201, description = "Stored; a receipt with an edit link goes to the contact person", body = Created),

@@ -1,3 +1,4 @@
+use super::schema::Field;
 use super::{Created, Rejected, accept};
 use crate::domain::{NewTip, TipInput};
 use crate::web::errors::ApiError;
@@ -20,12 +21,22 @@ pub struct TipRequest {
     pub reason: String,
     #[serde(default)]
     pub tipster_name: Option<String>,
-    /// Gets a receipt when given; required when `may_contact` is true.
+    /// Gets a receipt when given; required when `may_contact` is true. Blank means none.
     #[serde(default)]
     pub tipster_email: Option<String>,
     #[serde(default)]
     pub may_contact: bool,
 }
+
+/// What the OpenAPI document states about each field (see `schema`).
+pub const TIP_FIELDS: &[(&str, Field)] = &[
+    ("initiative", Field::LongText),
+    ("agency", Field::ShortText),
+    ("reason", Field::LongText),
+    ("tipster_name", Field::OptionalShortText),
+    ("tipster_email", Field::OptionalEmail),
+    ("may_contact", Field::Flag),
+];
 
 impl From<TipRequest> for TipInput {
     fn from(request: TipRequest) -> Self {
@@ -43,6 +54,7 @@ impl From<TipRequest> for TipInput {
 #[utoipa::path(
     post,
     path = "/api/v1/tips",
+    operation_id = "createTip",
     request_body = TipRequest,
     responses(
         (status = 201, description = "Stored and forwarded to the secretariat", body = Created),
