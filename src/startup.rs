@@ -32,6 +32,7 @@ pub struct Application {
     limiters: [SubmissionLimiter; 2],
     database: Database,
     clock: Clock,
+    intake: Intake,
 }
 
 impl Application {
@@ -70,14 +71,16 @@ impl Application {
             BrowserSession::default().state_ttl(CookieDuration::hours(auth.session_hours));
         let secure_cookies = settings.server.secure_cookies;
         let clock = Clock::system();
+        let intake = Intake::new(
+            database.clone(),
+            identity.clone(),
+            signal.clone(),
+            settings.rate_limit.receipt_limit(),
+            (settings.nomination.draft_lifetime(), clock.clone()),
+        );
         let state = AppState {
             db: database.clone(),
-            intake: Intake::new(
-                database.clone(),
-                identity.clone(),
-                signal.clone(),
-                settings.rate_limit.receipt_limit(),
-            ),
+            intake: intake.clone(),
             accounts: Accounts::new(database.clone(), identity, signal, settings.auth.clone()),
             settings: Arc::new(settings.clone()),
             limiter: limiter.clone(),
@@ -126,6 +129,7 @@ impl Application {
             limiters: [limiter, login_limiter],
             database,
             clock,
+            intake,
         })
     }
 
@@ -152,10 +156,21 @@ impl Application {
         let limiters = self.limiters;
         let db = self.database.clone();
         let keep_sent_days = self.keep_sent_days;
+        let (intake, clock) = (self.intake, self.clock);
         let housekeeping = tokio::spawn(async move {
             let mut every_minute = tokio::time::interval(Duration::from_secs(60));
+            let mut drafts_swept_on = None;
             loop {
                 every_minute.tick().await;
+                // Drafts once a day (on the app's clock); a failed sweep is tried again
+                // next minute.
+                let today = clock.now().date();
+                if drafts_swept_on != Some(today) {
+                    match intake.expire_drafts(clock.now()).await {
+                        Ok(_) => drafts_swept_on = Some(today),
+                        Err(error) => tracing::warn!(error = ?error, "sweeping drafts failed"),
+                    }
+                }
                 limiters.iter().for_each(SubmissionLimiter::forget_idle);
                 if let Err(error) = db
                     .write(move |conn| {

@@ -4,8 +4,21 @@ use validator::ValidateEmail;
 /// An e-mail address that passed the HTML5/WHATWG e-mail syntax check and is short enough
 /// for SMTP (RFC 5321: 254 characters). It holds no spaces or control characters, so it can
 /// go into a mail header as it is.
+///
+/// The domain may be a Norwegian one with æ, ø or å (`post@bærum.kommune.no`, an IDN): it
+/// is kept as typed (shown and stored so), and [`EmailAddress::to_ascii`] gives the form
+/// for the wire, the domain in punycode (`post@xn--brum-voa.kommune.no`), which every SMTP
+/// server takes (a Unicode address would need the SMTPUTF8 extension).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EmailAddress(String);
+
+/// `address` with its domain in ASCII (punycode, lower case); `None` if the domain is not
+/// a valid internationalised domain name.
+pub fn ascii_address(address: &str) -> Option<String> {
+    let (local, domain) = address.rsplit_once('@')?;
+    let domain = idna::domain_to_ascii(domain).ok()?;
+    Some(format!("{local}@{domain}"))
+}
 
 impl EmailAddress {
     pub fn parse(raw: &str) -> Result<Self, ValidationError> {
@@ -13,10 +26,20 @@ impl EmailAddress {
         if trimmed.is_empty() {
             return Err(ValidationError::Required);
         }
-        if trimmed.len() > 254 || !trimmed.validate_email() || !trimmed.contains('.') {
+        let wire_length = ascii_address(trimmed).map_or(usize::MAX, |ascii| ascii.len());
+        if trimmed.len() > 254
+            || wire_length > 254
+            || !trimmed.validate_email()
+            || !trimmed.contains('.')
+        {
             return Err(ValidationError::EmailInvalid);
         }
         Ok(Self(trimmed.to_owned()))
+    }
+
+    /// The address as it goes on the wire: the domain in punycode.
+    pub fn to_ascii(&self) -> String {
+        ascii_address(&self.0).unwrap_or_else(|| self.0.clone())
     }
 
     pub fn parse_optional(raw: Option<&str>) -> Result<Option<Self>, ValidationError> {
@@ -51,6 +74,24 @@ mod tests {
     }
 
     #[test]
+    fn accepts_norwegian_domains_and_sends_them_in_punycode() {
+        let email = EmailAddress::parse(" post@bærum.kommune.no ").unwrap();
+        assert_eq!(email.as_ref(), "post@bærum.kommune.no", "kept as typed");
+        assert_eq!(email.to_ascii(), "post@xn--brum-voa.kommune.no");
+        let email = EmailAddress::parse("Kari@Ås.Kommune.no").unwrap();
+        assert_eq!(email.to_ascii(), "Kari@xn--s-1fa.kommune.no");
+        assert_eq!(
+            EmailAddress::parse("kari@dfo.no").unwrap().to_ascii(),
+            "kari@dfo.no"
+        );
+        // Letters outside the domain are still refused: the local part stays ASCII.
+        assert_eq!(
+            EmailAddress::parse("bjørn@dfo.no"),
+            Err(ValidationError::EmailInvalid)
+        );
+    }
+
+    #[test]
     fn rejects_malformed_and_header_injection() {
         assert_refuses(
             EmailAddress::parse,
@@ -75,6 +116,7 @@ mod tests {
             if let Ok(email) = EmailAddress::parse(&raw) {
                 prop_assert!(!email.as_ref().chars().any(|c| c.is_whitespace() || c.is_control()));
                 prop_assert!(email.as_ref().len() <= 254);
+                prop_assert!(email.to_ascii().is_ascii() && email.to_ascii().len() <= 254);
             }
         }
     }

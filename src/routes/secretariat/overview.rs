@@ -68,6 +68,12 @@ async fn page(
             ],
         ),
     );
+    // Drafts are not nominations: the secretariat sees how many, nothing of them.
+    let drafts = view.state.intake.draft_count().await?;
+    context.insert(
+        "drafts",
+        &lang.text_with("drafts-count", &[("count", &drafts.to_string())]),
+    );
     Ok(PAGE.render(&view.req, &view.state, values, rejection, None, context)?)
 }
 
