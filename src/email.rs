@@ -55,7 +55,9 @@ fn wire_mailbox(name: Option<String>, stored: &str) -> anyhow::Result<Mailbox> {
         .context("a stored e-mail address has no valid domain")?;
     Ok(Mailbox::new(
         name,
-        ascii.parse().context("a stored e-mail address is not an address")?,
+        ascii
+            .parse()
+            .context("a stored e-mail address is not an address")?,
     ))
 }
 
@@ -96,9 +98,7 @@ pub fn tip_forward(
     );
     let (body_text, body_html) = render_pair(templates, "tip_forward", &context)?;
     let reply_to = match &tip.tipster_email {
-        Some(address) => Some(
-            wire_mailbox(None, address)?.to_string(),
-        ),
+        Some(address) => Some(wire_mailbox(None, address)?.to_string()),
         None => None,
     };
     Ok(NewOutboxMessage {
@@ -323,7 +323,10 @@ mod tests {
             context.insert("edit_url", "https://bedre-stat.example.no/nominasjon/abc");
             context.insert("intro", "email-draft-saved");
             context.insert("expires", "1. desember 2026");
-            context.insert("draft_url", "https://bedre-stat.example.no/nominer/utkast/abc");
+            context.insert(
+                "draft_url",
+                "https://bedre-stat.example.no/nominer/utkast/abc",
+            );
             let (text, _) = super::render_pair(templates, "nomination_draft", &context).unwrap();
             assert!(text.contains("/nominer/utkast/abc"));
             for name in ["nomination_receipt", "tip_receipt"] {

@@ -188,7 +188,13 @@ impl Intake {
                     if !db::drafts::delete(conn, draft_id)? {
                         return Ok(None);
                     }
-                    audit::record(conn, Actor::Public, "draft.sent", &draft_ref(draft_id), None)?;
+                    audit::record(
+                        conn,
+                        Actor::Public,
+                        "draft.sent",
+                        &draft_ref(draft_id),
+                        None,
+                    )?;
                 }
                 let round = db::rounds::open_for_nominations(conn, db::now())
                     .context("finding the open round")?;
@@ -311,7 +317,9 @@ impl Intake {
         tracing::Span::current().record("draft_id", draft_id);
         let now = self.clock.now();
         let saved = self
-            .write_retrying(move |conn| Ok(db::drafts::update_content(conn, draft_id, &draft, now)?))
+            .write_retrying(move |conn| {
+                Ok(db::drafts::update_content(conn, draft_id, &draft, now)?)
+            })
             .await?;
         Ok(saved.then(|| self.draft_expiry(now)))
     }
@@ -329,7 +337,10 @@ impl Intake {
     /// the transaction that queues it, so two runs or two instances never send it twice.
     /// Returns how many were reminded and how many deleted.
     #[tracing::instrument(skip_all)]
-    pub async fn expire_drafts(&self, now: chrono::NaiveDateTime) -> anyhow::Result<(usize, usize)> {
+    pub async fn expire_drafts(
+        &self,
+        now: chrono::NaiveDateTime,
+    ) -> anyhow::Result<(usize, usize)> {
         let identity = self.identity.clone();
         let receipt_limit = self.receipt_limit;
         let life = self.drafts;
@@ -342,7 +353,13 @@ impl Intake {
                     for draft in db::drafts::due_for_reminder(conn, remind_before)? {
                         let token = EditToken::generate();
                         let link_hash = hash_token(token.as_str());
-                        if !db::drafts::claim_reminder(conn, draft.id, remind_before, &link_hash, now)? {
+                        if !db::drafts::claim_reminder(
+                            conn,
+                            draft.id,
+                            remind_before,
+                            &link_hash,
+                            now,
+                        )? {
                             continue;
                         }
                         let expires = crate::format::oslo_date(life.expires_at(draft.saved_at));

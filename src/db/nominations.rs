@@ -1,8 +1,8 @@
 use super::DbConn;
 use super::schema::nominations;
 use crate::domain::{
-    Categories, NewNomination, format_estimate, NominationInput, NominationStatus, Reference, ReferenceKind,
-    SubmissionKey,
+    Categories, NewNomination, NominationInput, NominationStatus, Reference, ReferenceKind,
+    SubmissionKey, format_estimate,
 };
 use crate::i18n::Lang;
 use diesel::prelude::*;

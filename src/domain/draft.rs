@@ -142,7 +142,11 @@ mod tests {
             for hours_ago in 0..(24 * 70) {
                 let saved = now - TimeDelta::hours(hours_ago);
                 let due = life.due(saved, false, now);
-                assert_eq!(due == DraftDue::Expiry, saved <= expire, "{life:?} {hours_ago}");
+                assert_eq!(
+                    due == DraftDue::Expiry,
+                    saved <= expire,
+                    "{life:?} {hours_ago}"
+                );
                 if reminder_days > 0 && due != DraftDue::Expiry {
                     assert_eq!(due == DraftDue::Reminder, saved <= remind, "{life:?}");
                 }

@@ -167,7 +167,10 @@ pub async fn save(
                 .save_draft(draft.id, saved)
                 .await?
                 .ok_or(PageError::LinkInvalid)?;
-            let notice = lang.text_with("draft-saved-again", &[("expires", &lang.long_date(expires))]);
+            let notice = lang.text_with(
+                "draft-saved-again",
+                &[("expires", &lang.long_date(expires))],
+            );
             let context = draft_context(state, lang, &path, expires, Some(notice)).await?;
             form.render_values(&edit_page(&path), &input, context)
         },

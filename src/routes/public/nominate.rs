@@ -122,7 +122,10 @@ pub(super) fn receipt(
         ),
     );
     let conference = match round.conference_date {
-        Some(date) => lang.text_with("receipt-next-conference", &[("date", &lang.long_date(date))]),
+        Some(date) => lang.text_with(
+            "receipt-next-conference",
+            &[("date", &lang.long_date(date))],
+        ),
         None => lang.text_with(
             "receipt-next-conference-unknown",
             &[("year", &round.prize_year.to_string())],
