@@ -238,7 +238,30 @@ fn rows(seeded: &Seeded, criterion_id: i32) -> Vec<Row> {
             "/jury/tilknytninger/999999/slett".into(),
             [Login, NotFound, NotFound, NotFound],
         ),
+        // Nomination drafts: public, behind their private link whoever asks (a signed-in
+        // account, even a disabled one, is nobody special there). An empty form saved as
+        // a draft is refused for its missing address.
+        Row {
+            method: p.clone(),
+            path: "/nominer/utkast".into(),
+            expect: [Allowed; 5],
+        },
     ];
+    for path in ["", "/lagre"] {
+        let unknown = format!("/nominer/utkast/{}{path}", "0".repeat(64));
+        if path.is_empty() {
+            rows.push(Row {
+                method: g.clone(),
+                path: unknown.clone(),
+                expect: [NotFound; 5],
+            });
+        }
+        rows.push(Row {
+            method: p.clone(),
+            path: unknown,
+            expect: [NotFound; 5],
+        });
+    }
     // Secretariat POSTs with an empty form: refused as invalid for the secretariat (kept
     // last, in case one of them changes something).
     for path in [
