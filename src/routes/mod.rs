@@ -37,12 +37,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             resource("/nominer/utkast/{token}")
                 .wrap(security::no_store())
                 .route(get().to(draft::open))
-                .route(post().to(draft::send)),
-        )
-        .service(
-            resource("/nominer/utkast/{token}/lagre")
-                .wrap(security::no_store())
-                .route(post().to(draft::save)),
+                .route(post().to(draft::post)),
         )
         .service(
             resource("/nominasjon/{token}")

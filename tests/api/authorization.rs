@@ -248,7 +248,7 @@ fn rows(seeded: &Seeded, criterion_id: i32) -> Vec<Row> {
             expect: [Allowed, Allowed, Allowed, Allowed, Forbidden],
         },
     ];
-    for path in ["", "/lagre"] {
+    for path in ["", "?lagre"] {
         let unknown = format!("/nominer/utkast/{}{path}", "0".repeat(64));
         if path.is_empty() {
             rows.push(Row {

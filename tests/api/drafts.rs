@@ -7,7 +7,7 @@ use bedre_stat::email::MailIdentity;
 use bedre_stat::submissions::Intake;
 use bedre_stat_test_support::{
     Backend, Mail, TestApp, hidden_field_in, on_both_backends, reference_in, spawn_app,
-    valid_nomination, valid_nomination_form,
+    valid_nomination, valid_nomination_form, valid_nomination_form_with,
 };
 use chrono::TimeDelta;
 use serde_json::json;
@@ -126,13 +126,13 @@ async fn a_draft_is_saved_opened_saved_again_and_sent_as_a_nomination(backend: B
     ] {
         assert!(form.contains(typed), "{typed} kept");
     }
-    assert!(form.contains(&format!("formaction=\"{link}/lagre\"")));
+    assert!(form.contains(&format!("formaction=\"{link}?lagre\"")));
 
     // Saved again from the link: the form, with a note.
     let mut changed = half_done();
     changed[1] = ("title", "Digital kontroll av tungtransport");
     let again = app
-        .submit_form_to(&link, &format!("{link}/lagre"), &changed)
+        .submit_form_to(&link, &format!("{link}?lagre"), &changed)
         .await;
     assert_eq!(again.status(), 200);
     let again = again.text().await.unwrap();
@@ -140,9 +140,7 @@ async fn a_draft_is_saved_opened_saved_again_and_sent_as_a_nomination(backend: B
     assert!(again.contains("Digital kontroll av tungtransport"));
 
     // Sent with a field still wrong: checked like any nomination, everything kept.
-    let mut wrong = valid_nomination_form();
-    wrong.retain(|(name, _)| *name != "org_number");
-    wrong.push(("org_number", "123"));
+    let wrong = valid_nomination_form_with("org_number", "123");
     let refused = app.submit_form(&link, &wrong).await;
     assert_eq!(refused.status(), 422);
     let refused = refused.text().await.unwrap();
@@ -321,9 +319,7 @@ async fn norwegian_addresses_are_accepted_and_sent_in_punycode(backend: Backend)
     assert_eq!(response.status(), 201);
     let body: serde_json::Value = response.json().await.unwrap();
     let reference = body["reference"].as_str().unwrap().to_owned();
-    let mut form = valid_nomination_form();
-    form.retain(|(name, _)| *name != "contact_email");
-    form.push(("contact_email", "kari@ås.kommune.no"));
+    let form = valid_nomination_form_with("contact_email", "kari@ås.kommune.no");
     let receipt = app.submit_form("/nominer", &form).await;
     assert_eq!(receipt.status(), 200);
     assert!(receipt.text().await.unwrap().contains("kari@ås.kommune.no"));
@@ -337,14 +333,6 @@ async fn norwegian_addresses_are_accepted_and_sent_in_punycode(backend: Backend)
     );
     assert!(mails.iter().all(|m| m.to.is_ascii()));
     // Stored as typed.
-    let stored = app
-        .db
-        .read(move |conn| {
-            Ok(bedre_stat::db::nominations::find_by_reference(
-                conn, &reference,
-            )?)
-        })
-        .await
-        .unwrap();
-    assert_eq!(stored.unwrap().contact_email, "post@bærum.kommune.no");
+    let stored = app.nomination(&reference).await;
+    assert_eq!(stored.contact_email, "post@bærum.kommune.no");
 }

@@ -155,12 +155,7 @@ async fn every_page_passes_axe_in_bokmaal_and_nynorsk() {
                 violations.extend(axe_violations(&client, &page).await);
             }
         }
-        assert!(
-            violations.is_empty(),
-            "{} accessibility violations (WCAG 2.1 A/AA, axe-core):\n{}",
-            violations.len(),
-            violations.join("\n")
-        );
+        assert_no_violations(&violations);
         // Control: axe does report a violation that is there, so "none" above means none.
         run_js(
             &client,
@@ -215,14 +210,18 @@ async fn draft_pages_pass_axe_in_bokmaal_and_nynorsk() {
             assert!(text_of(&client, "#sent").await.contains("2 500 000"));
             violations.extend(axe_violations(&client, &format!("receipt ({lang})")).await);
         }
-        assert!(
-            violations.is_empty(),
-            "{} accessibility violations (WCAG 2.1 A/AA, axe-core):\n{}",
-            violations.len(),
-            violations.join("\n")
-        );
+        assert_no_violations(&violations);
     })
     .await;
+}
+
+fn assert_no_violations(violations: &[String]) {
+    assert!(
+        violations.is_empty(),
+        "{} accessibility violations (WCAG 2.1 A/AA, axe-core):\n{}",
+        violations.len(),
+        violations.join("\n")
+    );
 }
 
 /// The path of the draft link mailed to `address`.
@@ -346,12 +345,7 @@ async fn signed_in_pages_pass_axe_in_bokmaal_and_nynorsk() {
                     }
                 }
             }
-            assert!(
-                violations.is_empty(),
-                "{} accessibility violations (WCAG 2.1 A/AA, axe-core):\n{}",
-                violations.len(),
-                violations.join("\n")
-            );
+            assert_no_violations(&violations);
         },
     )
     .await;

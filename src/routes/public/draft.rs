@@ -1,6 +1,6 @@
 //! Drafts of a nomination ("Lagre og fortsett senere"): `/nominer/utkast` saves the form as
 //! typed and mails a private link; `/nominer/utkast/{token}` opens it filled in, sends it
-//! as a nomination (the draft is then gone) or saves it again (`…/lagre`). Only the
+//! as a nomination (the draft is then gone) or saves it again (`…?lagre`). Only the
 //! e-mail address is checked when saving; everything is checked when sending.
 //!
 //! A draft belongs to no round: sent, it goes to the round taking nominations then, like
@@ -9,7 +9,7 @@
 
 use super::nominate::{edit_page, new_context, new_form_page, receipt};
 use crate::db::drafts::DraftRow;
-use crate::domain::{NewNomination, NominationDraft, NominationInput, SubmissionKey};
+use crate::domain::{FieldErrors, NewNomination, NominationDraft, NominationInput, SubmissionKey};
 use crate::i18n::Lang;
 use crate::web::errors::{PageError, PageResult};
 use crate::web::forms::{self, PageRequest, PostedForm, Rejection};
@@ -51,29 +51,41 @@ async fn draft_context(
         ),
     );
     context.insert("action", path);
-    context.insert("draft_action", &format!("{path}/lagre"));
+    context.insert("draft_action", &format!("{path}?{SAVE_QUERY}"));
     context.insert("notice", &notice);
     Ok(context)
 }
+
+/// The query of the save button's post to a draft's link (the send button posts bare).
+const SAVE_QUERY: &str = "lagre";
 
 fn draft_path(token: &str) -> String {
     format!("/nominer/utkast/{token}")
 }
 
-/// The draft's form again, with what was typed and why it was not accepted.
-async fn show_again(
-    form: &PostedForm,
+/// A post to a draft's link: find the draft, `parse` the form, and `act` on it with the
+/// draft and its path; or show the draft's form again with what was typed and why.
+async fn on_draft<D>(
     lang: Lang,
-    (path, draft): (&str, &DraftRow),
-    input: &NominationInput,
-    rejection: Rejection,
-    key: Option<SubmissionKey>,
+    token: &str,
+    form: &PostedForm,
+    parse: impl FnOnce(&NominationInput) -> Result<D, FieldErrors>,
+    act: impl AsyncFnOnce(&DraftRow, &str, D, Option<SubmissionKey>) -> PageResult,
 ) -> PageResult {
     let state = &form.state;
-    let expires = state.intake.draft_expiry(draft.saved_at);
-    let context = draft_context(state, lang, path, expires, None).await?;
-    let page = edit_page(path);
-    Ok(page.render(&form.req, state, input, Some(&rejection), key, context)?)
+    let draft = by_token(state, token).await?;
+    let path = draft_path(token);
+    form.receive(
+        parse,
+        async |parsed, key| act(&draft, &path, parsed, key).await,
+        async |input, rejection: Rejection, key| {
+            let expires = state.intake.draft_expiry(draft.saved_at);
+            let context = draft_context(state, lang, &path, expires, None).await?;
+            let page = edit_page(&path);
+            Ok(page.render(&form.req, state, input, Some(&rejection), key, context)?)
+        },
+    )
+    .await
 }
 
 /// `POST /nominer/utkast`: the new-nomination form saved as a draft. Its link goes by
@@ -119,48 +131,39 @@ pub async fn open(
     view.render_values(&edit_page(&path), &draft.to_input(), context)
 }
 
-/// `POST /nominer/utkast/{token}`: the draft sent as a nomination, checked like any; the
-/// receipt, or the form again with what was typed and why.
+/// `POST /nominer/utkast/{token}`: the draft sent as a nomination, checked like any (the
+/// receipt); or, from the save button (`?lagre`), saved again (the form, with a note until
+/// when it is kept). Otherwise the form again with what was typed and why.
 #[tracing::instrument(skip_all)]
-pub async fn send(
+pub async fn post(
     RequestLang(lang): RequestLang,
     token: web::Path<String>,
     form: PostedForm,
 ) -> PageResult {
     let state = &form.state;
-    let draft = by_token(state, &token).await?;
-    let path = draft_path(&token);
-    form.receive(
-        |input: &NominationInput| NewNomination::try_from(input),
-        async |nomination, key| {
-            let (row, round) = state
-                .intake
-                .submit_draft(draft.id, nomination, lang, key)
-                .await?
-                .ok_or(PageError::LinkInvalid)?;
-            Ok(receipt(state, lang, &row, &round)?)
-        },
-        async |input, rejection, key| {
-            show_again(&form, lang, (&path, &draft), input, rejection, key).await
-        },
-    )
-    .await
-}
-
-/// `POST /nominer/utkast/{token}/lagre`: the draft saved again; the form, with a note
-/// that it was saved and until when it is kept.
-#[tracing::instrument(skip_all)]
-pub async fn save(
-    RequestLang(lang): RequestLang,
-    token: web::Path<String>,
-    form: PostedForm,
-) -> PageResult {
-    let state = &form.state;
-    let draft = by_token(state, &token).await?;
-    let path = draft_path(&token);
-    form.receive(
-        |input: &NominationInput| NominationDraft::try_from(input),
-        async |saved, _| {
+    if form.req.query_string() != SAVE_QUERY {
+        return on_draft(
+            lang,
+            &token,
+            &form,
+            |input| NewNomination::try_from(input),
+            async |draft, _, nomination, key| {
+                let (row, round) = state
+                    .intake
+                    .submit_draft(draft.id, nomination, lang, key)
+                    .await?
+                    .ok_or(PageError::LinkInvalid)?;
+                Ok(receipt(state, lang, &row, &round)?)
+            },
+        )
+        .await;
+    }
+    on_draft(
+        lang,
+        &token,
+        &form,
+        |input| NominationDraft::try_from(input),
+        async |draft, path, saved, _| {
             let input = saved.input.clone();
             let expires = state
                 .intake
@@ -171,11 +174,8 @@ pub async fn save(
                 "draft-saved-again",
                 &[("expires", &lang.long_date(expires))],
             );
-            let context = draft_context(state, lang, &path, expires, Some(notice)).await?;
-            form.render_values(&edit_page(&path), &input, context)
-        },
-        async |input, rejection, key| {
-            show_again(&form, lang, (&path, &draft), input, rejection, key).await
+            let context = draft_context(state, lang, path, expires, Some(notice)).await?;
+            form.render_values(&edit_page(path), &input, context)
         },
     )
     .await
