@@ -231,16 +231,16 @@ async fn privacy(settings: Settings, command: PrivacyCommand) -> anyhow::Result<
                 .write(move |conn| {
                     let erased = privacy::erase(conn, &email)?;
                     let detail = format!(
-                        "tips:{} nominations:{} messages:{}",
-                        erased.tips, erased.nominations, erased.messages
+                        "tips:{} nominations:{} drafts:{} messages:{}",
+                        erased.tips, erased.nominations, erased.drafts, erased.messages
                     );
                     audit::record(conn, Actor::Cli, "privacy.erased", "person", Some(&detail))?;
                     Ok(erased)
                 })
                 .await?;
             println!(
-                "Erased from {} tips, {} nominations and {} messages.",
-                erased.tips, erased.nominations, erased.messages
+                "Erased from {} tips, {} nominations and {} messages; {} drafts deleted.",
+                erased.tips, erased.nominations, erased.messages, erased.drafts
             );
         }
     }

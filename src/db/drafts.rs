@@ -161,6 +161,15 @@ pub fn claim_reminder(
     Ok(claimed == 1)
 }
 
+/// The drafts whose private link goes to `email` (any case), for the person's own copy or
+/// to erase them.
+pub fn of_address(conn: &mut DbConn, email: &str) -> QueryResult<Vec<DraftRow>> {
+    drafts::table
+        .filter(super::privacy::lower(drafts::contact_email).eq(email.trim().to_lowercase()))
+        .select(DraftRow::as_select())
+        .load(conn)
+}
+
 /// Deletes the drafts saved at or before `saved_before`; returns how many.
 pub fn delete_saved_before(conn: &mut DbConn, saved_before: NaiveDateTime) -> QueryResult<usize> {
     diesel::delete(drafts::table.filter(drafts::saved_at.le(saved_before))).execute(conn)

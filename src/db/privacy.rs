@@ -14,6 +14,8 @@ pub struct PersonalData {
     pub email: String,
     pub tips: Vec<serde_json::Value>,
     pub nominations: Vec<serde_json::Value>,
+    /// Nominations saved half-done, as typed.
+    pub drafts: Vec<serde_json::Value>,
     pub messages: Vec<serde_json::Value>,
 }
 
@@ -73,6 +75,10 @@ pub fn export(conn: &mut DbConn, email: &str) -> QueryResult<PersonalData> {
             })
         })
         .collect();
+    let drafts = super::drafts::of_address(conn, email)?
+        .into_iter()
+        .map(|d| serde_json::json!({ "saved": d.saved_at, "content": d.to_input() }))
+        .collect();
     let message_ids = message_ids_of(conn, email)?;
     let messages = outbox_messages::table
         .filter(outbox_messages::id.eq_any(&message_ids))
@@ -85,6 +91,7 @@ pub fn export(conn: &mut DbConn, email: &str) -> QueryResult<PersonalData> {
         email: email.trim().to_lowercase(),
         tips,
         nominations,
+        drafts,
         messages,
     })
 }
@@ -94,11 +101,12 @@ pub fn export(conn: &mut DbConn, email: &str) -> QueryResult<PersonalData> {
 pub struct Erased {
     pub tips: usize,
     pub nominations: usize,
+    pub drafts: usize,
     pub messages: usize,
 }
 
 /// Removes the address and the name and phone that go with it from tips, nominations and
-/// mail not yet erased. Mail still waiting to go to the address is dropped from the queue:
+/// mail not yet erased, and deletes the address's drafts. Mail still waiting to go to the address is dropped from the queue:
 /// marked failed with the reason, its content erased.
 pub fn erase(conn: &mut DbConn, email: &str) -> QueryResult<Erased> {
     let tip_ids: Vec<i32> = tips_of(conn, email)?.iter().map(|t| t.id).collect();
@@ -118,6 +126,10 @@ pub fn erase(conn: &mut DbConn, email: &str) -> QueryResult<Erased> {
                 nominations::contact_phone.eq(None::<String>),
             ))
             .execute(conn)?;
+    let mut drafts = 0;
+    for draft in super::drafts::of_address(conn, email)? {
+        drafts += usize::from(super::drafts::delete(conn, draft.id)?);
+    }
     let message_ids = message_ids_of(conn, email)?;
     let messages =
         diesel::update(outbox_messages::table.filter(outbox_messages::id.eq_any(&message_ids)))
@@ -136,6 +148,7 @@ pub fn erase(conn: &mut DbConn, email: &str) -> QueryResult<Erased> {
     Ok(Erased {
         tips,
         nominations,
+        drafts,
         messages,
     })
 }

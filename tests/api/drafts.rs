@@ -188,6 +188,21 @@ async fn saving_a_draft_checks_only_the_address_and_keeps_what_was_typed(backend
     let saved = save_draft(&app, &[("contact_email", "kari@dfo.no")]).await;
     assert_eq!(saved.status(), 200);
     assert_eq!(draft_count(&app).await, 1);
+
+    // The person's own copy has the draft, and erasing the address deletes it.
+    let (exported, erased) = app
+        .db
+        .write(|conn| {
+            let exported = bedre_stat::db::privacy::export(conn, "Kari@dfo.no")?;
+            let erased = bedre_stat::db::privacy::erase(conn, "kari@dfo.no")?;
+            Ok((exported.drafts, erased.drafts))
+        })
+        .await
+        .unwrap();
+    assert_eq!(exported.len(), 1);
+    assert_eq!(exported[0]["content"]["contact_email"], "kari@dfo.no");
+    assert_eq!(erased, 1);
+    assert_eq!(draft_count(&app).await, 0);
 }
 
 async fn a_draft_is_reminded_once_and_deleted_when_its_days_are_up(backend: Backend) {
