@@ -18,6 +18,7 @@ on_both_backends!(
     saving_a_draft_checks_only_the_address_and_keeps_what_was_typed,
     a_draft_is_reminded_once_and_deleted_when_its_days_are_up,
     a_draft_link_cannot_be_guessed_and_a_draft_is_sent_once,
+    a_draft_saved_twice_at_once_is_one_draft,
     draft_mails_count_against_the_receipt_cap,
     norwegian_addresses_are_accepted_and_sent_in_punycode,
 );
@@ -259,20 +260,11 @@ async fn a_draft_link_cannot_be_guessed_and_a_draft_is_sent_once(backend: Backen
 
     // The draft open in two tabs, both sent at the same moment: one nomination.
     let link = saved_draft_link(&app).await;
-    let (one, two) = (tab_form(&app, &link).await, tab_form(&app, &link).await);
+    let whole = valid_nomination_form();
+    let one = tab_form(&app, &link, &whole).await;
+    let two = tab_form(&app, &link, &whole).await;
     assert_ne!(one[1], two[1], "two tabs, two keys");
-    let send = |body: Vec<(String, String)>| {
-        app.client
-            .post(app.url(&link))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .body(serde_html_form::to_string(&body).unwrap())
-            .send()
-    };
-    let (one, two) = tokio::join!(send(one), send(two));
-    let mut statuses = [
-        one.unwrap().status().as_u16(),
-        two.unwrap().status().as_u16(),
-    ];
+    let mut statuses = both_at_once(&app, &link, one, two).await;
     statuses.sort_unstable();
     assert_eq!(statuses, [200, 404]);
     let nominations = app
@@ -288,9 +280,43 @@ async fn a_draft_link_cannot_be_guessed_and_a_draft_is_sent_once(backend: Backen
     assert_eq!(nominations, 1);
 }
 
-/// The draft's page opened in a tab, and the complete nomination that tab would post.
-async fn tab_form(app: &TestApp, link: &str) -> Vec<(String, String)> {
-    let page = app.get(link).await.text().await.unwrap();
+/// A new draft saved twice at the same moment (a double click): one draft, one mail.
+async fn a_draft_saved_twice_at_once_is_one_draft(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let body = tab_form(&app, "/nominer", &half_done()).await;
+    let statuses = both_at_once(&app, "/nominer/utkast", body.clone(), body).await;
+    assert_eq!(statuses, [200, 200]);
+    assert_eq!(draft_count(&app).await, 1);
+    app.smtp.wait_for(1, WAIT).await;
+    app.wait_for_outbox_drained(WAIT).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(app.smtp.messages().len(), 1);
+}
+
+/// Posts `one` and `two` to `path` at the same moment; their statuses.
+async fn both_at_once(
+    app: &TestApp,
+    path: &str,
+    one: Vec<(String, String)>,
+    two: Vec<(String, String)>,
+) -> [u16; 2] {
+    let post = |body: Vec<(String, String)>| {
+        app.client
+            .post(app.url(path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .body(serde_html_form::to_string(&body).unwrap())
+            .send()
+    };
+    let (one, two) = tokio::join!(post(one), post(two));
+    [
+        one.unwrap().status().as_u16(),
+        two.unwrap().status().as_u16(),
+    ]
+}
+
+/// `page` opened in a tab, and `fields` as that tab would post them.
+async fn tab_form(app: &TestApp, page: &str, fields: &[(&str, &str)]) -> Vec<(String, String)> {
+    let page = app.get(page).await.text().await.unwrap();
     let mut body = vec![
         (
             "csrf_token".to_owned(),
@@ -303,9 +329,9 @@ async fn tab_form(app: &TestApp, link: &str) -> Vec<(String, String)> {
         ("website".to_owned(), String::new()),
     ];
     body.extend(
-        valid_nomination_form()
-            .into_iter()
-            .map(|(k, v)| (k.to_owned(), v.to_owned())),
+        fields
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned())),
     );
     body
 }
