@@ -16,6 +16,7 @@ pub struct Settings {
     pub database: DatabaseSettings,
     pub mail: MailSettings,
     pub rate_limit: RateLimitSettings,
+    pub nomination: NominationSettings,
     pub logging: LoggingSettings,
     pub metrics: MetricsSettings,
     pub retention: crate::domain::RetentionPeriods,
@@ -192,6 +193,23 @@ pub struct RateLimitSettings {
     pub receipts_per_address_per_day: u32,
 }
 
+#[derive(Debug, Clone, Deserialize)]
+pub struct NominationSettings {
+    /// Days a draft ("save and continue later") is kept after its last save.
+    pub draft_days: u32,
+    /// Days before that a draft's one reminder goes out (0: none).
+    pub draft_reminder_days: u32,
+}
+
+impl NominationSettings {
+    pub fn draft_lifetime(&self) -> crate::domain::DraftLifetime {
+        crate::domain::DraftLifetime {
+            days: self.draft_days,
+            reminder_days: self.draft_reminder_days,
+        }
+    }
+}
+
 impl RateLimitSettings {
     /// The receipt cap in force: none when limits are turned off.
     pub fn receipt_limit(&self) -> Option<u32> {
@@ -240,6 +258,8 @@ mod tests {
                 RequireTotp::All
             );
             assert_eq!(settings.rate_limit.receipt_limit(), Some(3));
+            assert_eq!(settings.nomination.draft_days, 60);
+            assert_eq!(settings.nomination.draft_reminder_days, 7);
             Ok(())
         });
     }

@@ -48,6 +48,19 @@ impl MailIdentity {
     }
 }
 
+/// A stored address as it goes on the wire: its domain in punycode (`post@bærum.kommune.no`
+/// is sent as `post@xn--brum-voa.kommune.no`), so no SMTP server needs SMTPUTF8; the
+fn wire_mailbox(name: Option<String>, stored: &str) -> anyhow::Result<Mailbox> {
+    let ascii = crate::domain::ascii_address(stored)
+        .context("a stored e-mail address has no valid domain")?;
+    Ok(Mailbox::new(
+        name,
+        ascii
+            .parse()
+            .context("a stored e-mail address is not an address")?,
+    ))
+}
+
 fn render_pair(
     templates: &Templates,
     name: &str,
@@ -85,15 +98,7 @@ pub fn tip_forward(
     );
     let (body_text, body_html) = render_pair(templates, "tip_forward", &context)?;
     let reply_to = match &tip.tipster_email {
-        Some(address) => Some(
-            Mailbox::new(
-                None,
-                address
-                    .parse()
-                    .context("stored tipster e-mail is not an address")?,
-            )
-            .to_string(),
-        ),
+        Some(address) => Some(wire_mailbox(None, address)?.to_string()),
         None => None,
     };
     Ok(NewOutboxMessage {
@@ -127,12 +132,7 @@ pub fn tip_receipt(
     context.insert("lang", &lang);
     context.insert("reference", &tip.reference);
     let (body_text, body_html) = render_pair(templates, "tip_receipt", &context)?;
-    let recipient = Mailbox::new(
-        None,
-        address
-            .parse()
-            .context("stored tipster e-mail is not an address")?,
-    );
+    let recipient = wire_mailbox(None, address)?;
     Ok(Some(NewOutboxMessage {
         message_id: identity.new_message_id(),
         purpose: "tip_receipt".into(),
@@ -169,13 +169,7 @@ pub fn nomination_receipt(
     context.insert("edit_url", &edit_url);
     let (body_text, body_html) = render_pair(templates, "nomination_receipt", &context)?;
     // No display name: the contact's name is free text from the form.
-    let recipient = Mailbox::new(
-        None,
-        nomination
-            .contact_email
-            .parse()
-            .context("stored contact e-mail is not an address")?,
-    );
+    let recipient = wire_mailbox(None, &nomination.contact_email)?;
     Ok(NewOutboxMessage {
         message_id: identity.new_message_id(),
         purpose: "nomination_receipt".into(),
@@ -191,6 +185,61 @@ pub fn nomination_receipt(
         body_text,
         body_html: Some(body_html),
     })
+}
+
+/// Which mail about a draft: the link when it is saved, or the one reminder before it goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DraftMail {
+    Saved,
+    Reminder,
+}
+
+/// The private link to a nomination draft, to the address typed into the form (a live
+/// link: the body is erased once delivered). Fixed text, the link and the day the draft is
+/// deleted: nothing typed into the form.
+pub fn nomination_draft(
+    templates: &Templates,
+    identity: &MailIdentity,
+    draft: &crate::db::drafts::DraftRow,
+    token: &str,
+    expires: chrono::NaiveDate,
+    kind: DraftMail,
+) -> anyhow::Result<NewOutboxMessage> {
+    let lang = draft.lang();
+    let (purpose, intro) = match kind {
+        DraftMail::Saved => ("nomination_draft", "email-draft-saved"),
+        DraftMail::Reminder => ("nomination_draft_reminder", "email-draft-reminder"),
+    };
+    let mut context = Context::new();
+    context.insert("lang", &lang);
+    context.insert("intro", intro);
+    context.insert("expires", &lang.long_date(expires));
+    context.insert(
+        "draft_url",
+        &format!("{}/nominer/utkast/{token}", identity.base_url),
+    );
+    let (body_text, body_html) = render_pair(templates, "nomination_draft", &context)?;
+    let recipient = wire_mailbox(None, &draft.contact_email)?;
+    Ok(NewOutboxMessage {
+        message_id: identity.new_message_id(),
+        purpose: purpose.into(),
+        subject_ref: draft_ref(draft.id),
+        recipient: recipient.to_string(),
+        recipient_hash: Some(address_hash(recipient.email.as_ref())),
+        live_link: true,
+        reply_to: None,
+        subject: lang.text(match kind {
+            DraftMail::Saved => "email-draft-subject",
+            DraftMail::Reminder => "email-draft-reminder-subject",
+        }),
+        body_text,
+        body_html: Some(body_html),
+    })
+}
+
+/// How logs, the audit trail and the outbox name a draft (it has no reference).
+pub fn draft_ref(draft_id: i32) -> String {
+    format!("draft:{draft_id}")
 }
 
 /// Which one-time account link a message carries.
@@ -240,12 +289,7 @@ pub fn account_link(
     context.insert("link", link);
     context.insert("expiry", &expiry);
     let (body_text, body_html) = render_pair(templates, template, &context)?;
-    let recipient = Mailbox::new(
-        Some(user.name.clone()),
-        user.email
-            .parse()
-            .context("stored user e-mail is not an address")?,
-    );
+    let recipient = wire_mailbox(Some(user.name.clone()), &user.email)?;
     Ok(NewOutboxMessage {
         message_id: identity.new_message_id(),
         purpose: purpose.into(),
@@ -336,6 +380,14 @@ mod tests {
             context.insert("year", "2027");
             context.insert("deadline", "1. oktober 2026");
             context.insert("edit_url", "https://bedre-stat.example.no/nominasjon/abc");
+            context.insert("intro", "email-draft-saved");
+            context.insert("expires", "1. desember 2026");
+            context.insert(
+                "draft_url",
+                "https://bedre-stat.example.no/nominer/utkast/abc",
+            );
+            let (text, _) = super::render_pair(templates, "nomination_draft", &context).unwrap();
+            assert!(text.contains("/nominer/utkast/abc"));
             for name in ["nomination_receipt", "tip_receipt"] {
                 let (text, html) = super::render_pair(templates, name, &context)
                     .unwrap_or_else(|e| panic!("{name} ({lang:?}): {e:#}"));

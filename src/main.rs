@@ -245,16 +245,20 @@ async fn privacy(settings: Settings, command: PrivacyCommand) -> anyhow::Result<
                 .write(move |conn| {
                     let erased = privacy::erase(conn, &email, Actor::Cli)?;
                     let detail = format!(
-                        "tips:{} nominations:{} messages:{} accounts:{}",
-                        erased.tips, erased.nominations, erased.messages, erased.accounts
+                        "tips:{} nominations:{} drafts:{} messages:{} accounts:{}",
+                        erased.tips,
+                        erased.nominations,
+                        erased.drafts,
+                        erased.messages,
+                        erased.accounts
                     );
                     audit::record(conn, Actor::Cli, "privacy.erased", "person", Some(&detail))?;
                     Ok(erased)
                 })
                 .await?;
             println!(
-                "Erased from {} tips, {} nominations and {} messages; {} staff accounts anonymised.",
-                erased.tips, erased.nominations, erased.messages, erased.accounts
+                "Erased from {} tips, {} nominations and {} messages; {} drafts deleted; {} staff accounts anonymised.",
+                erased.tips, erased.nominations, erased.messages, erased.drafts, erased.accounts
             );
         }
     }

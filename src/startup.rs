@@ -36,6 +36,7 @@ pub struct Application {
     database: Database,
     clock: Clock,
     reminders: Reminders,
+    intake: Intake,
 }
 
 impl Application {
@@ -85,14 +86,16 @@ impl Application {
             signal.clone(),
             &settings.jury.reminder_days,
         );
+        let intake = Intake::new(
+            database.clone(),
+            identity.clone(),
+            signal.clone(),
+            settings.rate_limit.receipt_limit(),
+            (settings.nomination.draft_lifetime(), clock.clone()),
+        );
         let state = AppState {
             db: database.clone(),
-            intake: Intake::new(
-                database.clone(),
-                identity.clone(),
-                signal.clone(),
-                settings.rate_limit.receipt_limit(),
-            ),
+            intake: intake.clone(),
             accounts: Accounts::new(database.clone(), identity, signal, settings.auth.clone()),
             settings: Arc::new(settings.clone()),
             limiter: limiter.clone(),
@@ -144,6 +147,7 @@ impl Application {
             database,
             clock,
             reminders,
+            intake,
         })
     }
 
@@ -171,12 +175,13 @@ impl Application {
         let db = self.database.clone();
         let keep_sent_days = self.keep_sent_days;
         let (retention, reminders, clock) = (self.retention, self.reminders, self.clock.clone());
+        let intake = self.intake;
         let housekeeping = tokio::spawn(async move {
             let mut every_minute = tokio::time::interval(Duration::from_secs(60));
             let mut purged_on = None;
             loop {
                 every_minute.tick().await;
-                purged_on = daily_purge(&db, retention, &clock, purged_on).await;
+                purged_on = daily_purge(&db, &intake, retention, &clock, purged_on).await;
                 limiters.iter().for_each(SubmissionLimiter::forget_idle);
                 if let Err(error) = db
                     .write(move |conn| {
@@ -213,6 +218,7 @@ impl Application {
 /// date changes). Returns the day it last ran; a failed purge is tried again next time.
 async fn daily_purge(
     db: &crate::db::Database,
+    intake: &Intake,
     periods: crate::domain::RetentionPeriods,
     clock: &Clock,
     purged_on: Option<chrono::NaiveDate>,
@@ -222,10 +228,16 @@ async fn daily_purge(
         return purged_on;
     }
     let system = crate::domain::Actor::System;
-    match crate::services::retention::purge(db, periods, now, system).await {
+    if let Err(error) = crate::services::retention::purge(db, periods, now, system).await {
+        tracing::warn!(error = ?error, "retention purge failed");
+        return purged_on;
+    }
+    // Drafts past their days go, and those close to it get their one reminder; both
+    // steps are idempotent, so a day whose sweep failed is simply tried again.
+    match intake.expire_drafts(now).await {
         Ok(_) => Some(now.date()),
         Err(error) => {
-            tracing::warn!(error = ?error, "retention purge failed");
+            tracing::warn!(error = ?error, "sweeping drafts failed");
             purged_on
         }
     }

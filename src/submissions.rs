@@ -9,12 +9,16 @@
 //! nothing different, so they tell nobody whether an address is being flooded — and the
 //! audit log records `receipt.withheld` for the secretariat.
 
+use crate::clock::Clock;
 use crate::db::{
-    self, Database, DbConn, audit, nominations::NominationRow, outbox::NewOutboxMessage,
-    rounds::Round, tips::TipRow,
+    self, Database, DbConn, audit, drafts::DraftRow, nominations::NominationRow,
+    outbox::NewOutboxMessage, rounds::Round, tips::TipRow,
 };
-use crate::domain::{Actor, EditWindow, NewNomination, NewTip, RoundPlan, SubmissionKey};
-use crate::email::{self, MailIdentity};
+use crate::domain::{
+    Actor, DraftLifetime, EditWindow, NewNomination, NewTip, NominationDraft, RoundPlan,
+    SubmissionKey,
+};
+use crate::email::{self, DraftMail, MailIdentity, draft_ref};
 use crate::i18n::Lang;
 use crate::outbox::OutboxSignal;
 use crate::templates;
@@ -33,6 +37,9 @@ pub struct Intake {
     signal: OutboxSignal,
     /// Receipts to one address per day; `None`: no cap (limits turned off).
     receipt_limit: Option<u32>,
+    /// How long drafts are kept, counted on `clock`.
+    drafts: DraftLifetime,
+    clock: Clock,
     /// The open round as the public pages show it, remembered briefly: every view of the
     /// home page and the form needs it, and it changes a few times a year.
     open_round_cache: Arc<Mutex<Option<(Instant, OpenRound)>>>,
@@ -77,6 +84,7 @@ impl Intake {
         identity: MailIdentity,
         signal: OutboxSignal,
         receipt_limit: Option<u32>,
+        (drafts, clock): (DraftLifetime, Clock),
     ) -> Self {
         Self {
             open_round_cache: Arc::default(),
@@ -84,6 +92,8 @@ impl Intake {
             identity,
             signal,
             receipt_limit,
+            drafts,
+            clock,
         }
     }
 
@@ -151,15 +161,42 @@ impl Intake {
         lang: Lang,
         key: Option<SubmissionKey>,
     ) -> anyhow::Result<(NominationRow, Round)> {
+        self.store_nomination(nomination, lang, key, None)
+            .await?
+            .context("a nomination not from a draft is always stored")
+    }
+
+    /// Stores a nomination (see `submit_nomination`); with `from_draft`, deletes that draft
+    /// in the same transaction, and stores nothing (`None`) if the draft is gone already —
+    /// sent from another tab, or expired.
+    async fn store_nomination(
+        &self,
+        nomination: NewNomination,
+        lang: Lang,
+        key: Option<SubmissionKey>,
+        from_draft: Option<i32>,
+    ) -> anyhow::Result<Option<(NominationRow, Round)>> {
         let identity = self.identity.clone();
         let receipt_limit = self.receipt_limit;
-        let (row, round) = self
+        let stored = self
             .write_retrying(move |conn| {
                 if let Some(key) = &key
                     && let Some(first) = db::nominations::find_by_submission_key(conn, key)?
                 {
                     let round = db::rounds::find(conn, first.round_id)?;
-                    return Ok((first, round));
+                    return Ok(Some((first, round)));
+                }
+                if let Some(draft_id) = from_draft {
+                    if !db::drafts::delete(conn, draft_id)? {
+                        return Ok(None);
+                    }
+                    audit::record(
+                        conn,
+                        Actor::Public,
+                        "draft.sent",
+                        &draft_ref(draft_id),
+                        None,
+                    )?;
                 }
                 let round = db::rounds::open_for_nominations(conn, db::now())
                     .context("finding the open round")?;
@@ -190,12 +227,169 @@ impl Intake {
                     &row.reference,
                     None,
                 )?;
-                Ok((row, round))
+                Ok(Some((row, round)))
             })
             .await?;
-        tracing::info!(reference = %row.reference, prize_year = round.prize_year, "nomination received");
+        if let Some((row, round)) = &stored {
+            tracing::info!(reference = %row.reference, prize_year = round.prize_year, "nomination received");
+            self.signal.new_mail();
+        }
+        Ok(stored)
+    }
+
+    /// Sends a draft as a nomination (it passed every rule): stores the nomination and
+    /// deletes the draft in one transaction. `None`: the draft was gone.
+    #[tracing::instrument(skip_all, fields(draft_id))]
+    pub async fn submit_draft(
+        &self,
+        draft_id: i32,
+        nomination: NewNomination,
+        lang: Lang,
+        key: Option<SubmissionKey>,
+    ) -> anyhow::Result<Option<(NominationRow, Round)>> {
+        tracing::Span::current().record("draft_id", draft_id);
+        self.store_nomination(nomination, lang, key, Some(draft_id))
+            .await
+    }
+
+    /// When a draft saved now is deleted.
+    pub fn draft_expiry(&self, saved_at: chrono::NaiveDateTime) -> NaiveDate {
+        crate::format::oslo_date(self.drafts.expires_at(saved_at))
+    }
+
+    /// Stores a new draft and mails its private link to the address typed (a receipt: it
+    /// counts against the day's cap for the address). The same form saved again with the
+    /// same key (a double click) updates that draft and sends no second mail. Returns the
+    /// day the draft will be deleted.
+    #[tracing::instrument(skip_all)]
+    pub async fn save_new_draft(
+        &self,
+        draft: NominationDraft,
+        lang: Lang,
+        key: Option<SubmissionKey>,
+    ) -> anyhow::Result<NaiveDate> {
+        let identity = self.identity.clone();
+        let receipt_limit = self.receipt_limit;
+        let now = self.clock.now();
+        let expires = self.draft_expiry(now);
+        let draft_id = self
+            .write_retrying(move |conn| {
+                if let Some(key) = &key
+                    && let Some(first) = db::drafts::find_by_submission_key(conn, key)?
+                {
+                    db::drafts::update_content(conn, first.id, &draft, now)?;
+                    return Ok(first.id);
+                }
+                let token = EditToken::generate();
+                let row = db::drafts::insert(
+                    conn,
+                    &draft,
+                    &hash_token(token.as_str()),
+                    lang,
+                    key.as_ref(),
+                    now,
+                )
+                .context("storing the draft")?;
+                let mail = email::nomination_draft(
+                    templates::get(),
+                    &identity,
+                    &row,
+                    token.as_str(),
+                    expires,
+                    DraftMail::Saved,
+                )?;
+                enqueue_receipt(conn, &mail, receipt_limit)?;
+                audit::record(conn, Actor::Public, "draft.saved", &draft_ref(row.id), None)?;
+                Ok(row.id)
+            })
+            .await?;
+        tracing::info!(draft_id, "nomination draft saved");
         self.signal.new_mail();
-        Ok((row, round))
+        Ok(expires)
+    }
+
+    /// Saves a draft again from its private link. Returns the day it will now be deleted,
+    /// or `None` if it is gone (sent or expired meanwhile).
+    #[tracing::instrument(skip_all, fields(draft_id))]
+    pub async fn save_draft(
+        &self,
+        draft_id: i32,
+        draft: NominationDraft,
+    ) -> anyhow::Result<Option<NaiveDate>> {
+        tracing::Span::current().record("draft_id", draft_id);
+        let now = self.clock.now();
+        let saved = self
+            .write_retrying(move |conn| {
+                Ok(db::drafts::update_content(conn, draft_id, &draft, now)?)
+            })
+            .await?;
+        Ok(saved.then(|| self.draft_expiry(now)))
+    }
+
+    /// The draft a private link points at.
+    pub async fn find_draft(&self, token: String) -> anyhow::Result<Option<DraftRow>> {
+        self.db
+            .read(move |conn| Ok(db::drafts::find_by_token_hash(conn, &hash_token(&token))?))
+            .await
+    }
+
+    /// The daily sweep of drafts at `now` (by the rule in [`DraftLifetime`]): deletes the
+    /// expired ones and sends each draft due a reminder its one reminder, with a new link
+    /// (the first one keeps working). Each reminder is claimed by a conditional update in
+    /// the transaction that queues it, so two runs or two instances never send it twice.
+    /// Returns how many were reminded and how many deleted.
+    #[tracing::instrument(skip_all)]
+    pub async fn expire_drafts(
+        &self,
+        now: chrono::NaiveDateTime,
+    ) -> anyhow::Result<(usize, usize)> {
+        let identity = self.identity.clone();
+        let receipt_limit = self.receipt_limit;
+        let life = self.drafts;
+        let (remind_before, expire_before) = life.saved_at_bounds(now);
+        let (reminded, expired) = self
+            .write_retrying(move |conn| {
+                let expired = db::drafts::delete_saved_before(conn, expire_before)?;
+                let mut reminded = 0;
+                if life.reminder_days > 0 {
+                    for draft in db::drafts::due_for_reminder(conn, remind_before)? {
+                        let token = EditToken::generate();
+                        let link_hash = hash_token(token.as_str());
+                        if !db::drafts::claim_reminder(
+                            conn,
+                            draft.id,
+                            remind_before,
+                            &link_hash,
+                            now,
+                        )? {
+                            continue;
+                        }
+                        let expires = crate::format::oslo_date(life.expires_at(draft.saved_at));
+                        let mail = email::nomination_draft(
+                            templates::get(),
+                            &identity,
+                            &draft,
+                            token.as_str(),
+                            expires,
+                            DraftMail::Reminder,
+                        )?;
+                        enqueue_receipt(conn, &mail, receipt_limit)?;
+                        reminded += 1;
+                    }
+                }
+                Ok((reminded, expired))
+            })
+            .await?;
+        if reminded > 0 || expired > 0 {
+            tracing::info!(reminded, expired, "nomination drafts swept");
+            self.signal.new_mail();
+        }
+        Ok((reminded, expired))
+    }
+
+    /// How many drafts there are (the secretariat sees only this).
+    pub async fn draft_count(&self) -> anyhow::Result<i64> {
+        self.db.read(|conn| Ok(db::drafts::count(conn)?)).await
     }
 
     /// The prize year and nomination deadline of the round taking nominations now (from

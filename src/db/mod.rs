@@ -9,6 +9,7 @@
 pub mod audit;
 pub mod backup;
 pub mod decisions;
+pub mod drafts;
 mod group_commit;
 pub mod jury;
 pub mod nominations;

@@ -2,7 +2,7 @@ use super::DbConn;
 use super::schema::nominations;
 use crate::domain::{
     Categories, NewNomination, NominationInput, NominationStatus, Reference, ReferenceKind,
-    SubmissionKey,
+    SubmissionKey, format_estimate,
 };
 use crate::i18n::Lang;
 use diesel::prelude::*;
@@ -61,11 +61,8 @@ impl NominationRow {
             background: self.background.clone(),
             what_was_done: self.what_was_done.clone(),
             results: self.results.clone(),
-            savings_nok: self.savings_nok.map(|v| v.to_string()).unwrap_or_default(),
-            savings_hours: self
-                .savings_hours
-                .map(|v| v.to_string())
-                .unwrap_or_default(),
+            savings_nok: self.savings_nok.map(format_estimate).unwrap_or_default(),
+            savings_hours: self.savings_hours.map(format_estimate).unwrap_or_default(),
             user_effects: self.user_effects.clone(),
             transfer_value: self.transfer_value.clone(),
             other_agencies: self.other_agencies.clone().unwrap_or_default(),

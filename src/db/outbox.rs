@@ -28,11 +28,14 @@ pub struct NewOutboxMessage {
 }
 
 /// The stored fingerprint of an e-mail address: SHA-256 of the bare address, trimmed and in
-/// lower case. Lets a delivered message, a person's data export and the receipt limit
-/// find an address without the outbox keeping it in clear.
+/// lower case, its domain in punycode (so `post@bærum.kommune.no` and
+/// `post@xn--brum-voa.kommune.no` are one address). Lets a delivered message, a person's
+/// data export and the receipt limit find an address without the outbox keeping it in clear.
 pub fn address_hash(address: &str) -> String {
     use sha2::{Digest as _, Sha256};
-    Sha256::digest(address.trim().to_lowercase().as_bytes())
+    let address = address.trim();
+    let ascii = crate::domain::ascii_address(address).unwrap_or_else(|| address.to_owned());
+    Sha256::digest(ascii.to_lowercase().as_bytes())
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()

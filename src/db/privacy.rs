@@ -19,6 +19,8 @@ pub struct PersonalData {
     pub email: String,
     pub tips: Vec<serde_json::Value>,
     pub nominations: Vec<serde_json::Value>,
+    /// Nominations saved half-done, as typed.
+    pub drafts: Vec<serde_json::Value>,
     pub messages: Vec<serde_json::Value>,
     /// The staff account with this address, if there is one.
     pub account: Option<serde_json::Value>,
@@ -80,6 +82,10 @@ pub fn export(conn: &mut DbConn, email: &str) -> QueryResult<PersonalData> {
             })
         })
         .collect();
+    let drafts = super::drafts::of_address(conn, email)?
+        .into_iter()
+        .map(|d| serde_json::json!({ "saved": d.saved_at, "content": d.to_input() }))
+        .collect();
     let message_ids = message_ids_of(conn, email)?;
     let messages = outbox_messages::table
         .filter(outbox_messages::id.eq_any(&message_ids))
@@ -96,6 +102,7 @@ pub fn export(conn: &mut DbConn, email: &str) -> QueryResult<PersonalData> {
         email: email.trim().to_lowercase(),
         tips,
         nominations,
+        drafts,
         messages,
         account,
     })
@@ -145,19 +152,25 @@ fn account_data(conn: &mut DbConn, user: &super::users::UserRow) -> QueryResult<
 pub struct Erased {
     pub tips: usize,
     pub nominations: usize,
+    pub drafts: usize,
     pub messages: usize,
     /// Staff accounts anonymised (0 or 1).
     pub accounts: usize,
 }
 
 /// Removes the address and the name and phone that go with it from tips, nominations and
-/// mail not yet erased, and anonymises the staff account with the address, if any. Mail still waiting to go to the address is dropped from the queue:
+/// mail not yet erased, deletes the address's drafts, and anonymises the staff account
+/// with the address, if any. Mail still waiting to go to the address is dropped from the queue:
 /// marked failed with the reason, its content erased.
 pub fn erase(conn: &mut DbConn, email: &str, actor: crate::domain::Actor) -> QueryResult<Erased> {
     let tip_ids: Vec<i32> = tips_of(conn, email)?.iter().map(|t| t.id).collect();
     let tips = super::retention::erase_tip_contacts(conn, &tip_ids)?;
     let nomination_ids: Vec<i32> = nominations_of(conn, email)?.iter().map(|n| n.id).collect();
     let nominations = super::retention::erase_nomination_contacts(conn, &nomination_ids)?;
+    let mut drafts = 0;
+    for draft in super::drafts::of_address(conn, email)? {
+        drafts += usize::from(super::drafts::delete(conn, draft.id)?);
+    }
     let accounts = match super::users::find_by_email(conn, email)? {
         Some(user) => usize::from(super::retention::anonymise_user(
             conn,
@@ -185,6 +198,7 @@ pub fn erase(conn: &mut DbConn, email: &str, actor: crate::domain::Actor) -> Que
     Ok(Erased {
         tips,
         nominations,
+        drafts,
         messages,
         accounts,
     })

@@ -106,6 +106,21 @@ diesel::table! {
 }
 
 diesel::table! {
+    nomination_drafts (id) {
+        id -> Integer,
+        token_hash -> Text,
+        reminder_token_hash -> Nullable<Text>,
+        contact_email -> Text,
+        content -> Text,
+        language -> Text,
+        submission_key -> Nullable<Text>,
+        saved_at -> Timestamp,
+        reminded_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     outbox_attempts (id) {
         id -> Integer,
         outbox_message_id -> Integer,
@@ -322,6 +337,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     outbox_messages,
     outbox_attempts,
     receipt_counts,
+    nomination_drafts,
     audit_events,
     users,
     sessions,

@@ -5,8 +5,21 @@ use validator::ValidateEmail;
 /// to (no dot at either end of the local part or two in a row, which the WHATWG syntax
 /// lets through), and that is short enough for SMTP (RFC 5321: 254 characters). It holds no spaces or control characters, so it can
 /// go into a mail header as it is.
+///
+/// The domain may be a Norwegian one with æ, ø or å (`post@bærum.kommune.no`, an IDN): it
+/// is kept as typed (shown and stored so), and [`EmailAddress::to_ascii`] gives the form
+/// for the wire, the domain in punycode (`post@xn--brum-voa.kommune.no`), which every SMTP
+/// server takes (a Unicode address would need the SMTPUTF8 extension).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EmailAddress(String);
+
+/// `address` with its domain in ASCII (punycode, lower case); `None` if the domain is not
+/// a valid internationalised domain name.
+pub fn ascii_address(address: &str) -> Option<String> {
+    let (local, domain) = address.rsplit_once('@')?;
+    let domain = idna::domain_to_ascii(domain).ok()?;
+    Some(format!("{local}@{domain}"))
+}
 
 impl EmailAddress {
     pub fn parse(raw: &str) -> Result<Self, ValidationError> {
@@ -14,7 +27,9 @@ impl EmailAddress {
         if trimmed.is_empty() {
             return Err(ValidationError::Required);
         }
+        let wire_length = ascii_address(trimmed).map_or(usize::MAX, |ascii| ascii.len());
         if trimmed.len() > 254
+            || wire_length > 254
             || !trimmed.validate_email()
             || !trimmed.contains('.')
             || trimmed.parse::<lettre::Address>().is_err()
@@ -22,6 +37,11 @@ impl EmailAddress {
             return Err(ValidationError::EmailInvalid);
         }
         Ok(Self(trimmed.to_owned()))
+    }
+
+    /// The address as it goes on the wire: the domain in punycode.
+    pub fn to_ascii(&self) -> String {
+        ascii_address(&self.0).unwrap_or_else(|| self.0.clone())
     }
 
     pub fn parse_optional(raw: Option<&str>) -> Result<Option<Self>, ValidationError> {
@@ -53,6 +73,24 @@ mod tests {
         ] {
             assert!(EmailAddress::parse(raw).is_ok(), "{raw}");
         }
+    }
+
+    #[test]
+    fn accepts_norwegian_domains_and_sends_them_in_punycode() {
+        let email = EmailAddress::parse(" post@bærum.kommune.no ").unwrap();
+        assert_eq!(email.as_ref(), "post@bærum.kommune.no", "kept as typed");
+        assert_eq!(email.to_ascii(), "post@xn--brum-voa.kommune.no");
+        let email = EmailAddress::parse("Kari@Ås.Kommune.no").unwrap();
+        assert_eq!(email.to_ascii(), "Kari@xn--s-1fa.kommune.no");
+        assert_eq!(
+            EmailAddress::parse("kari@dfo.no").unwrap().to_ascii(),
+            "kari@dfo.no"
+        );
+        // Letters outside the domain are still refused: the local part stays ASCII.
+        assert_eq!(
+            EmailAddress::parse("bjørn@dfo.no"),
+            Err(ValidationError::EmailInvalid)
+        );
     }
 
     #[test]
@@ -91,6 +129,7 @@ mod tests {
             if let Ok(email) = EmailAddress::parse(&raw) {
                 prop_assert!(!email.as_ref().chars().any(|c| c.is_whitespace() || c.is_control()));
                 prop_assert!(email.as_ref().len() <= 254);
+                prop_assert!(email.to_ascii().is_ascii() && email.to_ascii().len() <= 254);
             }
         }
     }

@@ -8,6 +8,7 @@ mod actor;
 mod affiliation;
 mod category;
 mod conflict_decision;
+mod draft;
 mod email_address;
 mod errors;
 mod invitation;
@@ -32,14 +33,15 @@ pub use actor::Actor;
 pub use affiliation::{AFFILIATION_FIELDS, Affiliation, AffiliationInput};
 pub use category::{Categories, Category};
 pub use conflict_decision::{CONFLICT_DECISION_FIELDS, ConflictDecision, ConflictDecisionInput};
-pub use email_address::EmailAddress;
+pub use draft::{DraftDue, DraftLifetime, NominationDraft};
+pub use email_address::{EmailAddress, ascii_address};
 pub use errors::{FieldErrors, ValidationError};
 pub use invitation::{INVITATION_FIELDS, Invitation, InvitationInput};
 pub use jury_rules::{
     Case, Impartiality, Phase, Standings, Viewer, Visibility, counts, policy, standing_of,
     visibility_in,
 };
-pub use nomination::{MAX_ESTIMATE, NewNomination, NominationInput};
+pub use nomination::{MAX_ESTIMATE, NewNomination, NominationInput, format_estimate};
 pub use org_number::OrgNumber;
 pub use phone_number::{PHONE_MAX_CHARS, PHONE_MAX_DIGITS, PHONE_MIN_DIGITS, PhoneNumber};
 pub use reference::{Reference, ReferenceKind};

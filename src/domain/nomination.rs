@@ -72,6 +72,23 @@ fn parse_estimate(raw: &str) -> Result<Option<i64>, ValidationError> {
     }
 }
 
+/// An estimate as the form shows it again: digits in groups of three with spaces
+/// ("2 500 000"), the way it is typed, and what [`parse_estimate`] reads back.
+pub fn format_estimate(value: i64) -> String {
+    let digits = value.unsigned_abs().to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(' ');
+        }
+        grouped.push(digit);
+    }
+    if value < 0 {
+        grouped.insert(0, '-');
+    }
+    grouped
+}
+
 impl TryFrom<&NominationInput> for NewNomination {
     type Error = FieldErrors;
 
@@ -216,6 +233,18 @@ pub(crate) mod tests {
             ],
             ValidationError::NumberInvalid,
         );
+    }
+
+    #[test]
+    fn estimates_are_shown_again_as_typed() {
+        assert_eq!(format_estimate(2_500_000), "2 500 000");
+        assert_eq!(format_estimate(12_000), "12 000");
+        assert_eq!(format_estimate(999), "999");
+        assert_eq!(format_estimate(0), "0");
+        assert_eq!(format_estimate(1_000_000_000_000), "1 000 000 000 000");
+        for value in [0, 7, 1_000, 123_456_789, MAX_ESTIMATE] {
+            assert_eq!(parse_estimate(&format_estimate(value)), Ok(Some(value)));
+        }
     }
 
     #[test]

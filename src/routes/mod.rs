@@ -23,7 +23,7 @@ use actix_web::web::{self, get, post, resource, scope};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     use account::{enrolment, login, password, second_factor};
-    use public::{assets, health, home, language, nominate, statements, tips};
+    use public::{assets, draft, health, home, language, nominate, statements, tips};
     cfg
         // The public side.
         .route("/", get().to(home::page))
@@ -31,6 +31,13 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             resource("/nominer")
                 .route(get().to(nominate::new_form))
                 .route(post().to(nominate::submit)),
+        )
+        .route("/nominer/utkast", post().to(draft::save_new))
+        .service(
+            resource("/nominer/utkast/{token}")
+                .wrap(security::no_store())
+                .route(get().to(draft::open))
+                .route(post().to(draft::post)),
         )
         .service(
             resource("/nominasjon/{token}")

@@ -2,6 +2,7 @@
 //! accessibility statements, the language switch, static assets and the health check. No login.
 
 pub(super) mod assets;
+pub(super) mod draft;
 pub(super) mod health;
 pub(super) mod home;
 pub(super) mod language;

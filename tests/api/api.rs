@@ -81,16 +81,7 @@ async fn a_nomination_is_created_with_a_reference_in_the_prize_year(backend: Bac
     let plan = bedre_stat::domain::RoundPlan::open_at(bedre_stat::db::now());
     assert_eq!(reference, format!("BSP-{}-0001", plan.prize_year.value()));
 
-    let stored = app
-        .db
-        .read(move |conn| {
-            Ok(bedre_stat::db::nominations::find_by_reference(
-                conn, &reference,
-            )?)
-        })
-        .await
-        .unwrap()
-        .expect("stored");
+    let stored = app.nomination(&reference).await;
     assert_eq!(stored.org_number, "971032081");
     assert_eq!(
         stored.categories.to_stored(),

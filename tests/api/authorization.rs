@@ -276,7 +276,31 @@ fn rows(seeded: &Seeded, criterion_id: i32) -> Vec<Row> {
             path: "/tilgjengelighet".into(),
             expect: [Page; 5],
         },
+        // Nomination drafts: public, behind their private link whoever asks (a signed-in
+        // account is nobody special there). An empty form saved as a draft is refused for
+        // its missing address; the disabled account's CSRF token was bound to the session
+        // that ended with it, so its post is refused as a forged one.
+        Row {
+            method: p.clone(),
+            path: "/nominer/utkast".into(),
+            expect: [Allowed, Allowed, Allowed, Allowed, Forbidden],
+        },
     ];
+    for path in ["", "?lagre"] {
+        let unknown = format!("/nominer/utkast/{}{path}", "0".repeat(64));
+        if path.is_empty() {
+            rows.push(Row {
+                method: g.clone(),
+                path: unknown.clone(),
+                expect: [NotFound; 5],
+            });
+        }
+        rows.push(Row {
+            method: p.clone(),
+            path: unknown,
+            expect: [NotFound; 5],
+        });
+    }
     // Secretariat POSTs with an empty form: refused as invalid for the secretariat (kept
     // last, in case one of them changes something).
     for path in [

@@ -1,7 +1,9 @@
 use bedre_stat::i18n::Lang;
 use bedre_stat_test_support::fixtures::RoundFixture;
 use bedre_stat_test_support::on_both_backends;
-use bedre_stat_test_support::{Backend, reference_in, spawn_app, valid_nomination_form};
+use bedre_stat_test_support::{
+    Backend, reference_in, spawn_app, valid_nomination_form, valid_nomination_form_with,
+};
 use std::time::Duration;
 
 pub fn nb(id: &str) -> String {
@@ -86,23 +88,12 @@ async fn a_nomination_through_the_form_gets_a_receipt_and_an_edit_link(backend: 
     assert!(edit_page.contains("value=\"Digital kontroll av tungtransport\""));
     assert!(edit_page.contains("value=\"kontroll\" checked"));
 
-    let mut changed = valid_nomination_form();
-    changed.retain(|(name, _)| *name != "title");
-    changed.push(("title", "Digital kontroll av tungtransport, fase 2"));
+    let changed = valid_nomination_form_with("title", "Digital kontroll av tungtransport, fase 2");
     let response = app.submit_form(&path, &changed).await;
     assert_eq!(response.status(), 200);
     let page = response.text().await.unwrap();
     assert!(page.contains(&html(&nb("receipt-nomination-updated"))));
-    let stored = app
-        .db
-        .read(move |conn| {
-            Ok(bedre_stat::db::nominations::find_by_reference(
-                conn, &reference,
-            )?)
-        })
-        .await
-        .unwrap()
-        .unwrap();
+    let stored = app.nomination(&reference).await;
     assert_eq!(stored.title, "Digital kontroll av tungtransport, fase 2");
     assert_eq!(stored.savings_nok, Some(2_500_000));
 }
@@ -305,23 +296,12 @@ async fn after_the_deadline_the_edit_link_shows_the_nomination_read_only(backend
     );
 
     // A form kept open from before the deadline cannot change it.
-    let mut changed = valid_nomination_form();
-    changed.retain(|(name, _)| *name != "title");
-    changed.push(("title", "Endret etter fristen"));
+    let changed = valid_nomination_form_with("title", "Endret etter fristen");
     let mut body = vec![("csrf_token", token.as_str())];
     body.extend_from_slice(&changed);
     let response = app.post_form(&path, &body).await;
     assert_eq!(response.status(), 200);
-    let stored = app
-        .db
-        .read(move |conn| {
-            Ok(bedre_stat::db::nominations::find_by_reference(
-                conn, &reference,
-            )?)
-        })
-        .await
-        .unwrap()
-        .unwrap();
+    let stored = app.nomination(&reference).await;
     assert_eq!(stored.title, "Digital kontroll av tungtransport");
 }
 

@@ -12,6 +12,7 @@ mod crash;
 mod decision_support;
 mod delivery;
 mod desk;
+mod drafts;
 mod first_start;
 mod forms;
 mod hardening;

@@ -155,12 +155,7 @@ async fn every_page_passes_axe_in_bokmaal_and_nynorsk() {
                 violations.extend(axe_violations(&client, &page).await);
             }
         }
-        assert!(
-            violations.is_empty(),
-            "{} accessibility violations (WCAG 2.1 A/AA, axe-core):\n{}",
-            violations.len(),
-            violations.join("\n")
-        );
+        assert_no_violations(&violations);
         // Control: axe does report a violation that is there, so "none" above means none.
         run_js(
             &client,
@@ -179,6 +174,77 @@ async fn every_page_passes_axe_in_bokmaal_and_nynorsk() {
         );
     })
     .await;
+}
+
+/// A draft in a real browser, in bokmål and nynorsk: saved from the form with only an
+/// address, opened from the mailed link with everything as typed, then sent; axe on the
+/// draft's pages and on the receipt.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn draft_pages_pass_axe_in_bokmaal_and_nynorsk() {
+    let app = spawn_app(Backend::Sqlite).await;
+    in_browser("draft_pages_pass_axe", Js::Enabled, |client| async move {
+        let mut violations = Vec::new();
+        for lang in ["nb", "nn"] {
+            goto(&client, &app.url(&format!("/sprak?lang={lang}&tilbake=/"))).await;
+            goto(&client, &app.url("/nominer")).await;
+            let address = format!("kari.{lang}@dfo.no");
+            type_into(&client, "contact_email", &address).await;
+            type_into(&client, "savings_nok", "2 500 000").await;
+            click_and_wait_for_new_page(&client, "#save-draft").await;
+            wait_for(&client, "#draft-email-note").await;
+            assert_eq!(page_lang(&client).await, lang);
+            violations.extend(axe_violations(&client, &format!("draft saved ({lang})")).await);
+
+            let link = draft_link_to(&app, &address).await;
+            goto(&client, &app.url(&link)).await;
+            assert_eq!(value_of(&client, "#field-savings_nok").await, "2 500 000");
+            assert_eq!(value_of(&client, "#field-contact_email").await, address);
+            violations.extend(axe_violations(&client, &format!("draft ({lang})")).await);
+
+            for (name, value) in crate::journeys::NOMINATION {
+                type_into(&client, name, value).await;
+            }
+            click(&client, "#field-categories-kontroll").await;
+            submit_form(&client).await;
+            wait_for(&client, "#next-steps").await;
+            assert!(text_of(&client, "#sent").await.contains("2 500 000"));
+            violations.extend(axe_violations(&client, &format!("receipt ({lang})")).await);
+        }
+        assert_no_violations(&violations);
+    })
+    .await;
+}
+
+fn assert_no_violations(violations: &[String]) {
+    assert!(
+        violations.is_empty(),
+        "{} accessibility violations (WCAG 2.1 A/AA, axe-core):\n{}",
+        violations.len(),
+        violations.join("\n")
+    );
+}
+
+/// The path of the draft link mailed to `address`.
+async fn draft_link_to(app: &bedre_stat_test_support::TestApp, address: &str) -> String {
+    for _ in 0..400 {
+        if let Some(mail) = app
+            .smtp
+            .messages()
+            .iter()
+            .find(|m| m.envelope_to == address)
+        {
+            let start = mail
+                .text
+                .find("/nominer/utkast/")
+                .expect("the draft's link");
+            return mail.text[start..]
+                .chars()
+                .take_while(|c| !c.is_whitespace())
+                .collect();
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("no draft link mailed to {address}");
 }
 
 /// Opens `path` (signed in, in `lang`), checks that it shows `expected` (so axe judges the
@@ -280,12 +346,7 @@ async fn signed_in_pages_pass_axe_in_bokmaal_and_nynorsk() {
                     }
                 }
             }
-            assert!(
-                violations.is_empty(),
-                "{} accessibility violations (WCAG 2.1 A/AA, axe-core):\n{}",
-                violations.len(),
-                violations.join("\n")
-            );
+            assert_no_violations(&violations);
         },
     )
     .await;

@@ -8,7 +8,7 @@ use serde_json::json;
 use std::time::Duration;
 
 /// The nomination form's fields a person fills in (all but the category and consents).
-const NOMINATION: &[(&str, &str)] = &[
+pub(crate) const NOMINATION: &[(&str, &str)] = &[
     ("agency_name", "Statens vegvesen"),
     ("org_number", "971 032 081"),
     ("contact_name", "Kari Nordmann"),
@@ -56,6 +56,13 @@ async fn a_person_nominates_after_correcting_mistakes() {
             assert!(
                 summary.is_displayed().await.unwrap(),
                 "the error summary is not shown"
+            );
+            // The page's script (/static/forms.js) moved the focus to the summary.
+            let focused = run_js(&client, "return document.activeElement.id;", vec![]).await;
+            assert_eq!(
+                focused,
+                json!("error-summary"),
+                "focus is not on the summary"
             );
             let targets = summary_targets(&client).await;
             assert!(

@@ -4,6 +4,11 @@ use actix_web::{HttpResponse, web};
 
 const ASSETS: &[(&str, &str, &[u8])] = &[
     (
+        "forms.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../../static/forms.js"),
+    ),
+    (
         "app.css",
         "text/css; charset=utf-8",
         include_bytes!("../../../static/app.css"),

@@ -1,5 +1,5 @@
 //! `/nominer` (a new nomination) and `/nominasjon/{token}` (the private link to view and
-//! edit one until the round's deadline).
+//! edit one until the round's deadline). Drafts of the form are in `draft.rs`.
 
 use crate::db::{self, nominations::NominationRow, rounds::Round};
 use crate::domain::{Category, EditWindow, NewNomination, NominationInput};
@@ -31,7 +31,7 @@ const FIELD_ORDER: &[&str] = &[
     "consent_publish",
 ];
 
-fn new_form_page() -> FormPage<'static> {
+pub(super) fn new_form_page() -> FormPage<'static> {
     FormPage {
         template: "nominate.html",
         path: "/nominer",
@@ -40,7 +40,10 @@ fn new_form_page() -> FormPage<'static> {
 }
 
 /// Texts and flags of the new-nomination page.
-fn new_context(lang: Lang, (prize_year, deadline): (i32, chrono::NaiveDate)) -> tera::Context {
+pub(super) fn new_context(
+    lang: Lang,
+    (prize_year, deadline): (i32, chrono::NaiveDate),
+) -> tera::Context {
     let mut context = tera::Context::new();
     context.insert("heading", &lang.text("nominate-title"));
     context.insert(
@@ -55,6 +58,7 @@ fn new_context(lang: Lang, (prize_year, deadline): (i32, chrono::NaiveDate)) -> 
     );
     context.insert("action", "/nominer");
     context.insert("submit_label", &lang.text("nominate-submit"));
+    context.insert("draft_action", "/nominer/utkast");
     context.insert("editable", &true);
     context.insert("areas", &Category::ALL.map(Category::code));
     context
@@ -87,7 +91,8 @@ pub async fn submit(RequestLang(lang): RequestLang, form: PostedForm) -> PageRes
     .await
 }
 
-fn receipt(
+/// The receipt page: the reference, what happens next, and what was sent.
+pub(super) fn receipt(
     state: &AppState,
     lang: Lang,
     row: &NominationRow,
@@ -116,7 +121,49 @@ fn receipt(
             ],
         ),
     );
+    let conference = match round.conference_date {
+        Some(date) => lang.text_with(
+            "receipt-next-conference",
+            &[("date", &lang.long_date(date))],
+        ),
+        None => lang.text_with(
+            "receipt-next-conference-unknown",
+            &[("year", &round.prize_year.to_string())],
+        ),
+    };
+    let deadline = lang.long_date(round.nomination_deadline);
+    let next_steps = [
+        lang.text_with("receipt-next-screening", &[("deadline", &deadline)]),
+        lang.text("receipt-next-jury"),
+        conference,
+    ];
+    context.insert("next_steps", &next_steps);
+    context.insert("sent", &summary(lang, &row.to_input()));
     page::render(StatusCode::OK, "receipt.html", &context)
+}
+
+/// The nomination's fields as label and value, in the form's order, for reading.
+fn summary(lang: Lang, input: &NominationInput) -> Vec<serde_json::Value> {
+    let input = serde_json::to_value(input).unwrap_or_default();
+    FIELD_ORDER
+        .iter()
+        .map(|field| {
+            let value = match &input[*field] {
+                serde_json::Value::String(text) => text.clone(),
+                serde_json::Value::Bool(yes) => {
+                    lang.text(if *yes { "answer-yes" } else { "answer-no" })
+                }
+                serde_json::Value::Array(items) => items
+                    .iter()
+                    .filter_map(|item| item.as_str())
+                    .map(|code| lang.text(&format!("area-{code}")))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                _ => String::new(),
+            };
+            serde_json::json!({ "label": lang.text(&format!("field-{field}")), "value": value })
+        })
+        .collect()
 }
 
 /// Texts and flags of the edit page; read-only once the round has closed or left the
@@ -148,33 +195,13 @@ fn edit_context(
     context.insert("notice", &notice);
     context.insert("areas", &Category::ALL.map(Category::code));
     if !open {
-        let input = serde_json::to_value(row.to_input()).unwrap_or_default();
-        let read_only: Vec<serde_json::Value> = FIELD_ORDER
-            .iter()
-            .map(|field| {
-                let value = match &input[*field] {
-                    serde_json::Value::String(text) => text.clone(),
-                    serde_json::Value::Bool(yes) => {
-                        lang.text(if *yes { "answer-yes" } else { "answer-no" })
-                    }
-                    serde_json::Value::Array(items) => items
-                        .iter()
-                        .filter_map(|item| item.as_str())
-                        .map(|code| lang.text(&format!("area-{code}")))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    _ => String::new(),
-                };
-                serde_json::json!({ "label": lang.text(&format!("field-{field}")), "value": value })
-            })
-            .collect();
-        context.insert("read_only", &read_only);
+        context.insert("read_only", &summary(lang, &row.to_input()));
     }
     context
 }
 
-/// The edit page at `path` (the nomination's private link).
-fn edit_page(path: &str) -> FormPage<'_> {
+/// The form page at `path` (a nomination's or a draft's private link).
+pub(super) fn edit_page(path: &str) -> FormPage<'_> {
     FormPage {
         template: "nominate.html",
         path,

@@ -302,6 +302,20 @@ impl TestApp {
 
 impl TestApp {
     /// The id of the account with this address.
+    /// The stored nomination with `reference`.
+    pub async fn nomination(&self, reference: &str) -> bedre_stat::db::nominations::NominationRow {
+        let reference = reference.to_owned();
+        self.db
+            .read(move |conn| {
+                Ok(bedre_stat::db::nominations::find_by_reference(
+                    conn, &reference,
+                )?)
+            })
+            .await
+            .unwrap()
+            .expect("the nomination is stored")
+    }
+
     pub async fn user_id(&self, email: &str) -> i32 {
         let wanted = email.to_owned();
         self.db

@@ -29,6 +29,17 @@ pub fn valid_nomination() -> serde_json::Value {
     })
 }
 
+/// A complete, valid nomination form with `field` typed as `value` instead.
+pub fn valid_nomination_form_with(
+    field: &'static str,
+    value: &'static str,
+) -> Vec<(&'static str, &'static str)> {
+    let mut form = valid_nomination_form();
+    form.retain(|(name, _)| *name != field);
+    form.push((field, value));
+    form
+}
+
 /// The form fields of a complete, valid nomination.
 pub fn valid_nomination_form() -> Vec<(&'static str, &'static str)> {
     vec![

@@ -13,7 +13,7 @@ mod pages;
 mod smtp;
 
 pub use app::{TestApp, free_port, init_tracing, spawn_app, spawn_app_with, test_settings};
-pub use bodies::{valid_nomination, valid_nomination_form, valid_tip};
+pub use bodies::{valid_nomination, valid_nomination_form, valid_nomination_form_with, valid_tip};
 pub use database::{Backend, TestDatabase};
 pub use pages::{csrf_token_in, hidden_field_in, reference_in};
 pub use smtp::{Mail, SmtpSink};
