@@ -12,4 +12,6 @@ pub mod oversight;
 pub mod rounds;
 pub mod scoring;
 pub mod screening;
+pub mod search;
+pub mod tips;
 pub mod users;

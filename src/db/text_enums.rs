@@ -7,7 +7,9 @@
 //! text) has no `&'static str` to hand over and is written per backend below.
 
 use super::MultiBackend;
-use crate::domain::{Categories, ConflictStatus, NominationStatus, OutboxStatus, Phase};
+use crate::domain::{
+    Categories, ConflictStatus, NominationStatus, OutboxStatus, Phase, TriageState,
+};
 use diesel::backend::Backend;
 use diesel::deserialize::{self, FromSql};
 use diesel::pg::Pg;
@@ -48,6 +50,7 @@ stored_as_code!(
     NominationStatus => NominationStatus::parse,
     ConflictStatus => ConflictStatus::parse,
     OutboxStatus => OutboxStatus::parse,
+    TriageState => TriageState::parse,
 );
 
 impl<DB: Backend> FromSql<Text, DB> for Categories
@@ -134,6 +137,10 @@ mod tests {
             for status in OutboxStatus::ALL {
                 let expected = (status, status.code().into());
                 assert_eq!(round_trip!(conn, status, OutboxStatus), expected);
+            }
+            for state in TriageState::ALL {
+                let expected = (state, state.code().into());
+                assert_eq!(round_trip!(conn, state, TriageState), expected);
             }
             let categories = Categories::parse(&["kvalitetsforbedring", "styring"]).unwrap();
             assert_eq!(

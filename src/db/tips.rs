@@ -1,6 +1,6 @@
 use super::DbConn;
-use super::schema::tips;
-use crate::domain::{NewTip, Reference, ReferenceKind, SubmissionKey};
+use super::schema::{nominations, tips};
+use crate::domain::{NewTip, Reference, ReferenceKind, SubmissionKey, TriageState};
 use crate::i18n::Lang;
 use chrono::Datelike;
 use diesel::prelude::*;
@@ -16,11 +16,13 @@ pub struct TipRow {
     pub tipster_name: Option<String>,
     pub tipster_email: Option<String>,
     pub may_contact: bool,
-    pub triage_state: String,
+    pub triage_state: TriageState,
     pub language: String,
     pub nomination_id: Option<i32>,
     pub submission_key: Option<String>,
     pub created_at: chrono::NaiveDateTime,
+    pub closed_reason: Option<String>,
+    pub triaged_at: Option<chrono::NaiveDateTime>,
 }
 
 /// Stores a tip with a new reference, in the caller's transaction.
@@ -44,7 +46,7 @@ pub fn insert(
             tips::tipster_name.eq(tip.tipster_name.as_ref().map(AsRef::as_ref)),
             tips::tipster_email.eq(tip.tipster_email.as_ref().map(AsRef::as_ref)),
             tips::may_contact.eq(tip.may_contact),
-            tips::triage_state.eq("new"),
+            tips::triage_state.eq(TriageState::New),
             tips::language.eq(lang.code()),
             tips::submission_key.eq(key.map(AsRef::as_ref)),
             tips::created_at.eq(now),
@@ -83,5 +85,82 @@ pub fn latest(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<TipRow>> {
         .order(tips::id.desc())
         .limit(limit)
         .select(TipRow::as_select())
+        .load(conn)
+}
+
+pub fn find(conn: &mut DbConn, tip_id: i32) -> QueryResult<TipRow> {
+    tips::table
+        .find(tip_id)
+        .select(TipRow::as_select())
+        .first(conn)
+}
+
+/// Where a transition leaves the tip's link and reason.
+#[derive(Debug, Clone, Default)]
+pub struct TriageChange {
+    pub nomination_id: Option<i32>,
+    pub closed_reason: Option<String>,
+}
+
+/// Moves the tip from `from` to `to`, setting its link and reason as `change` says, if it
+/// is still in `from`: the condition is part of the `UPDATE`, so of two members of the
+/// secretariat deciding from the same state at once, exactly one wins (on PostgreSQL the
+/// second waits for the first's row lock, then finds the state changed). `false`: the
+/// tip was no longer in `from`.
+pub fn transition(
+    conn: &mut DbConn,
+    tip_id: i32,
+    from: TriageState,
+    to: TriageState,
+    change: &TriageChange,
+) -> QueryResult<bool> {
+    diesel::update(
+        tips::table
+            .find(tip_id)
+            .filter(tips::triage_state.eq(from)),
+    )
+    .set((
+        tips::triage_state.eq(to),
+        tips::nomination_id.eq(change.nomination_id),
+        tips::closed_reason.eq(change.closed_reason.as_deref()),
+        tips::triaged_at.eq(super::now()),
+    ))
+    .execute(conn)
+    .map(|updated| updated == 1)
+}
+
+/// Every tip but `tip_id` (the candidates for its likely duplicates).
+pub fn all_but(conn: &mut DbConn, tip_id: i32) -> QueryResult<Vec<TipRow>> {
+    tips::table
+        .filter(tips::id.ne(tip_id))
+        .order(tips::id.desc())
+        .select(TipRow::as_select())
+        .load(conn)
+}
+
+/// The tips linked to a nomination, oldest first.
+pub fn linked_to(conn: &mut DbConn, nomination_id: i32) -> QueryResult<Vec<TipRow>> {
+    tips::table
+        .filter(tips::nomination_id.eq(nomination_id))
+        .order(tips::id)
+        .select(TipRow::as_select())
+        .load(conn)
+}
+
+/// What a nomination shows beside a tip: (id, reference, agency, title, summary).
+pub type NominationBrief = (i32, String, String, String, String);
+
+/// Every nomination, the newest first, briefly (the choices to link a tip to, and the
+/// candidates for its likely duplicates).
+pub fn nomination_briefs(conn: &mut DbConn) -> QueryResult<Vec<NominationBrief>> {
+    nominations::table
+        .order(nominations::id.desc())
+        .select((
+            nominations::id,
+            nominations::reference,
+            nominations::agency_name,
+            nominations::title,
+            nominations::summary,
+        ))
         .load(conn)
 }

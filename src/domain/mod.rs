@@ -20,10 +20,13 @@ mod round;
 mod round_form;
 pub mod score_sheet;
 mod screening;
+pub mod search;
+mod similarity;
 mod status;
 mod submission_key;
 mod text;
 mod tip;
+mod tip_triage;
 
 pub use account::{NewPassword, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, Role};
 pub use actor::Actor;
@@ -53,4 +56,9 @@ pub use screening::{
 pub use status::{ConflictStatus, NominationStatus, OutboxStatus};
 pub use submission_key::SubmissionKey;
 pub use text::{LongText, ShortText};
+pub use similarity::{LIKELY_DUPLICATE, same_agency, similarity};
 pub use tip::{NewTip, TipInput};
+pub use tip_triage::{
+    AgencyInvitation, TRIAGE_FIELDS, TriageAction, TriageInput, TriageRefusal, TriageState,
+    parse_close, parse_link,
+};

@@ -204,7 +204,13 @@ pub(super) async fn nomination_page(
         path: &path,
         field_order: SCREENING_FIELDS,
     };
-    let context = nomination_context(desk, lang);
+    let mut context = nomination_context(desk, lang);
+    let linked_tips: Vec<(i32, String, String)> = crate::services::tips::linked_to(&state.db, nomination_id)
+        .await?
+        .into_iter()
+        .map(|t| (t.id, t.reference, t.initiative))
+        .collect();
+    context.insert("linked_tips", &linked_tips);
     Ok(page.render(req, state, &values, rejection, None, context)?)
 }
 
