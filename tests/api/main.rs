@@ -25,5 +25,6 @@ mod receipts_and_links;
 mod secretariat_mail;
 mod secretariat_work;
 mod security;
+mod tips_and_search;
 mod two_factor;
 mod validation;

@@ -23,7 +23,7 @@ on_both_backends!(
 
 const PASSWORD: &str = "riktig hest batteri stift";
 
-async fn admin_app(backend: Backend) -> TestApp {
+pub(crate) async fn admin_app(backend: Backend) -> TestApp {
     let app = spawn_app(backend).await;
     app.create_user("sekretariat@dfo.no", "Siri Sekretær", "admin", PASSWORD)
         .await;
@@ -35,7 +35,7 @@ async fn admin_app(backend: Backend) -> TestApp {
 }
 
 /// A nomination through the API, with the given organisation number; returns its row.
-async fn nomination(
+pub(crate) async fn nomination(
     app: &TestApp,
     org_number: &str,
     title: &str,

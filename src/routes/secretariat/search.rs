@@ -107,7 +107,7 @@ pub async fn nominations(
         "rounds",
         &rounds
             .iter()
-            .map(|r| (r.id, r.prize_year))
+            .map(|r| serde_json::json!({ "id": r.id, "prize_year": r.prize_year }))
             .collect::<Vec<_>>(),
     );
     context.insert("statuses", &NominationStatus::ALL.map(NominationStatus::code));

@@ -61,7 +61,7 @@ struct TipView {
     agency: String,
     reason: String,
     /// The tipster's name and address, only when they agreed to be contacted.
-    contact: Option<(String, String)>,
+    contact: Option<serde_json::Value>,
     anonymous: bool,
     language: String,
     state: TriageState,
@@ -71,7 +71,7 @@ struct TipView {
 impl TipView {
     fn of(t: &TipRow) -> Self {
         let contact = match (&t.tipster_email, t.may_contact) {
-            (Some(email), true) => Some((t.tipster_name.clone().unwrap_or_default(), email.clone())),
+            (Some(email), true) => Some(serde_json::json!({ "name": t.tipster_name, "email": email })),
             _ => None,
         };
         Self {
