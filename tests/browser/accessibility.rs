@@ -201,7 +201,7 @@ async fn check_page(
 }
 
 /// Signs in through the real login form, so the browser holds the session cookie.
-async fn sign_in(client: &Client, app_url: &str, email: &str) {
+pub(crate) async fn sign_in(client: &Client, app_url: &str, email: &str) {
     client.delete_all_cookies().await.expect("clearing cookies");
     goto(client, &format!("{app_url}/logg-inn")).await;
     type_into(client, "email", email).await;
@@ -215,6 +215,16 @@ async fn sign_in(client: &Client, app_url: &str, email: &str) {
 async fn signed_in_pages_pass_axe_in_bokmaal_and_nynorsk() {
     let app = spawn_app(Backend::Sqlite).await;
     let seeded = seed::seed(&app).await;
+    // Two tips alike, so the tip's page shows a likely duplicate beside it.
+    for _ in 0..2 {
+        let tip = bedre_stat_test_support::valid_tip();
+        assert_eq!(app.post_json("/api/v1/tips", &tip).await.status(), 201);
+    }
+    let tip = app
+        .db
+        .read(|conn| Ok(bedre_stat::db::tips::latest(conn, 1)?[0].id))
+        .await
+        .unwrap();
     in_browser(
         "signed_in_pages_pass_axe",
         Js::Enabled,
@@ -246,6 +256,9 @@ async fn signed_in_pages_pass_axe_in_bokmaal_and_nynorsk() {
                 // are in the outbox.
                 ("/sekretariat/epost".to_owned(), "#mail tbody tr"),
                 ("/sekretariat/tips".to_owned(), "#tips"),
+                (format!("/sekretariat/tips/{tip}"), "table.duplicate"),
+                ("/sekretariat/sok?q=kontrollene".to_owned(), "#search-results mark"),
+                ("/sekretariat/nominasjoner".to_owned(), "#nominations tbody tr"),
                 (
                     format!("/sekretariat/runder/{discussion}/resultater"),
                     figures,
