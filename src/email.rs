@@ -261,32 +261,6 @@ pub fn account_link(
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use crate::i18n::Lang;
-
-    /// The receipts render from fixed text, the reference, the round's year and deadline
-    /// and the link alone: a template that used a field from the form (a title, a name)
-    /// would fail here, as Tera refuses unknown variables.
-    #[test]
-    fn receipts_need_nothing_typed_into_the_form() {
-        let templates = crate::templates::get();
-        for lang in [Lang::Nb, Lang::Nn, Lang::En] {
-            let mut context = tera::Context::new();
-            context.insert("lang", &lang);
-            context.insert("reference", "NOM-2027-0001");
-            context.insert("year", "2027");
-            context.insert("deadline", "1. oktober 2026");
-            context.insert("edit_url", "https://bedre-stat.example.no/nominasjon/abc");
-            for name in ["nomination_receipt", "tip_receipt"] {
-                let (text, html) = super::render_pair(templates, name, &context)
-                    .unwrap_or_else(|e| panic!("{name} ({lang:?}): {e:#}"));
-                assert!(text.contains("NOM-2027-0001") && html.contains("NOM-2027-0001"));
-            }
-        }
-    }
-}
-
 /// The invitation to an agency to nominate the initiative a tip is about, prefilled in
 /// `lang` for the secretariat to edit before it goes: (subject, body). It names the
 /// initiative and the agency as the tipster wrote them, never the tipster.
@@ -326,5 +300,31 @@ pub fn agency_invitation(
         subject: invitation.subject.as_ref().to_owned(),
         body_text: invitation.body.as_ref().to_owned(),
         body_html: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::Lang;
+
+    /// The receipts render from fixed text, the reference, the round's year and deadline
+    /// and the link alone: a template that used a field from the form (a title, a name)
+    /// would fail here, as Tera refuses unknown variables.
+    #[test]
+    fn receipts_need_nothing_typed_into_the_form() {
+        let templates = crate::templates::get();
+        for lang in [Lang::Nb, Lang::Nn, Lang::En] {
+            let mut context = tera::Context::new();
+            context.insert("lang", &lang);
+            context.insert("reference", "NOM-2027-0001");
+            context.insert("year", "2027");
+            context.insert("deadline", "1. oktober 2026");
+            context.insert("edit_url", "https://bedre-stat.example.no/nominasjon/abc");
+            for name in ["nomination_receipt", "tip_receipt"] {
+                let (text, html) = super::render_pair(templates, name, &context)
+                    .unwrap_or_else(|e| panic!("{name} ({lang:?}): {e:#}"));
+                assert!(text.contains("NOM-2027-0001") && html.contains("NOM-2027-0001"));
+            }
+        }
     }
 }

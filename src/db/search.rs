@@ -100,7 +100,10 @@ pub struct NominationFilter {
 /// reference. Round and status are filtered by the database; category and agency here, in
 /// Rust, where lower case is Unicode's ("ØKOKRIM" is "økokrim"; SQLite's `lower` knows
 /// only ASCII) — a year has 10–15 nominations.
-pub fn nominations(conn: &mut DbConn, filter: &NominationFilter) -> QueryResult<Vec<NominationRow>> {
+pub fn nominations(
+    conn: &mut DbConn,
+    filter: &NominationFilter,
+) -> QueryResult<Vec<NominationRow>> {
     let mut query = nominations::table
         .order((nominations::round_id.desc(), nominations::reference))
         .select(NominationRow::as_select())

@@ -79,15 +79,6 @@ pub fn find_by_submission_key(
         .optional()
 }
 
-/// The newest tips first, at most `limit`.
-pub fn latest(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<TipRow>> {
-    tips::table
-        .order(tips::id.desc())
-        .limit(limit)
-        .select(TipRow::as_select())
-        .load(conn)
-}
-
 pub fn find(conn: &mut DbConn, tip_id: i32) -> QueryResult<TipRow> {
     tips::table
         .find(tip_id)
@@ -114,37 +105,38 @@ pub fn transition(
     to: TriageState,
     change: &TriageChange,
 ) -> QueryResult<bool> {
-    diesel::update(
-        tips::table
-            .find(tip_id)
-            .filter(tips::triage_state.eq(from)),
-    )
-    .set((
-        tips::triage_state.eq(to),
-        tips::nomination_id.eq(change.nomination_id),
-        tips::closed_reason.eq(change.closed_reason.as_deref()),
-        tips::triaged_at.eq(super::now()),
-    ))
-    .execute(conn)
-    .map(|updated| updated == 1)
+    diesel::update(tips::table.find(tip_id).filter(tips::triage_state.eq(from)))
+        .set((
+            tips::triage_state.eq(to),
+            tips::nomination_id.eq(change.nomination_id),
+            tips::closed_reason.eq(change.closed_reason.as_deref()),
+            tips::triaged_at.eq(super::now()),
+        ))
+        .execute(conn)
+        .map(|updated| updated == 1)
 }
 
-/// Every tip but `tip_id` (the candidates for its likely duplicates).
-pub fn all_but(conn: &mut DbConn, tip_id: i32) -> QueryResult<Vec<TipRow>> {
-    tips::table
-        .filter(tips::id.ne(tip_id))
-        .order(tips::id.desc())
-        .select(TipRow::as_select())
-        .load(conn)
+/// Which tips to list.
+#[derive(Debug, Clone, Copy)]
+pub enum Listed {
+    /// The newest first, at most this many.
+    Latest(i64),
+    /// Every tip but this one, newest first (the candidates for its likely duplicates).
+    AllBut(i32),
+    /// The tips linked to this nomination, oldest first.
+    LinkedTo(i32),
 }
 
-/// The tips linked to a nomination, oldest first.
-pub fn linked_to(conn: &mut DbConn, nomination_id: i32) -> QueryResult<Vec<TipRow>> {
-    tips::table
-        .filter(tips::nomination_id.eq(nomination_id))
-        .order(tips::id)
-        .select(TipRow::as_select())
-        .load(conn)
+pub fn list(conn: &mut DbConn, which: Listed) -> QueryResult<Vec<TipRow>> {
+    let query = tips::table.select(TipRow::as_select()).into_boxed();
+    let query = match which {
+        Listed::Latest(limit) => query.order(tips::id.desc()).limit(limit),
+        Listed::AllBut(tip_id) => query.filter(tips::id.ne(tip_id)).order(tips::id.desc()),
+        Listed::LinkedTo(nomination_id) => query
+            .filter(tips::nomination_id.eq(nomination_id))
+            .order(tips::id),
+    };
+    query.load(conn)
 }
 
 /// What a nomination shows beside a tip: (id, reference, agency, title, summary).

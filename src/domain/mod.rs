@@ -53,10 +53,10 @@ pub use screening::{
     SCREENING_FIELDS, ScreeningDecision, ScreeningInput, chosen_jurors, juror_to_reopen,
     parse_target_round, target_round_missing,
 };
+pub use similarity::{LIKELY_DUPLICATE, same_agency, similarity};
 pub use status::{ConflictStatus, NominationStatus, OutboxStatus};
 pub use submission_key::SubmissionKey;
 pub use text::{LongText, ShortText};
-pub use similarity::{LIKELY_DUPLICATE, same_agency, similarity};
 pub use tip::{NewTip, TipInput};
 pub use tip_triage::{
     AgencyInvitation, TRIAGE_FIELDS, TriageAction, TriageInput, TriageRefusal, TriageState,

@@ -101,7 +101,10 @@ mod tests {
     #[test]
     fn agencies_match_by_normalised_name() {
         assert!(same_agency("Statens vegvesen", "statens  Vegvesen."));
-        assert!(!same_agency("Statens vegvesen", "Statens vegvesen region øst"));
+        assert!(!same_agency(
+            "Statens vegvesen",
+            "Statens vegvesen region øst"
+        ));
         assert!(!same_agency("", " "));
     }
 }

@@ -58,7 +58,10 @@ impl TriageAction {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TriageRefusal {
     /// The action does not apply to a tip in this state.
-    NotFrom { state: TriageState, action: &'static str },
+    NotFrom {
+        state: TriageState,
+        action: &'static str,
+    },
     /// Someone else changed the tip since the page was shown.
     ChangedMeanwhile { now: TriageState },
 }
@@ -164,7 +167,10 @@ impl AgencyInvitation {
 
     pub fn parse(input: &TriageInput) -> Result<Self, FieldErrors> {
         let mut errors = FieldErrors::default();
-        let recipient = errors.check("invite_recipient", EmailAddress::parse(&input.invite_recipient));
+        let recipient = errors.check(
+            "invite_recipient",
+            EmailAddress::parse(&input.invite_recipient),
+        );
         let lang = errors.check(
             "invite_language",
             Lang::from_code(input.invite_language.trim()).ok_or(ValidationError::Required),
@@ -240,7 +246,11 @@ mod tests {
         assert!(Invited.next(&invite()).is_err(), "no second invitation");
         assert!(Linked.next(&close()).is_err());
         assert!(New.next(&TriageAction::Reopen).is_err());
-        assert!(Closed.next(&TriageAction::Link { nomination_id: 1 }).is_err());
+        assert!(
+            Closed
+                .next(&TriageAction::Link { nomination_id: 1 })
+                .is_err()
+        );
     }
 
     #[test]
@@ -282,7 +292,12 @@ mod tests {
             ..TriageInput::default()
         })
         .unwrap_err();
-        for field in ["invite_recipient", "invite_language", "invite_subject", "invite_body"] {
+        for field in [
+            "invite_recipient",
+            "invite_language",
+            "invite_subject",
+            "invite_body",
+        ] {
             assert!(errors.get(field).is_some(), "{field}");
         }
         let ok = AgencyInvitation::parse(&TriageInput {

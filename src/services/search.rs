@@ -31,7 +31,8 @@ pub async fn search(db: &Database, query: SearchQuery) -> anyhow::Result<Vec<Sea
                 .collect()
         };
         let mut titles: HashMap<(&str, i32), (String, String)> = HashMap::new();
-        for (id, reference, title, _) in db::search::nomination_titles(conn, &ids_of("nomination"))? {
+        for (id, reference, title, _) in db::search::nomination_titles(conn, &ids_of("nomination"))?
+        {
             titles.insert(("nomination", id), (reference, title));
         }
         for (id, reference, initiative) in db::search::tip_titles(conn, &ids_of("tip"))? {

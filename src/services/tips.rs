@@ -5,7 +5,7 @@
 //! machine is `domain::TriageState`, and the database applies a step only if the tip is
 //! still in the state it was decided from (`db::tips::transition`).
 
-use crate::db::tips::{NominationBrief, TipRow, TriageChange};
+use crate::db::tips::{Listed, NominationBrief, TipRow, TriageChange};
 use crate::db::{self, Database, DbConn};
 use crate::domain::{
     Actor, LIKELY_DUPLICATE, TriageAction, TriageRefusal, TriageState, same_agency, similarity,
@@ -93,7 +93,7 @@ pub async fn desk(db: &Database, tip_id: i32) -> anyhow::Result<TipDesk> {
     db.read(move |conn| {
         let tip = db::tips::find(conn, tip_id)?;
         let nominations = db::tips::nomination_briefs(conn)?;
-        let others = db::tips::all_but(conn, tip_id)?;
+        let others = db::tips::list(conn, Listed::AllBut(tip_id))?;
         Ok(TipDesk {
             linked: tip
                 .nomination_id
@@ -188,7 +188,7 @@ fn nomination_exists(conn: &mut DbConn, nomination_id: i32) -> diesel::QueryResu
 /// The tips linked to a nomination (for its page).
 #[tracing::instrument(skip(db))]
 pub async fn linked_to(db: &Database, nomination_id: i32) -> anyhow::Result<Vec<TipRow>> {
-    db.read(move |conn| Ok(db::tips::linked_to(conn, nomination_id)?))
+    db.read(move |conn| Ok(db::tips::list(conn, Listed::LinkedTo(nomination_id))?))
         .await
 }
 

@@ -154,7 +154,11 @@ fn rows(seeded: &Seeded, criterion_id: i32, tip_id: i32) -> Vec<Row> {
             "/sekretariat/tips/999999".into(),
             [Login, Forbidden, Forbidden, NotFound],
         ),
-        row(g.clone(), "/sekretariat/sok?q=innkj%C3%B8p".into(), staff_get),
+        row(
+            g.clone(),
+            "/sekretariat/sok?q=innkj%C3%B8p".into(),
+            staff_get,
+        ),
         row(g.clone(), "/sekretariat/nominasjoner".into(), staff_get),
         row(
             p.clone(),
@@ -163,11 +167,31 @@ fn rows(seeded: &Seeded, criterion_id: i32, tip_id: i32) -> Vec<Row> {
         ),
         // Triage: on a real tip (an empty form is invalid, a step its state does not
         // allow is refused on the tip's page), and on one that does not exist.
-        row(p.clone(), format!("/sekretariat/tips/{tip_id}/vurder"), staff_post),
-        row(p.clone(), format!("/sekretariat/tips/{tip_id}/koble"), staff_post),
-        row(p.clone(), format!("/sekretariat/tips/{tip_id}/inviter"), staff_post),
-        row(p.clone(), format!("/sekretariat/tips/{tip_id}/lukk"), staff_post),
-        row(p.clone(), format!("/sekretariat/tips/{tip_id}/gjenapne"), staff_post),
+        row(
+            p.clone(),
+            format!("/sekretariat/tips/{tip_id}/vurder"),
+            staff_post,
+        ),
+        row(
+            p.clone(),
+            format!("/sekretariat/tips/{tip_id}/koble"),
+            staff_post,
+        ),
+        row(
+            p.clone(),
+            format!("/sekretariat/tips/{tip_id}/inviter"),
+            staff_post,
+        ),
+        row(
+            p.clone(),
+            format!("/sekretariat/tips/{tip_id}/lukk"),
+            staff_post,
+        ),
+        row(
+            p.clone(),
+            format!("/sekretariat/tips/{tip_id}/gjenapne"),
+            staff_post,
+        ),
         row(
             p.clone(),
             "/sekretariat/tips/999999/vurder".into(),
@@ -355,7 +379,7 @@ async fn every_route_answers_each_role_as_expected(backend: Backend) {
     assert_eq!(tip.status(), 201);
     let tip_id = app
         .db
-        .read(|conn| Ok(db::tips::latest(conn, 1)?[0].id))
+        .read(|conn| Ok(db::tips::list(conn, db::tips::Listed::Latest(1))?[0].id))
         .await
         .unwrap();
     let rows = rows(&seeded, criterion_id, tip_id);

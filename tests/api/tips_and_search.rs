@@ -24,21 +24,46 @@ on_both_backends!(
     nominations_are_filtered_by_round_status_area_and_agency,
 );
 
-/// A tip through the API, with the given fields over the valid one; returns its row.
-async fn tip(app: &TestApp, fields: &[(&str, &str)]) -> db::tips::TipRow {
-    let mut body = bedre_stat_test_support::valid_tip();
+/// Sends `body` with `fields` over it to the API at `path` (a "true" is the boolean, a
+/// category the list of it) and returns the reference it was stored under.
+async fn created(
+    app: &TestApp,
+    path: &str,
+    mut body: serde_json::Value,
+    fields: &[(&str, &str)],
+) -> String {
     for (field, value) in fields {
-        body[*field] = match *value {
-            "true" => true.into(),
-            _ => (*value).into(),
+        body[*field] = match (*field, *value) {
+            ("categories", value) => serde_json::json!([value]),
+            (_, "true") => true.into(),
+            (_, value) => value.into(),
         };
     }
-    let response = app.post_json("/api/v1/tips", &body).await;
-    assert_eq!(response.status(), 201, "{:?}", response.text().await);
+    let response = app.post_json(path, &body).await;
+    assert_eq!(response.status(), 201);
     let created: serde_json::Value = response.json().await.unwrap();
-    let reference = created["reference"].as_str().unwrap().to_owned();
+    created["reference"].as_str().unwrap().to_owned()
+}
+
+/// A tip through the API, with the given fields over the valid one; returns its row.
+async fn tip(app: &TestApp, fields: &[(&str, &str)]) -> db::tips::TipRow {
+    let body = bedre_stat_test_support::valid_tip();
+    let reference = created(app, "/api/v1/tips", body, fields).await;
     app.db
         .read(move |conn| Ok(db::tips::find_by_reference(conn, &reference)?.unwrap()))
+        .await
+        .unwrap()
+}
+
+/// A nomination through the API, with the given fields over the valid one; returns its row.
+pub(crate) async fn nomination_with(
+    app: &TestApp,
+    fields: &[(&str, &str)],
+) -> db::nominations::NominationRow {
+    let body = valid_nomination();
+    let reference = created(app, "/api/v1/nominations", body, fields).await;
+    app.db
+        .read(move |conn| Ok(db::nominations::find_by_reference(conn, &reference)?.unwrap()))
         .await
         .unwrap()
 }
@@ -114,10 +139,18 @@ async fn a_tip_is_opened_reviewed_linked_and_shown_on_the_nomination(backend: Ba
     assert_eq!(status, 303);
     assert!(page.contains("Under vurdering"), "{page}");
     let link_to = nominated.id.to_string();
-    let (status, page) =
-        triage_form(&app, t.id, "koble", &[("link_nomination", link_to.as_str())]).await;
+    let (status, page) = triage_form(
+        &app,
+        t.id,
+        "koble",
+        &[("link_nomination", link_to.as_str())],
+    )
+    .await;
     assert_eq!(status, 303);
-    assert!(page.contains("«Koblet til nominasjon»"), "the flash says so");
+    assert!(
+        page.contains("«Koblet til nominasjon»"),
+        "the flash says so"
+    );
     assert!(page.contains(&nominated.reference));
     let stored = reload(&app, t.id).await;
     assert_eq!(stored.triage_state, TriageState::Linked);
@@ -140,15 +173,25 @@ async fn a_tip_is_opened_reviewed_linked_and_shown_on_the_nomination(backend: Ba
         actions,
         ["tip.submitted", "tip.review", "tip.link", "tip.reopen"]
     );
-    assert_eq!(events[2].1.as_deref(), Some(&*format!("nomination:{}", nominated.id)));
+    assert_eq!(
+        events[2].1.as_deref(),
+        Some(&*format!("nomination:{}", nominated.id))
+    );
 
     // An anonymous tip, and one whose tipster gave an address but did not consent.
     let anonymous = tip(&app, &[]).await;
-    let page = app.get_html(&format!("/sekretariat/tips/{}", anonymous.id)).await;
+    let page = app
+        .get_html(&format!("/sekretariat/tips/{}", anonymous.id))
+        .await;
     assert!(page.contains("Tipseren er anonym."));
     let no_consent = tip(&app, &[("tipster_email", "anna@example.no")]).await;
-    let page = app.get_html(&format!("/sekretariat/tips/{}", no_consent.id)).await;
-    assert!(!page.contains("anna@example.no"), "no consent: no contact shown");
+    let page = app
+        .get_html(&format!("/sekretariat/tips/{}", no_consent.id))
+        .await;
+    assert!(
+        !page.contains("anna@example.no"),
+        "no consent: no contact shown"
+    );
     assert!(page.contains("Tipseren ønsker ikke å bli kontaktet."));
 }
 
@@ -162,15 +205,24 @@ async fn refused_and_invalid_triage_says_why_and_keeps_what_was_typed(backend: B
     assert!(page.contains("id=\"error-summary\""));
     assert_eq!(reload(&app, t.id).await.triage_state, TriageState::New);
 
-    let (status, page) =
-        triage_form(&app, t.id, "lukk", &[("closed_reason", "Utenfor ordningen")]).await;
+    let (status, page) = triage_form(
+        &app,
+        t.id,
+        "lukk",
+        &[("closed_reason", "Utenfor ordningen")],
+    )
+    .await;
     assert_eq!(status, 303);
     assert!(page.contains("Utenfor ordningen"));
     let stored = reload(&app, t.id).await;
     assert_eq!(stored.triage_state, TriageState::Closed);
     assert_eq!(stored.closed_reason.as_deref(), Some("Utenfor ordningen"));
     let events = audit(&app, &t.reference).await;
-    assert_eq!(events.last().unwrap(), &("tip.close".to_owned(), None), "no text logged");
+    assert_eq!(
+        events.last().unwrap(),
+        &("tip.close".to_owned(), None),
+        "no text logged"
+    );
 
     // A closed tip cannot be reviewed (an old tab): refused with the reason, unchanged.
     let (status, page) = triage_form(&app, t.id, "vurder", &[]).await;
@@ -211,7 +263,10 @@ async fn the_agency_is_invited_with_the_mail_the_secretariat_edited(backend: Bac
         ("invite_recipient", "ikke-en-adresse"),
         ("invite_language", "nn"),
         ("invite_subject", "Nominer tiltaket dykkar"),
-        ("invite_body", "Hei!\n\nVi høyrde om tiltaket dykkar. Nominer det!"),
+        (
+            "invite_body",
+            "Hei!\n\nVi høyrde om tiltaket dykkar. Nominer det!",
+        ),
     ];
     let (status, page) = triage_form(&app, t.id, "inviter", &fields).await;
     assert_eq!(status, 422);
@@ -225,7 +280,10 @@ async fn the_agency_is_invited_with_the_mail_the_secretariat_edited(backend: Bac
     assert!(page.contains("«Virksomheten invitert»"));
     let outbox = app.outbox().await;
     assert_eq!(outbox.len(), before + 1);
-    let invitation = outbox.iter().find(|m| m.purpose == "agency_invitation").unwrap();
+    let invitation = outbox
+        .iter()
+        .find(|m| m.purpose == "agency_invitation")
+        .unwrap();
     assert_eq!(invitation.recipient, "postmottak@vegvesen.no");
     assert_eq!(invitation.subject_ref, t.reference);
     assert_eq!(invitation.reply_to.as_deref(), Some("bedre-stat@dfo.no"));
@@ -237,14 +295,20 @@ async fn the_agency_is_invited_with_the_mail_the_secretariat_edited(backend: Bac
         .find(|m| m.to.contains("postmottak@vegvesen.no"))
         .expect("the invitation was delivered");
     assert_eq!(mail.subject, "Nominer tiltaket dykkar");
-    assert!(mail.text.contains("Vi høyrde om tiltaket dykkar. Nominer det!"));
+    assert!(
+        mail.text
+            .contains("Vi høyrde om tiltaket dykkar. Nominer det!")
+    );
 
     assert_eq!(reload(&app, t.id).await.triage_state, TriageState::Invited);
     let events = audit(&app, &t.reference).await;
     let (action, detail) = events.last().unwrap();
     assert_eq!(action, "tip.invite");
     let detail = detail.as_deref().unwrap();
-    assert!(detail.starts_with("outbox:") && detail.ends_with("lang:nn"), "{detail}");
+    assert!(
+        detail.starts_with("outbox:") && detail.ends_with("lang:nn"),
+        "{detail}"
+    );
     assert!(!detail.contains("vegvesen"), "ids only, no addresses");
 
     // A second invitation is refused and sends nothing.
@@ -265,7 +329,13 @@ async fn two_members_acting_on_one_tip_at_once_cannot_both_win(backend: Backend)
         };
         let (a, b) = tokio::join!(
             triage(&app.db, &identity, t.id, close, Actor::User(1)),
-            triage(&app.db, &identity, t.id, TriageAction::StartReview, Actor::User(2)),
+            triage(
+                &app.db,
+                &identity,
+                t.id,
+                TriageAction::StartReview,
+                Actor::User(2)
+            ),
         );
         let outcomes = [a.unwrap(), b.unwrap()];
         let done = outcomes
@@ -293,8 +363,13 @@ async fn two_members_acting_on_one_tip_at_once_cannot_both_win(backend: Backend)
         .db
         .write(move |conn| {
             let change = db::tips::TriageChange::default();
-            let first =
-                db::tips::transition(conn, id, TriageState::New, TriageState::UnderReview, &change)?;
+            let first = db::tips::transition(
+                conn,
+                id,
+                TriageState::New,
+                TriageState::UnderReview,
+                &change,
+            )?;
             let second =
                 db::tips::transition(conn, id, TriageState::New, TriageState::Invited, &change)?;
             Ok((first, second))
@@ -331,12 +406,17 @@ async fn likely_duplicates_are_shown_side_by_side(backend: Backend) {
         ],
     )
     .await;
-    let page = app.get_html(&format!("/sekretariat/tips/{}", first.id)).await;
+    let page = app
+        .get_html(&format!("/sekretariat/tips/{}", first.id))
+        .await;
     let duplicates = &page[page.find("id=\"duplicates\"").unwrap()..];
     assert!(duplicates.contains(&format!("href=\"/sekretariat/tips/{}\"", second.id)));
     assert!(duplicates.contains("samme virksomhet"));
     assert!(duplicates.contains("Digitale innkjøp i Vegvesenet"));
-    assert!(duplicates.contains("Vegvesenet digitaliserte innkjøpene sine"), "side by side");
+    assert!(
+        duplicates.contains("Vegvesenet digitaliserte innkjøpene sine"),
+        "side by side"
+    );
     assert!(!duplicates.contains(&unrelated.reference));
     let page = app
         .get_html(&format!("/sekretariat/tips/{}", unrelated.id))
@@ -359,25 +439,6 @@ async fn found(app: &TestApp, q: &str) -> Vec<String> {
         .skip(1)
         .map(|hit| hit.split('"').next().unwrap().to_owned())
         .collect()
-}
-
-/// A nomination through the API with these fields over the valid one.
-async fn nomination_with(app: &TestApp, fields: &[(&str, &str)]) -> db::nominations::NominationRow {
-    let mut body = valid_nomination();
-    for (field, value) in fields {
-        body[*field] = match *field {
-            "categories" => serde_json::json!([value]),
-            _ => (*value).into(),
-        };
-    }
-    let response = app.post_json("/api/v1/nominations", &body).await;
-    assert_eq!(response.status(), 201);
-    let created: serde_json::Value = response.json().await.unwrap();
-    let reference = created["reference"].as_str().unwrap().to_owned();
-    app.db
-        .read(move |conn| Ok(db::nominations::find_by_reference(conn, &reference)?.unwrap()))
-        .await
-        .unwrap()
 }
 
 async fn search_finds_inflected_forms_and_only_what_matches(backend: Backend) {
@@ -404,11 +465,23 @@ async fn search_finds_inflected_forms_and_only_what_matches(backend: Backend) {
     )
     .await;
 
-    assert_eq!(found(&app, "innkjøp").await, [purchases.reference.clone()]);
-    assert_eq!(found(&app, "INNKJØPENE").await, [purchases.reference.clone()]);
-    assert_eq!(found(&app, "digitalisering").await, [digital.reference.clone()]);
-    assert_eq!(found(&app, "sykkelparkering").await, [bikes.reference.clone()]);
-    assert_eq!(found(&app, "sykkelparkering innkjøp").await, Vec::<String>::new());
+    assert_eq!(found(&app, "innkjøp").await, [purchases.reference.as_str()]);
+    assert_eq!(
+        found(&app, "INNKJØPENE").await,
+        [purchases.reference.as_str()]
+    );
+    assert_eq!(
+        found(&app, "digitalisering").await,
+        [digital.reference.as_str()]
+    );
+    assert_eq!(
+        found(&app, "sykkelparkering").await,
+        [bikes.reference.as_str()]
+    );
+    assert_eq!(
+        found(&app, "sykkelparkering innkjøp").await,
+        Vec::<String>::new()
+    );
     assert_eq!(found(&app, "xqzzyvorp").await, Vec::<String>::new());
     // A word in both nominations, and not in the tip.
     let both = found(&app, "sensorer").await;
@@ -432,12 +505,31 @@ async fn search_text_cannot_break_the_query_or_the_page(backend: Backend) {
     )
     .await;
     for q in [
-        "\"", "*", "(", ")", "OR", "innkjøp OR (", "\"innkjøp", "innkjøp*", "NEAR(a b)",
-        "-innkjøp", "a:b", "^", "'", "\\", "&", "!", "innkjøp & !", "<mark>",
+        "\"",
+        "*",
+        "(",
+        ")",
+        "OR",
+        "innkjøp OR (",
+        "\"innkjøp",
+        "innkjøp*",
+        "NEAR(a b)",
+        "-innkjøp",
+        "a:b",
+        "^",
+        "'",
+        "\\",
+        "&",
+        "!",
+        "innkjøp & !",
+        "<mark>",
     ] {
         found(&app, q).await;
     }
-    assert_eq!(found(&app, "\"innkjøp*").await, [hostile.reference.clone()]);
+    assert_eq!(
+        found(&app, "\"innkjøp*").await,
+        [hostile.reference.as_str()]
+    );
     let page = app.get_html("/sekretariat/sok?q=innkj%C3%B8p").await;
     assert!(page.contains("<mark>Innkjøpene</mark>"), "{page}");
     assert!(!page.contains("<script>alert(1)"), "escaped");
@@ -451,7 +543,10 @@ async fn the_index_follows_the_edit_link_and_erasure(backend: Backend) {
     assert_eq!(response.status(), 200);
     // (The first mail is the secretary's account invitation.)
     let mails = app.smtp.wait_for(2, Duration::from_secs(20)).await;
-    let receipt = mails.iter().find(|m| m.text.contains("/nominasjon/")).unwrap();
+    let receipt = mails
+        .iter()
+        .find(|m| m.text.contains("/nominasjon/"))
+        .unwrap();
     let start = receipt.text.find("/nominasjon/").unwrap();
     let path: String = receipt.text[start..]
         .chars()
@@ -467,8 +562,15 @@ async fn the_index_follows_the_edit_link_and_erasure(backend: Backend) {
     }
     let response = app.submit_form(&path, &edited).await;
     assert!(response.status().is_success() || response.status() == 303);
-    assert_eq!(found(&app, "vindmøllepark").await.len(), 1, "the edit is found");
-    assert!(found(&app, "dobbelt").await.is_empty(), "the old text is gone");
+    assert_eq!(
+        found(&app, "vindmøllepark").await.len(),
+        1,
+        "the edit is found"
+    );
+    assert!(
+        found(&app, "dobbelt").await.is_empty(),
+        "the old text is gone"
+    );
 
     // A tipster's name is found until the tipster's data is erased.
     tip(
@@ -484,7 +586,10 @@ async fn the_index_follows_the_edit_link_and_erasure(backend: Backend) {
         .write(|conn| Ok(db::privacy::erase(conn, "gunnhild@example.no")?))
         .await
         .unwrap();
-    assert!(found(&app, "Tipsersen").await.is_empty(), "erased from the index");
+    assert!(
+        found(&app, "Tipsersen").await.is_empty(),
+        "erased from the index"
+    );
 }
 
 async fn nominations_are_filtered_by_round_status_area_and_agency(backend: Backend) {
@@ -505,11 +610,20 @@ async fn nominations_are_filtered_by_round_status_area_and_agency(backend: Backe
     };
     let page = app.get_html("/sekretariat/nominasjoner").await;
     assert!(listed(&page, &roads) && listed(&page, &tax));
-    let page = app.get_html("/sekretariat/nominasjoner?virksomhet=%C3%B8kokrim").await;
-    assert!(!listed(&page, &roads) && listed(&page, &tax), "Unicode lower case");
-    let page = app.get_html("/sekretariat/nominasjoner?virksomhet=974760673").await;
+    let page = app
+        .get_html("/sekretariat/nominasjoner?virksomhet=%C3%B8kokrim")
+        .await;
+    assert!(
+        !listed(&page, &roads) && listed(&page, &tax),
+        "Unicode lower case"
+    );
+    let page = app
+        .get_html("/sekretariat/nominasjoner?virksomhet=974760673")
+        .await;
     assert!(!listed(&page, &roads) && listed(&page, &tax));
-    let page = app.get_html("/sekretariat/nominasjoner?omrade=kontroll").await;
+    let page = app
+        .get_html("/sekretariat/nominasjoner?omrade=kontroll")
+        .await;
     assert!(listed(&page, &roads) && !listed(&page, &tax));
     let page = app
         .get_html(&format!(
@@ -518,7 +632,9 @@ async fn nominations_are_filtered_by_round_status_area_and_agency(backend: Backe
         ))
         .await;
     assert!(listed(&page, &roads) && listed(&page, &tax));
-    let page = app.get_html("/sekretariat/nominasjoner?status=eligible").await;
+    let page = app
+        .get_html("/sekretariat/nominasjoner?status=eligible")
+        .await;
     assert!(!listed(&page, &roads) && !listed(&page, &tax));
     let page = app.get_html("/sekretariat/nominasjoner?runde=999999").await;
     assert!(!listed(&page, &roads));

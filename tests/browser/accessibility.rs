@@ -222,7 +222,9 @@ async fn signed_in_pages_pass_axe_in_bokmaal_and_nynorsk() {
     }
     let tip = app
         .db
-        .read(|conn| Ok(bedre_stat::db::tips::latest(conn, 1)?[0].id))
+        .read(|conn| {
+            Ok(bedre_stat::db::tips::list(conn, bedre_stat::db::tips::Listed::Latest(1))?[0].id)
+        })
         .await
         .unwrap();
     in_browser(
@@ -257,8 +259,14 @@ async fn signed_in_pages_pass_axe_in_bokmaal_and_nynorsk() {
                 ("/sekretariat/epost".to_owned(), "#mail tbody tr"),
                 ("/sekretariat/tips".to_owned(), "#tips"),
                 (format!("/sekretariat/tips/{tip}"), "table.duplicate"),
-                ("/sekretariat/sok?q=kontrollene".to_owned(), "#search-results mark"),
-                ("/sekretariat/nominasjoner".to_owned(), "#nominations tbody tr"),
+                (
+                    "/sekretariat/sok?q=kontrollene".to_owned(),
+                    "#search-results mark",
+                ),
+                (
+                    "/sekretariat/nominasjoner".to_owned(),
+                    "#nominations tbody tr",
+                ),
                 (
                     format!("/sekretariat/runder/{discussion}/resultater"),
                     figures,

@@ -110,7 +110,10 @@ pub async fn nominations(
             .map(|r| serde_json::json!({ "id": r.id, "prize_year": r.prize_year }))
             .collect::<Vec<_>>(),
     );
-    context.insert("statuses", &NominationStatus::ALL.map(NominationStatus::code));
+    context.insert(
+        "statuses",
+        &NominationStatus::ALL.map(NominationStatus::code),
+    );
     context.insert("areas", &Category::ALL.map(Category::code));
     context.insert("nominations", &rows);
     view.render("secretariat/find_nominations.html", context)

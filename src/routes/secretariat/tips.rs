@@ -18,38 +18,7 @@ use crate::web::errors::{PageError, PageResult};
 use crate::web::flash::Flash;
 use crate::web::forms::{FormPage, Outcome, PageRequest, PostedForm, Redirect, Rejection};
 use crate::web::lang::RequestLang;
-use actix_web::{HttpRequest, web};
-
-#[derive(serde::Serialize)]
-struct TipSummary {
-    id: i32,
-    reference: String,
-    received: chrono::NaiveDateTime,
-    agency: String,
-    initiative: String,
-    triage_state: TriageState,
-    has_contact: bool,
-}
-
-#[tracing::instrument(skip_all, fields(user_id = admin.id))]
-pub async fn tips(view: PageRequest, Admin(admin): Admin) -> PageResult {
-    let tips = outbox_desk::latest_tips(&view.state.db).await?;
-    let views: Vec<TipSummary> = tips
-        .into_iter()
-        .map(|t| TipSummary {
-            id: t.id,
-            has_contact: t.tipster_email.is_some() && t.may_contact,
-            reference: t.reference,
-            received: t.created_at,
-            agency: t.agency,
-            initiative: t.initiative,
-            triage_state: t.triage_state,
-        })
-        .collect();
-    let mut context = tera::Context::new();
-    context.insert("tips", &views);
-    view.render("secretariat/tips.html", context)
-}
+use actix_web::web;
 
 #[derive(serde::Serialize)]
 struct TipView {
@@ -71,7 +40,9 @@ struct TipView {
 impl TipView {
     fn of(t: &TipRow) -> Self {
         let contact = match (&t.tipster_email, t.may_contact) {
-            (Some(email), true) => Some(serde_json::json!({ "name": t.tipster_name, "email": email })),
+            (Some(email), true) => {
+                Some(serde_json::json!({ "name": t.tipster_name, "email": email }))
+            }
             _ => None,
         };
         Self {
@@ -89,6 +60,14 @@ impl TipView {
             closed_reason: t.closed_reason.clone().unwrap_or_default(),
         }
     }
+}
+
+#[tracing::instrument(skip_all, fields(user_id = admin.id))]
+pub async fn tips(view: PageRequest, Admin(admin): Admin) -> PageResult {
+    let tips = outbox_desk::latest_tips(&view.state.db).await?;
+    let mut context = tera::Context::new();
+    context.insert("tips", &tips.iter().map(TipView::of).collect::<Vec<_>>());
+    view.render("secretariat/tips.html", context)
 }
 
 #[derive(serde::Serialize)]
@@ -138,24 +117,29 @@ fn tip_path(tip_id: i32) -> String {
     format!("/sekretariat/tips/{tip_id}")
 }
 
-/// The tip's page, its forms filled with `typed` if a post was not taken (else with the
-/// invitation prefilled in `draft_lang`), with the reason it was not, if any.
+/// What the tip page's forms show: what was typed in a post that was not taken, or the
+/// invitation prefilled in a language.
+enum Shown<'a> {
+    Typed(&'a TriageInput),
+    Draft(Lang),
+}
+
+/// The tip's page, its forms filled as `shown` says, with the reason a post was not
+/// taken, if any.
 async fn tip_page(
-    req: &HttpRequest,
-    state: &AppState,
+    view: &PageRequest,
     tip_id: i32,
-    typed: Option<&TriageInput>,
-    draft_lang: Lang,
+    shown: Shown<'_>,
     rejection: Option<&Rejection>,
 ) -> PageResult {
-    let desk = tips::desk(&state.db, tip_id).await?;
-    let values = match typed {
-        Some(typed) => typed.clone(),
-        None => {
-            let identity = state.intake.identity();
-            let (subject, body) = tips::invitation_draft(identity, &desk.tip, draft_lang)?;
+    let desk = tips::desk(&view.state.db, tip_id).await?;
+    let values = match shown {
+        Shown::Typed(typed) => typed.clone(),
+        Shown::Draft(lang) => {
+            let identity = view.state.intake.identity();
+            let (subject, body) = tips::invitation_draft(identity, &desk.tip, lang)?;
             TriageInput {
-                invite_language: draft_lang.code().to_owned(),
+                invite_language: lang.code().to_owned(),
                 invite_subject: subject,
                 invite_body: body,
                 ..TriageInput::default()
@@ -176,11 +160,13 @@ async fn tip_page(
     context.insert("actions", &desk.tip.triage_state.actions());
     context.insert(
         "linked",
-        &desk.linked.map(|(id, reference, _, title, _)| NominationChoice {
-            id,
-            reference,
-            title,
-        }),
+        &desk
+            .linked
+            .map(|(id, reference, _, title, _)| NominationChoice {
+                id,
+                reference,
+                title,
+            }),
     );
     context.insert("nominations", &nominations);
     let duplicates: Vec<DuplicateView> =
@@ -193,7 +179,7 @@ async fn tip_page(
         path: &path,
         field_order: TRIAGE_FIELDS,
     };
-    Ok(page.render(req, state, &values, rejection, None, context)?)
+    Ok(page.render(&view.req, &view.state, &values, rejection, None, context)?)
 }
 
 #[tracing::instrument(skip_all, fields(user_id = admin.id, tip_id = *path))]
@@ -204,7 +190,7 @@ pub async fn show(
     query: web::Query<DraftLanguage>,
 ) -> PageResult {
     let draft_lang = Lang::from_code(&query.sprak).unwrap_or_else(|| RequestLang::of(&view.req));
-    tip_page(&view.req, &view.state, path.into_inner(), None, draft_lang, None).await
+    tip_page(&view, path.into_inner(), Shown::Draft(draft_lang), None).await
 }
 
 /// Takes the action and says on the tip's page what came of it: done (with the new
@@ -260,8 +246,7 @@ async fn triage_form(
             Err(errors) => Ok(Outcome::Invalid(errors)),
         },
         async |input, rejection| {
-            let lang = RequestLang::of(&form.req);
-            tip_page(&form.req, &form.state, tip_id, Some(input), lang, Some(&rejection)).await
+            tip_page(form, tip_id, Shown::Typed(input), Some(&rejection)).await
         },
     )
     .await
@@ -291,10 +276,12 @@ async fn triage_button(
     action: TriageAction,
 ) -> PageResult {
     let actor = admin.actor();
-    form.press(async || match take(&form.state, actor, tip_id, action).await? {
-        Outcome::Done(redirect) => Ok(redirect),
-        _ => Err(PageError::NotFound),
-    })
+    form.press(
+        async || match take(&form.state, actor, tip_id, action).await? {
+            Outcome::Done(redirect) => Ok(redirect),
+            _ => Err(PageError::NotFound),
+        },
+    )
     .await
 }
 
