@@ -1,5 +1,4 @@
 DROP TRIGGER tips_search ON tips;
-DROP FUNCTION tips_search();
 DROP TRIGGER nominations_search ON nominations;
-DROP FUNCTION nominations_search();
+DROP FUNCTION search_document();
 DROP TABLE search_index;

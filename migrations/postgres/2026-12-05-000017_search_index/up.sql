@@ -13,36 +13,28 @@ CREATE TABLE search_index (
 );
 CREATE INDEX search_index_document ON search_index USING GIN (document);
 
-CREATE FUNCTION nominations_search() RETURNS trigger AS $$
+-- One trigger function for both tables: its arguments are the kind of document, then the
+-- columns that make up its text, in order (NULLs left out, as concat_ws does).
+CREATE FUNCTION search_document() RETURNS trigger AS $$
 BEGIN
     IF TG_OP = 'DELETE' THEN
-        DELETE FROM search_index WHERE kind = 'nomination' AND item_id = OLD.id;
+        DELETE FROM search_index WHERE kind = TG_ARGV[0] AND item_id = OLD.id;
         RETURN NULL;
     END IF;
     INSERT INTO search_index (kind, item_id, body)
-    VALUES ('nomination', NEW.id, concat_ws(E'\n', NEW.reference, NEW.agency_name, NEW.org_number, NEW.contact_name, NEW.title, NEW.summary, NEW.background, NEW.what_was_done, NEW.results, NEW.user_effects, NEW.transfer_value, NEW.other_agencies, NEW.exclusion_reason))
+    SELECT TG_ARGV[0], NEW.id, coalesce(string_agg(to_jsonb(NEW) ->> field, E'\n' ORDER BY n), '')
+    FROM unnest(TG_ARGV[1:]) WITH ORDINALITY AS columns (field, n)
     ON CONFLICT (kind, item_id) DO UPDATE SET body = EXCLUDED.body;
     RETURN NULL;
 END
 $$ LANGUAGE plpgsql;
-CREATE TRIGGER nominations_search AFTER INSERT OR UPDATE OR DELETE ON nominations
-    FOR EACH ROW EXECUTE FUNCTION nominations_search();
-INSERT INTO search_index (kind, item_id, body)
-SELECT 'nomination', nominations.id, concat_ws(E'\n', nominations.reference, nominations.agency_name, nominations.org_number, nominations.contact_name, nominations.title, nominations.summary, nominations.background, nominations.what_was_done, nominations.results, nominations.user_effects, nominations.transfer_value, nominations.other_agencies, nominations.exclusion_reason) FROM nominations;
 
-CREATE FUNCTION tips_search() RETURNS trigger AS $$
-BEGIN
-    IF TG_OP = 'DELETE' THEN
-        DELETE FROM search_index WHERE kind = 'tip' AND item_id = OLD.id;
-        RETURN NULL;
-    END IF;
-    INSERT INTO search_index (kind, item_id, body)
-    VALUES ('tip', NEW.id, concat_ws(E'\n', NEW.reference, NEW.initiative, NEW.agency, NEW.reason, NEW.tipster_name, NEW.closed_reason))
-    ON CONFLICT (kind, item_id) DO UPDATE SET body = EXCLUDED.body;
-    RETURN NULL;
-END
-$$ LANGUAGE plpgsql;
+CREATE TRIGGER nominations_search AFTER INSERT OR UPDATE OR DELETE ON nominations
+    FOR EACH ROW EXECUTE FUNCTION search_document('nomination', 'reference', 'agency_name', 'org_number', 'contact_name', 'title', 'summary', 'background', 'what_was_done', 'results', 'user_effects', 'transfer_value', 'other_agencies', 'exclusion_reason');
+
 CREATE TRIGGER tips_search AFTER INSERT OR UPDATE OR DELETE ON tips
-    FOR EACH ROW EXECUTE FUNCTION tips_search();
-INSERT INTO search_index (kind, item_id, body)
-SELECT 'tip', tips.id, concat_ws(E'\n', tips.reference, tips.initiative, tips.agency, tips.reason, tips.tipster_name, tips.closed_reason) FROM tips;
+    FOR EACH ROW EXECUTE FUNCTION search_document('tip', 'reference', 'initiative', 'agency', 'reason', 'tipster_name', 'closed_reason');
+
+-- The documents of what is there already (each row's trigger writes it).
+UPDATE nominations SET id = id;
+UPDATE tips SET id = id;

@@ -74,6 +74,7 @@ struct Row {
     agency_name: String,
     status: NominationStatus,
     categories: Vec<&'static str>,
+    carried: bool,
 }
 
 #[tracing::instrument(skip_all, fields(user_id = admin.id))]
@@ -95,6 +96,7 @@ pub async fn nominations(
             id: n.id,
             prize_year: year_of(n.round_id),
             categories: n.categories.as_slice().iter().map(|c| c.code()).collect(),
+            carried: n.carried_from_round_id.is_some(),
             reference: n.reference,
             title: n.title,
             agency_name: n.agency_name,
