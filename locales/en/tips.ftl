@@ -88,3 +88,4 @@ find-count = { $count ->
     [one] One nomination
    *[other] { $count } nominations
 }
+secretariat-mail-purpose-agency_invitation = Invitation to an agency to nominate

@@ -88,3 +88,4 @@ find-count = { $count ->
     [one] Én nominasjon
    *[other] { $count } nominasjoner
 }
+secretariat-mail-purpose-agency_invitation = Invitasjon til virksomhet om å nominere

@@ -88,3 +88,4 @@ find-count = { $count ->
     [one] Éin nominasjon
    *[other] { $count } nominasjonar
 }
+secretariat-mail-purpose-agency_invitation = Invitasjon til verksemd om å nominere

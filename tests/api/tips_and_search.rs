@@ -301,6 +301,8 @@ async fn the_agency_is_invited_with_the_mail_the_secretariat_edited(backend: Bac
     );
 
     assert_eq!(reload(&app, t.id).await.triage_state, TriageState::Invited);
+    let outbox_page = app.get_html("/sekretariat/epost").await;
+    assert!(outbox_page.contains("Invitasjon til virksomhet om å nominere"));
     let events = audit(&app, &t.reference).await;
     let (action, detail) = events.last().unwrap();
     assert_eq!(action, "tip.invite");
