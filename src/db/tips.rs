@@ -139,20 +139,23 @@ pub fn list(conn: &mut DbConn, which: Listed) -> QueryResult<Vec<TipRow>> {
     query.load(conn)
 }
 
-/// What a nomination shows beside a tip: (id, reference, agency, title, summary).
-pub type NominationBrief = (i32, String, String, String, String);
+/// What a nomination shows beside a tip.
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
+#[diesel(table_name = nominations)]
+pub struct NominationBrief {
+    pub id: i32,
+    pub reference: String,
+    pub agency_name: String,
+    pub org_number: String,
+    pub title: String,
+    pub summary: String,
+}
 
 /// Every nomination, the newest first, briefly (the choices to link a tip to, and the
 /// candidates for its likely duplicates).
 pub fn nomination_briefs(conn: &mut DbConn) -> QueryResult<Vec<NominationBrief>> {
     nominations::table
         .order(nominations::id.desc())
-        .select((
-            nominations::id,
-            nominations::reference,
-            nominations::agency_name,
-            nominations::title,
-            nominations::summary,
-        ))
+        .select(NominationBrief::as_select())
         .load(conn)
 }

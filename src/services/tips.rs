@@ -46,6 +46,13 @@ fn tip_text(tip: &TipRow) -> String {
     format!("{}\n{}", tip.initiative, tip.reason)
 }
 
+/// Whether the agency a tipster named is given by this organisation number (tipsters
+/// sometimes write it: "Statens vegvesen (971 032 081)").
+fn names_org_number(agency: &str, org_number: &str) -> bool {
+    let digits: String = agency.chars().filter(char::is_ascii_digit).collect();
+    !org_number.is_empty() && digits == org_number
+}
+
 /// The likely duplicates of `tip` among `tips` and `nominations`: the same agency or a
 /// similar text, the most similar first.
 pub fn likely_duplicates(
@@ -63,17 +70,16 @@ pub fn likely_duplicates(
         similarity: similarity(&text, &tip_text(other)),
         text: other.initiative.clone(),
     });
-    let from_nominations = nominations
-        .iter()
-        .map(|(id, reference, agency, title, summary)| Duplicate {
-            kind: "nomination",
-            id: *id,
-            reference: reference.clone(),
-            agency: agency.clone(),
-            same_agency: same_agency(&tip.agency, agency),
-            similarity: similarity(&text, &format!("{title}\n{summary}")),
-            text: format!("{title}\n\n{summary}"),
-        });
+    let from_nominations = nominations.iter().map(|n| Duplicate {
+        kind: "nomination",
+        id: n.id,
+        reference: n.reference.clone(),
+        agency: n.agency_name.clone(),
+        same_agency: same_agency(&tip.agency, &n.agency_name)
+            || names_org_number(&tip.agency, &n.org_number),
+        similarity: similarity(&text, &format!("{}\n{}", n.title, n.summary)),
+        text: format!("{}\n\n{}", n.title, n.summary),
+    });
     let mut found: Vec<Duplicate> = from_tips
         .chain(from_nominations)
         .filter(|d| d.same_agency || d.similarity >= LIKELY_DUPLICATE)
@@ -97,7 +103,7 @@ pub async fn desk(db: &Database, tip_id: i32) -> anyhow::Result<TipDesk> {
         Ok(TipDesk {
             linked: tip
                 .nomination_id
-                .and_then(|id| nominations.iter().find(|n| n.0 == id).cloned()),
+                .and_then(|id| nominations.iter().find(|n| n.id == id).cloned()),
             duplicates: likely_duplicates(&tip, &others, &nominations),
             nominations,
             tip,
@@ -224,18 +230,28 @@ mod tests {
             tip(3, "Vegvesenet", "Digitaliserte innkjøpene i Vegvesenet"),
             tip(4, "Skatteetaten", "Enklere skattemelding"),
         ];
-        let nominations = [(
-            9,
-            "BSP-2027-0001".to_owned(),
-            "Statens vegvesen".to_owned(),
-            "Digitale innkjøp".to_owned(),
-            "Vegvesenet digitaliserte innkjøpene sine".to_owned(),
-        )];
+        let nominations = [NominationBrief {
+            id: 9,
+            reference: "BSP-2027-0001".into(),
+            agency_name: "Statens vegvesen".into(),
+            org_number: "971032081".into(),
+            title: "Digitale innkjøp".into(),
+            summary: "Vegvesenet digitaliserte innkjøpene sine".into(),
+        }];
         let found = likely_duplicates(&this, &others, &nominations);
         let refs: Vec<&str> = found.iter().map(|d| d.reference.as_str()).collect();
         assert_eq!(refs, ["BSP-2027-0001", "TIPS-2026-0003", "TIPS-2026-0002"]);
         assert!(found[0].same_agency && found[0].similarity >= LIKELY_DUPLICATE);
         assert!(!found[1].same_agency);
         assert!(found[2].same_agency && found[2].similarity < LIKELY_DUPLICATE);
+
+        // The agency given by its organisation number.
+        let by_number = tip(5, "Vegvesenet, org.nr. 971 032 081", "Ny kantine");
+        let found = likely_duplicates(&by_number, &[], &nominations);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].same_agency);
+        assert!(
+            likely_duplicates(&tip(6, "Vegvesenet", "Ny kantine"), &[], &nominations).is_empty()
+        );
     }
 }

@@ -99,13 +99,6 @@ impl DuplicateView {
     }
 }
 
-#[derive(serde::Serialize)]
-struct NominationChoice {
-    id: i32,
-    reference: String,
-    title: String,
-}
-
 /// `?sprak=` on the tip's page: the language the invitation is prefilled in.
 #[derive(Debug, Default, serde::Deserialize)]
 pub struct DraftLanguage {
@@ -146,29 +139,11 @@ async fn tip_page(
             }
         }
     };
-    let nominations: Vec<NominationChoice> = desk
-        .nominations
-        .iter()
-        .map(|(id, reference, _, title, _)| NominationChoice {
-            id: *id,
-            reference: reference.clone(),
-            title: title.clone(),
-        })
-        .collect();
     let mut context = tera::Context::new();
     context.insert("tip", &TipView::of(&desk.tip));
     context.insert("actions", &desk.tip.triage_state.actions());
-    context.insert(
-        "linked",
-        &desk
-            .linked
-            .map(|(id, reference, _, title, _)| NominationChoice {
-                id,
-                reference,
-                title,
-            }),
-    );
-    context.insert("nominations", &nominations);
+    context.insert("linked", &desk.linked);
+    context.insert("nominations", &desk.nominations);
     let duplicates: Vec<DuplicateView> =
         desk.duplicates.into_iter().map(DuplicateView::of).collect();
     context.insert("duplicates", &duplicates);
