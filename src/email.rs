@@ -13,6 +13,7 @@ use crate::db::nominations::NominationRow;
 use crate::db::outbox::{NewOutboxMessage, address_hash};
 use crate::db::rounds::Round;
 use crate::db::tips::TipRow;
+use crate::domain::AgencyInvitation;
 use crate::i18n::Lang;
 use crate::templates::Templates;
 use anyhow::Context as _;
@@ -361,6 +362,48 @@ pub fn jury_reminder(
         body_text,
         body_html: Some(body_html),
     })
+}
+
+/// The invitation to an agency to nominate the initiative a tip is about, prefilled in
+/// `lang` for the secretariat to edit before it goes: (subject, body). It names the
+/// initiative and the agency as the tipster wrote them, never the tipster.
+pub fn agency_invitation_draft(
+    templates: &Templates,
+    identity: &MailIdentity,
+    tip: &TipRow,
+    lang: Lang,
+) -> anyhow::Result<(String, String)> {
+    let mut context = Context::new();
+    context.insert("lang", &lang);
+    context.insert(
+        "tip",
+        &serde_json::json!({ "initiative": tip.initiative, "agency": tip.agency }),
+    );
+    context.insert("nominate_url", &format!("{}/nominer", identity.base_url));
+    let body = templates.render("email/agency_invitation.txt", &context)?;
+    Ok((lang.text("email-agency-invitation-subject"), body))
+}
+
+/// The invitation as the secretariat edited it, to the address it typed, answerable to
+/// the secretariat. Plain text only: the body is the secretariat's own words.
+pub fn agency_invitation(
+    identity: &MailIdentity,
+    tip: &TipRow,
+    invitation: &AgencyInvitation,
+) -> NewOutboxMessage {
+    let recipient = invitation.recipient.as_ref();
+    NewOutboxMessage {
+        message_id: identity.new_message_id(),
+        purpose: "agency_invitation".into(),
+        subject_ref: tip.reference.clone(),
+        recipient: recipient.to_owned(),
+        recipient_hash: Some(address_hash(recipient)),
+        live_link: false,
+        reply_to: Some(identity.tip_recipient.to_string()),
+        subject: invitation.subject.as_ref().to_owned(),
+        body_text: invitation.body.as_ref().to_owned(),
+        body_html: None,
+    }
 }
 
 #[cfg(test)]

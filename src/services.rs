@@ -15,4 +15,6 @@ pub mod retention;
 pub mod rounds;
 pub mod scoring;
 pub mod screening;
+pub mod search;
+pub mod tips;
 pub mod users;

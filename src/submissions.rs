@@ -422,6 +422,11 @@ impl Intake {
         Ok(open)
     }
 
+    /// The addresses and links e-mails are written with.
+    pub fn identity(&self) -> &MailIdentity {
+        &self.identity
+    }
+
     /// Tells the outbox worker that mail is due now.
     pub fn wake_outbox(&self) {
         self.signal.new_mail();

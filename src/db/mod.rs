@@ -23,6 +23,7 @@ pub mod rounds;
 pub mod schema;
 pub mod scoring;
 pub mod screening;
+pub mod search;
 mod sequences;
 pub mod sessions;
 mod text_enums;

@@ -70,6 +70,8 @@ diesel::table! {
         nomination_id -> Nullable<Integer>,
         submission_key -> Nullable<Text>,
         created_at -> Timestamp,
+        closed_reason -> Nullable<Text>,
+        triaged_at -> Nullable<Timestamp>,
     }
 }
 

@@ -7,7 +7,9 @@
 //! text) has no `&'static str` to hand over and is written per backend below.
 
 use super::MultiBackend;
-use crate::domain::{Categories, ConflictStatus, NominationStatus, OutboxStatus, Phase};
+use crate::domain::{
+    Categories, ConflictStatus, NominationStatus, OutboxStatus, Phase, TriageState,
+};
 use diesel::backend::Backend;
 use diesel::deserialize::{self, FromSql};
 use diesel::pg::Pg;
@@ -48,6 +50,7 @@ stored_as_code!(
     NominationStatus => NominationStatus::parse,
     ConflictStatus => ConflictStatus::parse,
     OutboxStatus => OutboxStatus::parse,
+    TriageState => TriageState::parse,
 );
 
 impl<DB: Backend> FromSql<Text, DB> for Categories
@@ -117,24 +120,22 @@ mod tests {
     fn every_code_reads_back_as_written_on_both_backends() {
         for mut conn in backends() {
             let conn = &mut conn;
-            for phase in Phase::ALL {
-                assert_eq!(
-                    round_trip!(conn, phase, Phase),
-                    (phase, phase.code().into())
-                );
+            // Every code of every coded type reads back as itself.
+            macro_rules! every_code {
+                ($($ty:ident),+) => {$(
+                    for value in $ty::ALL {
+                        let expected = (value, value.code().into());
+                        assert_eq!(round_trip!(conn, value, $ty), expected);
+                    }
+                )+};
             }
-            for status in NominationStatus::ALL {
-                let expected = (status, status.code().into());
-                assert_eq!(round_trip!(conn, status, NominationStatus), expected);
-            }
-            for status in ConflictStatus::ALL {
-                let expected = (status, status.code().into());
-                assert_eq!(round_trip!(conn, status, ConflictStatus), expected);
-            }
-            for status in OutboxStatus::ALL {
-                let expected = (status, status.code().into());
-                assert_eq!(round_trip!(conn, status, OutboxStatus), expected);
-            }
+            every_code!(
+                Phase,
+                NominationStatus,
+                ConflictStatus,
+                OutboxStatus,
+                TriageState
+            );
             let categories = Categories::parse(&["kvalitetsforbedring", "styring"]).unwrap();
             assert_eq!(
                 round_trip!(conn, categories.clone(), Categories),

@@ -1,6 +1,6 @@
 use super::DbConn;
-use super::schema::tips;
-use crate::domain::{NewTip, Reference, ReferenceKind, SubmissionKey};
+use super::schema::{nominations, tips};
+use crate::domain::{NewTip, Reference, ReferenceKind, SubmissionKey, TriageState};
 use crate::i18n::Lang;
 use chrono::Datelike;
 use diesel::prelude::*;
@@ -16,11 +16,13 @@ pub struct TipRow {
     pub tipster_name: Option<String>,
     pub tipster_email: Option<String>,
     pub may_contact: bool,
-    pub triage_state: String,
+    pub triage_state: TriageState,
     pub language: String,
     pub nomination_id: Option<i32>,
     pub submission_key: Option<String>,
     pub created_at: chrono::NaiveDateTime,
+    pub closed_reason: Option<String>,
+    pub triaged_at: Option<chrono::NaiveDateTime>,
 }
 
 /// Stores a tip with a new reference, in the caller's transaction.
@@ -44,7 +46,7 @@ pub fn insert(
             tips::tipster_name.eq(tip.tipster_name.as_ref().map(AsRef::as_ref)),
             tips::tipster_email.eq(tip.tipster_email.as_ref().map(AsRef::as_ref)),
             tips::may_contact.eq(tip.may_contact),
-            tips::triage_state.eq("new"),
+            tips::triage_state.eq(TriageState::New),
             tips::language.eq(lang.code()),
             tips::submission_key.eq(key.map(AsRef::as_ref)),
             tips::created_at.eq(now),
@@ -77,11 +79,83 @@ pub fn find_by_submission_key(
         .optional()
 }
 
-/// The newest tips first, at most `limit`.
-pub fn latest(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<TipRow>> {
+pub fn find(conn: &mut DbConn, tip_id: i32) -> QueryResult<TipRow> {
     tips::table
-        .order(tips::id.desc())
-        .limit(limit)
+        .find(tip_id)
         .select(TipRow::as_select())
+        .first(conn)
+}
+
+/// Where a transition leaves the tip's link and reason.
+#[derive(Debug, Clone, Default)]
+pub struct TriageChange {
+    pub nomination_id: Option<i32>,
+    pub closed_reason: Option<String>,
+}
+
+/// Moves the tip from `from` to `to`, setting its link and reason as `change` says, if it
+/// is still in `from`: the condition is part of the `UPDATE`, so of two members of the
+/// secretariat deciding from the same state at once, exactly one wins (on PostgreSQL the
+/// second waits for the first's row lock, then finds the state changed). `false`: the
+/// tip was no longer in `from`.
+pub fn transition(
+    conn: &mut DbConn,
+    tip_id: i32,
+    from: TriageState,
+    to: TriageState,
+    change: &TriageChange,
+) -> QueryResult<bool> {
+    diesel::update(tips::table.find(tip_id).filter(tips::triage_state.eq(from)))
+        .set((
+            tips::triage_state.eq(to),
+            tips::nomination_id.eq(change.nomination_id),
+            tips::closed_reason.eq(change.closed_reason.as_deref()),
+            tips::triaged_at.eq(super::now()),
+        ))
+        .execute(conn)
+        .map(|updated| updated == 1)
+}
+
+/// Which tips to list.
+#[derive(Debug, Clone, Copy)]
+pub enum Listed {
+    /// The newest first, at most this many.
+    Latest(i64),
+    /// Every tip but this one, newest first (the candidates for its likely duplicates).
+    AllBut(i32),
+    /// The tips linked to this nomination, oldest first.
+    LinkedTo(i32),
+}
+
+pub fn list(conn: &mut DbConn, which: Listed) -> QueryResult<Vec<TipRow>> {
+    let query = tips::table.select(TipRow::as_select()).into_boxed();
+    let query = match which {
+        Listed::Latest(limit) => query.order(tips::id.desc()).limit(limit),
+        Listed::AllBut(tip_id) => query.filter(tips::id.ne(tip_id)).order(tips::id.desc()),
+        Listed::LinkedTo(nomination_id) => query
+            .filter(tips::nomination_id.eq(nomination_id))
+            .order(tips::id),
+    };
+    query.load(conn)
+}
+
+/// What a nomination shows beside a tip.
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
+#[diesel(table_name = nominations)]
+pub struct NominationBrief {
+    pub id: i32,
+    pub reference: String,
+    pub agency_name: String,
+    pub org_number: String,
+    pub title: String,
+    pub summary: String,
+}
+
+/// Every nomination, the newest first, briefly (the choices to link a tip to, and the
+/// candidates for its likely duplicates).
+pub fn nomination_briefs(conn: &mut DbConn) -> QueryResult<Vec<NominationBrief>> {
+    nominations::table
+        .order(nominations::id.desc())
+        .select(NominationBrief::as_select())
         .load(conn)
 }

@@ -23,10 +23,13 @@ mod round;
 mod round_form;
 pub mod score_sheet;
 mod screening;
+pub mod search;
+mod similarity;
 mod status;
 mod submission_key;
 mod text;
 mod tip;
+mod tip_triage;
 
 pub use account::{NewPassword, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, Role};
 pub use actor::Actor;
@@ -55,7 +58,12 @@ pub use screening::{
     SCREENING_FIELDS, ScreeningDecision, ScreeningInput, chosen_jurors, juror_to_reopen,
     parse_target_round, target_round_missing,
 };
+pub use similarity::{LIKELY_DUPLICATE, same_agency, similarity};
 pub use status::{ConflictStatus, NominationStatus, OutboxStatus};
 pub use submission_key::SubmissionKey;
 pub use text::{LONG_TEXT_MAX_CHARS, LongText, SHORT_TEXT_MAX_CHARS, ShortText};
 pub use tip::{NewTip, TipInput};
+pub use tip_triage::{
+    AgencyInvitation, TRIAGE_FIELDS, TriageAction, TriageInput, TriageRefusal, TriageState,
+    parse_close, parse_link,
+};

@@ -143,7 +143,7 @@ fn jury_routes(cfg: &mut web::ServiceConfig) {
 fn secretariat_routes(cfg: &mut web::ServiceConfig) {
     use secretariat::{
         audit_log, conflicts, dashboard, exports, nominations, outbox, overview, results, rounds,
-        rubric, screening, tips,
+        rubric, screening, search, tips,
     };
     cfg.service(
         scope("/sekretariat")
@@ -190,6 +190,8 @@ fn secretariat_routes(cfg: &mut web::ServiceConfig) {
             .route("/runder/{id}/vedtak", post().to(results::decide))
             .route("/runder/{id}/poeng.csv", get().to(exports::scores_csv))
             .route("/runder/{id}/rapport", get().to(exports::report))
+            .route("/nominasjoner", get().to(search::nominations))
+            .route("/sok", get().to(search::search))
             .route("/nominasjoner/{id}", get().to(nominations::show))
             .route("/nominasjoner/{id}/vurdering", post().to(screening::screen))
             .route("/nominasjoner/{id}/flytt", post().to(screening::carry))
@@ -204,7 +206,13 @@ fn secretariat_routes(cfg: &mut web::ServiceConfig) {
             .route("/logg", get().to(audit_log::log))
             .route("/epost", get().to(outbox::outbox))
             .route("/epost/{id}/send-igjen", post().to(outbox::retry))
-            .route("/tips", get().to(tips::tips)),
+            .route("/tips", get().to(tips::tips))
+            .route("/tips/{id}", get().to(tips::show))
+            .route("/tips/{id}/vurder", post().to(tips::review))
+            .route("/tips/{id}/koble", post().to(tips::link))
+            .route("/tips/{id}/inviter", post().to(tips::invite))
+            .route("/tips/{id}/lukk", post().to(tips::close))
+            .route("/tips/{id}/gjenapne", post().to(tips::reopen)),
     );
 }
 

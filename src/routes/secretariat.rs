@@ -11,4 +11,5 @@ pub(super) mod results;
 pub(super) mod rounds;
 pub(super) mod rubric;
 pub(super) mod screening;
+pub(super) mod search;
 pub(super) mod tips;

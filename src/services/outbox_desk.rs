@@ -40,5 +40,6 @@ pub async fn retry(db: &Database, requeued_by: i32, message_id: i32) -> anyhow::
 
 #[tracing::instrument(skip(db))]
 pub async fn latest_tips(db: &Database) -> anyhow::Result<Vec<TipRow>> {
-    db.read(|conn| Ok(db::tips::latest(conn, LISTED)?)).await
+    db.read(|conn| Ok(db::tips::list(conn, db::tips::Listed::Latest(LISTED))?))
+        .await
 }

@@ -79,7 +79,7 @@ fn matches(expect: Expect, status: u16, location: &str) -> bool {
 
 /// The rows, built from the seeded ids. Secretariat rows: anonymous to the login, any
 /// juror 403. Jury rows: the conflicted juror is refused what concerns nomination A.
-fn rows(seeded: &Seeded, criterion_id: i32) -> Vec<Row> {
+fn rows(seeded: &Seeded, criterion_id: i32, tip_id: i32) -> Vec<Row> {
     let r = seeded.round_id;
     let a = seeded.conflicted_nomination().0;
     let conflicted = seeded.conflicted_juror().0;
@@ -148,9 +148,73 @@ fn rows(seeded: &Seeded, criterion_id: i32) -> Vec<Row> {
         ),
         row(g.clone(), "/sekretariat/epost".into(), staff_get),
         row(g.clone(), "/sekretariat/tips".into(), staff_get),
+        row(g.clone(), format!("/sekretariat/tips/{tip_id}"), staff_get),
+        row(
+            g.clone(),
+            "/sekretariat/tips/999999".into(),
+            [Login, Forbidden, Forbidden, NotFound],
+        ),
+        row(
+            g.clone(),
+            "/sekretariat/sok?q=innkj%C3%B8p".into(),
+            staff_get,
+        ),
+        row(g.clone(), "/sekretariat/nominasjoner".into(), staff_get),
         row(
             p.clone(),
             "/sekretariat/epost/999999/send-igjen".into(),
+            [Login, Forbidden, Forbidden, NotFound],
+        ),
+        // Triage: on a real tip (an empty form is invalid, a step its state does not
+        // allow is refused on the tip's page), and on one that does not exist.
+        row(
+            p.clone(),
+            format!("/sekretariat/tips/{tip_id}/vurder"),
+            staff_post,
+        ),
+        row(
+            p.clone(),
+            format!("/sekretariat/tips/{tip_id}/koble"),
+            staff_post,
+        ),
+        row(
+            p.clone(),
+            format!("/sekretariat/tips/{tip_id}/inviter"),
+            staff_post,
+        ),
+        row(
+            p.clone(),
+            format!("/sekretariat/tips/{tip_id}/lukk"),
+            staff_post,
+        ),
+        row(
+            p.clone(),
+            format!("/sekretariat/tips/{tip_id}/gjenapne"),
+            staff_post,
+        ),
+        row(
+            p.clone(),
+            "/sekretariat/tips/999999/vurder".into(),
+            [Login, Forbidden, Forbidden, NotFound],
+        ),
+        row(
+            p.clone(),
+            "/sekretariat/tips/999999/koble".into(),
+            [Login, Forbidden, Forbidden, NotFound],
+        ),
+        row(
+            p.clone(),
+            "/sekretariat/tips/999999/inviter".into(),
+            [Login, Forbidden, Forbidden, NotFound],
+        ),
+        row(
+            p.clone(),
+            "/sekretariat/tips/999999/lukk".into(),
+            [Login, Forbidden, Forbidden, NotFound],
+        ),
+        row(
+            p.clone(),
+            "/sekretariat/tips/999999/gjenapne".into(),
             [Login, Forbidden, Forbidden, NotFound],
         ),
         // (An unknown user, so the matrix does not end the sessions it runs on.)
@@ -371,7 +435,16 @@ async fn every_route_answers_each_role_as_expected(backend: Backend) {
         disabled,
     ];
     let mut failures = Vec::new();
-    let rows = rows(&seeded, criterion_id);
+    let tip = app
+        .post_json("/api/v1/tips", &bedre_stat_test_support::valid_tip())
+        .await;
+    assert_eq!(tip.status(), 201);
+    let tip_id = app
+        .db
+        .read(|conn| Ok(db::tips::list(conn, db::tips::Listed::Latest(1))?[0].id))
+        .await
+        .unwrap();
+    let rows = rows(&seeded, criterion_id, tip_id);
     for row in &rows {
         for (role, ((client, token), expect)) in clients.iter().zip(row.expect).enumerate() {
             let mut request = client.request(row.method.clone(), app.url(&row.path));

@@ -32,5 +32,6 @@ mod secretariat_mail;
 mod secretariat_work;
 mod security;
 mod statements;
+mod tips_and_search;
 mod two_factor;
 mod validation;

@@ -8,7 +8,7 @@ use bedre_stat_test_support::fixtures::{
     Affiliation, AssessmentFixture, ConflictFixture, JurorFixture, ScoreFixture,
 };
 use bedre_stat_test_support::on_both_backends;
-use bedre_stat_test_support::{Backend, TestApp, spawn_app, valid_nomination};
+use bedre_stat_test_support::{Backend, TestApp, spawn_app};
 use diesel::prelude::*;
 
 on_both_backends!(
@@ -23,7 +23,7 @@ on_both_backends!(
 
 const PASSWORD: &str = "riktig hest batteri stift";
 
-async fn admin_app(backend: Backend) -> TestApp {
+pub(crate) async fn admin_app(backend: Backend) -> TestApp {
     let app = spawn_app(backend).await;
     app.create_user("sekretariat@dfo.no", "Siri Sekretær", "admin", PASSWORD)
         .await;
@@ -35,22 +35,13 @@ async fn admin_app(backend: Backend) -> TestApp {
 }
 
 /// A nomination through the API, with the given organisation number; returns its row.
-async fn nomination(
+pub(crate) async fn nomination(
     app: &TestApp,
     org_number: &str,
     title: &str,
 ) -> db::nominations::NominationRow {
-    let mut body = valid_nomination();
-    body["org_number"] = org_number.into();
-    body["title"] = title.into();
-    let response = app.post_json("/api/v1/nominations", &body).await;
-    assert_eq!(response.status(), 201);
-    let created: serde_json::Value = response.json().await.unwrap();
-    let reference = created["reference"].as_str().unwrap().to_owned();
-    app.db
-        .read(move |conn| Ok(db::nominations::find_by_reference(conn, &reference)?.unwrap()))
-        .await
-        .unwrap()
+    let fields = [("org_number", org_number), ("title", title)];
+    crate::tips_and_search::nomination_with(app, &fields).await
 }
 
 async fn reload(app: &TestApp, id: i32) -> db::nominations::NominationRow {

@@ -281,6 +281,18 @@ pub(crate) async fn sign_in(client: &Client, app_url: &str, email: &str) {
 async fn signed_in_pages_pass_axe_in_bokmaal_and_nynorsk() {
     let app = spawn_app(Backend::Sqlite).await;
     let seeded = seed::seed(&app).await;
+    // Two tips alike, so the tip's page shows a likely duplicate beside it.
+    for _ in 0..2 {
+        let tip = bedre_stat_test_support::valid_tip();
+        assert_eq!(app.post_json("/api/v1/tips", &tip).await.status(), 201);
+    }
+    let tip = app
+        .db
+        .read(|conn| {
+            Ok(bedre_stat::db::tips::list(conn, bedre_stat::db::tips::Listed::Latest(1))?[0].id)
+        })
+        .await
+        .unwrap();
     in_browser(
         "signed_in_pages_pass_axe",
         Js::Enabled,
@@ -313,6 +325,15 @@ async fn signed_in_pages_pass_axe_in_bokmaal_and_nynorsk() {
                 // are in the outbox.
                 ("/sekretariat/epost".to_owned(), "#mail tbody tr"),
                 ("/sekretariat/tips".to_owned(), "#tips"),
+                (format!("/sekretariat/tips/{tip}"), "table.duplicate"),
+                (
+                    "/sekretariat/sok?q=kontrollene".to_owned(),
+                    "#search-results mark",
+                ),
+                (
+                    "/sekretariat/nominasjoner".to_owned(),
+                    "#nominations tbody tr",
+                ),
                 (
                     format!("/sekretariat/runder/{discussion}/resultater"),
                     figures,

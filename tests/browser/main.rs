@@ -9,3 +9,4 @@ mod support;
 mod accessibility;
 mod desk;
 mod journeys;
+mod tips_and_search;

@@ -204,7 +204,18 @@ pub(super) async fn nomination_page(
         path: &path,
         field_order: SCREENING_FIELDS,
     };
-    let context = nomination_context(desk, lang);
+    let mut context = nomination_context(desk, lang);
+    let linked_tips: Vec<serde_json::Value> = crate::services::tips::linked_to(
+        &state.db,
+        nomination_id,
+    )
+    .await?
+    .into_iter()
+    .map(
+        |t| serde_json::json!({ "id": t.id, "reference": t.reference, "initiative": t.initiative }),
+    )
+    .collect();
+    context.insert("linked_tips", &linked_tips);
     Ok(page.render(req, state, &values, rejection, None, context)?)
 }
 
