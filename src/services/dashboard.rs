@@ -5,6 +5,7 @@
 
 use crate::db::rounds::Round;
 use crate::db::{self, Database, DbConn};
+use crate::domain::TriageState;
 use crate::domain::{NominationStatus, Phase};
 use crate::services::jury_desk::{self, Matrix};
 
@@ -19,23 +20,33 @@ pub struct NominationCounts {
     pub carried: usize,
 }
 
-/// The tips, for the dashboard. One small function on purpose: tip triage states will
-/// replace "not linked to a nomination" with "new" and add the states in between.
-#[derive(Debug, Default, Clone, Copy, serde::Serialize)]
+/// The tips by triage state, every state listed (a zero too), in the flow's order.
+#[derive(serde::Serialize)]
 pub struct TipCounts {
     pub total: i64,
-    pub new: i64,
+    pub by_state: Vec<(TriageState, i64)>,
 }
 
 pub fn tip_counts(conn: &mut DbConn) -> diesel::QueryResult<TipCounts> {
     use crate::db::schema::tips;
     use diesel::prelude::*;
+    let counted: Vec<(TriageState, i64)> = tips::table
+        .group_by(tips::triage_state)
+        .select((tips::triage_state, diesel::dsl::count_star()))
+        .load(conn)?;
+    let by_state: Vec<(TriageState, i64)> = TriageState::ALL
+        .iter()
+        .map(|state| {
+            let count = counted
+                .iter()
+                .find(|(s, _)| s == state)
+                .map_or(0, |(_, n)| *n);
+            (*state, count)
+        })
+        .collect();
     Ok(TipCounts {
-        total: db::tips::count(conn)?,
-        new: tips::table
-            .filter(tips::nomination_id.is_null())
-            .count()
-            .get_result(conn)?,
+        total: by_state.iter().map(|(_, n)| n).sum(),
+        by_state,
     })
 }
 
