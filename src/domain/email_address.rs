@@ -1,4 +1,5 @@
 use super::ValidationError;
+use super::errors::required;
 use validator::ValidateEmail;
 
 /// An e-mail address that passed the HTML5/WHATWG e-mail syntax check and is short enough
@@ -9,10 +10,7 @@ pub struct EmailAddress(String);
 
 impl EmailAddress {
     pub fn parse(raw: &str) -> Result<Self, ValidationError> {
-        let trimmed = raw.trim();
-        if trimmed.is_empty() {
-            return Err(ValidationError::Required);
-        }
+        let trimmed = required(raw)?;
         if trimmed.len() > 254 || !trimmed.validate_email() || !trimmed.contains('.') {
             return Err(ValidationError::EmailInvalid);
         }

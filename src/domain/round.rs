@@ -1,4 +1,5 @@
 use super::ValidationError;
+use super::errors::required;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use std::fmt;
 
@@ -17,11 +18,7 @@ impl PrizeYear {
 
     /// A prize year as typed in a form.
     pub fn parse(raw: &str) -> Result<Self, ValidationError> {
-        let raw = raw.trim();
-        if raw.is_empty() {
-            return Err(ValidationError::Required);
-        }
-        match raw.parse::<i32>() {
+        match required(raw)?.parse::<i32>() {
             Ok(year) if Self::VALID.contains(&year) => Ok(Self(year)),
             _ => Err(ValidationError::NumberInvalid),
         }

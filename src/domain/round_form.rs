@@ -1,6 +1,7 @@
 //! The forms of the secretariat's round page, parsed: a new round, a round's dates, phase
 //! and threshold, and one criterion of its rubric.
 
+use super::errors::required;
 use super::{FieldErrors, LongText, Phase, PrizeYear, ValidationError};
 use chrono::NaiveDate;
 
@@ -29,11 +30,7 @@ const THRESHOLD_MAX: f64 = 5.0;
 
 /// A date as the forms take it: `YYYY-MM-DD`.
 pub fn parse_date(raw: &str) -> Result<NaiveDate, ValidationError> {
-    let raw = raw.trim();
-    if raw.is_empty() {
-        return Err(ValidationError::Required);
-    }
-    NaiveDate::parse_from_str(raw, "%Y-%m-%d").map_err(|_| ValidationError::DateInvalid)
+    NaiveDate::parse_from_str(required(raw)?, "%Y-%m-%d").map_err(|_| ValidationError::DateInvalid)
 }
 
 /// An optional date: blank is none.
@@ -47,11 +44,7 @@ pub fn parse_optional_date(raw: &str) -> Result<Option<NaiveDate>, ValidationErr
 
 /// A positive decimal number, written with a comma or a dot (`1,5`, `1.5`), below 1000.
 pub fn parse_positive_decimal(raw: &str) -> Result<f64, ValidationError> {
-    let raw = raw.trim();
-    if raw.is_empty() {
-        return Err(ValidationError::Required);
-    }
-    let cleaned: String = raw
+    let cleaned: String = required(raw)?
         .chars()
         .filter(|c| !c.is_whitespace())
         .map(|c| if c == ',' { '.' } else { c })
