@@ -46,6 +46,39 @@ impl MailIdentity {
     fn new_message_id(&self) -> String {
         format!("<{}@{}>", uuid::Uuid::new_v4(), self.from.email.domain())
     }
+
+    /// A message from us to `recipient` with a new Message-ID: no reply-to, and not a live
+    /// link (set those with struct update syntax where they apply).
+    fn message(
+        &self,
+        purpose: &str,
+        subject_ref: &str,
+        recipient: &Mailbox,
+        subject: String,
+        (body_text, body_html): (String, String),
+    ) -> NewOutboxMessage {
+        NewOutboxMessage {
+            message_id: self.new_message_id(),
+            purpose: purpose.into(),
+            subject_ref: subject_ref.to_owned(),
+            recipient: recipient.to_string(),
+            recipient_hash: Some(address_hash(recipient.email.as_ref())),
+            live_link: false,
+            reply_to: None,
+            subject,
+            body_text,
+            body_html: Some(body_html),
+        }
+    }
+}
+
+/// An address stored from a form, as a mailbox without a display name (the name is free
+/// text, which never goes into a header). `what` names the column for the error.
+fn stored_address(address: &str, what: &str) -> anyhow::Result<Mailbox> {
+    let email = address
+        .parse()
+        .with_context(|| format!("stored {what} is not an address"))?;
+    Ok(Mailbox::new(None, email))
 }
 
 fn render_pair(
@@ -83,33 +116,24 @@ pub fn tip_forward(
             "may_contact": tip.may_contact,
         }),
     );
-    let (body_text, body_html) = render_pair(templates, "tip_forward", &context)?;
+    let body = render_pair(templates, "tip_forward", &context)?;
     let reply_to = match &tip.tipster_email {
-        Some(address) => Some(
-            Mailbox::new(
-                None,
-                address
-                    .parse()
-                    .context("stored tipster e-mail is not an address")?,
-            )
-            .to_string(),
-        ),
+        Some(address) => Some(stored_address(address, "tipster e-mail")?.to_string()),
         None => None,
     };
+    let subject = lang.text_with(
+        "email-tip-forward-subject",
+        &[("reference", &tip.reference)],
+    );
     Ok(NewOutboxMessage {
-        message_id: identity.new_message_id(),
-        purpose: "tip_forward".into(),
-        subject_ref: tip.reference.clone(),
-        recipient: identity.tip_recipient.to_string(),
-        recipient_hash: Some(address_hash(identity.tip_recipient.email.as_ref())),
-        live_link: false,
         reply_to,
-        subject: lang.text_with(
-            "email-tip-forward-subject",
-            &[("reference", &tip.reference)],
-        ),
-        body_text,
-        body_html: Some(body_html),
+        ..identity.message(
+            "tip_forward",
+            &tip.reference,
+            &identity.tip_recipient,
+            subject,
+            body,
+        )
     })
 }
 
@@ -126,28 +150,19 @@ pub fn tip_receipt(
     let mut context = Context::new();
     context.insert("lang", &lang);
     context.insert("reference", &tip.reference);
-    let (body_text, body_html) = render_pair(templates, "tip_receipt", &context)?;
-    let recipient = Mailbox::new(
-        None,
-        address
-            .parse()
-            .context("stored tipster e-mail is not an address")?,
+    let body = render_pair(templates, "tip_receipt", &context)?;
+    let recipient = stored_address(address, "tipster e-mail")?;
+    let subject = lang.text_with(
+        "email-tip-receipt-subject",
+        &[("reference", &tip.reference)],
     );
-    Ok(Some(NewOutboxMessage {
-        message_id: identity.new_message_id(),
-        purpose: "tip_receipt".into(),
-        subject_ref: tip.reference.clone(),
-        recipient: recipient.to_string(),
-        recipient_hash: Some(address_hash(recipient.email.as_ref())),
-        live_link: false,
-        reply_to: None,
-        subject: lang.text_with(
-            "email-tip-receipt-subject",
-            &[("reference", &tip.reference)],
-        ),
-        body_text,
-        body_html: Some(body_html),
-    }))
+    Ok(Some(identity.message(
+        "tip_receipt",
+        &tip.reference,
+        &recipient,
+        subject,
+        body,
+    )))
 }
 
 /// The receipt to a nomination's contact person, with the private link to edit it (a
@@ -167,29 +182,22 @@ pub fn nomination_receipt(
     context.insert("year", &round.prize_year.to_string());
     context.insert("deadline", &lang.long_date(round.nomination_deadline));
     context.insert("edit_url", &edit_url);
-    let (body_text, body_html) = render_pair(templates, "nomination_receipt", &context)?;
+    let body = render_pair(templates, "nomination_receipt", &context)?;
     // No display name: the contact's name is free text from the form.
-    let recipient = Mailbox::new(
-        None,
-        nomination
-            .contact_email
-            .parse()
-            .context("stored contact e-mail is not an address")?,
+    let recipient = stored_address(&nomination.contact_email, "contact e-mail")?;
+    let subject = lang.text_with(
+        "email-nomination-receipt-subject",
+        &[("reference", &nomination.reference)],
     );
     Ok(NewOutboxMessage {
-        message_id: identity.new_message_id(),
-        purpose: "nomination_receipt".into(),
-        subject_ref: nomination.reference.clone(),
-        recipient: recipient.to_string(),
-        recipient_hash: Some(address_hash(recipient.email.as_ref())),
         live_link: true,
-        reply_to: None,
-        subject: lang.text_with(
-            "email-nomination-receipt-subject",
-            &[("reference", &nomination.reference)],
-        ),
-        body_text,
-        body_html: Some(body_html),
+        ..identity.message(
+            "nomination_receipt",
+            &nomination.reference,
+            &recipient,
+            subject,
+            body,
+        )
     })
 }
 
@@ -239,24 +247,23 @@ pub fn account_link(
     context.insert("name", &user.name);
     context.insert("link", link);
     context.insert("expiry", &expiry);
-    let (body_text, body_html) = render_pair(templates, template, &context)?;
+    let body = render_pair(templates, template, &context)?;
     let recipient = Mailbox::new(
         Some(user.name.clone()),
         user.email
             .parse()
             .context("stored user e-mail is not an address")?,
     );
+    let subject_ref = crate::domain::Actor::User(user.id).to_string();
     Ok(NewOutboxMessage {
-        message_id: identity.new_message_id(),
-        purpose: purpose.into(),
-        subject_ref: crate::domain::Actor::User(user.id).to_string(),
-        recipient: recipient.to_string(),
-        recipient_hash: Some(address_hash(recipient.email.as_ref())),
         live_link: true,
-        reply_to: None,
-        subject: lang.text(subject_id),
-        body_text,
-        body_html: Some(body_html),
+        ..identity.message(
+            purpose,
+            &subject_ref,
+            &recipient,
+            lang.text(subject_id),
+            body,
+        )
     })
 }
 
