@@ -638,11 +638,8 @@ pub fn user_names(conn: &mut DbConn) -> QueryResult<HashMap<i32, String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::clock::test_time::{at, date};
     use crate::domain::RoundPlan;
-
-    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
 
     #[test]
     fn agrees_with_the_yearly_rule_on_1_october() {
@@ -654,14 +651,8 @@ mod tests {
 
     #[test]
     fn winter_deadlines_close_at_23_utc() {
-        assert_eq!(
-            closes_at_utc(date(2026, 12, 1)),
-            date(2026, 12, 1).and_hms_opt(23, 0, 0).unwrap()
-        );
-        assert_eq!(
-            closes_at_utc(date(2026, 12, 31)),
-            date(2026, 12, 31).and_hms_opt(23, 0, 0).unwrap()
-        );
+        assert_eq!(closes_at_utc(date(2026, 12, 1)), at(2026, 12, 1, 23, 0));
+        assert_eq!(closes_at_utc(date(2026, 12, 31)), at(2026, 12, 31, 23, 0));
     }
 
     #[test]
@@ -670,22 +661,15 @@ mod tests {
         assert_eq!(last_sunday(2026, 3), date(2026, 3, 29));
         assert_eq!(last_sunday(2026, 10), date(2026, 10, 25));
         // Midnight starting 29 March is still winter time; 30 March's is summer time.
-        assert_eq!(
-            closes_at_utc(date(2026, 3, 28)).time().to_string(),
-            "23:00:00"
-        );
-        assert_eq!(
-            closes_at_utc(date(2026, 3, 29)).time().to_string(),
-            "22:00:00"
-        );
         // Midnight starting 25 October is still summer time; 26 October's is winter.
-        assert_eq!(
-            closes_at_utc(date(2026, 10, 24)).time().to_string(),
-            "22:00:00"
-        );
-        assert_eq!(
-            closes_at_utc(date(2026, 10, 25)).time().to_string(),
-            "23:00:00"
-        );
+        for (deadline, closes) in [
+            (date(2026, 3, 28), "23:00:00"),
+            (date(2026, 3, 29), "22:00:00"),
+            (date(2026, 10, 24), "22:00:00"),
+            (date(2026, 10, 25), "23:00:00"),
+        ] {
+            let time = closes_at_utc(deadline).time().to_string();
+            assert_eq!(time, closes, "deadline {deadline}");
+        }
     }
 }

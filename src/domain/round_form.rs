@@ -206,10 +206,7 @@ impl RubricCriterion {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
+    use crate::clock::test_time::date;
 
     fn fields(errors: &FieldErrors) -> Vec<(&'static str, Vec<ValidationError>)> {
         errors
@@ -235,14 +232,14 @@ mod tests {
 
     #[test]
     fn dates_are_iso() {
-        assert_eq!(parse_date("2027-10-01"), Ok(day(2027, 10, 1)));
+        assert_eq!(parse_date("2027-10-01"), Ok(date(2027, 10, 1)));
         assert_eq!(parse_date("01.10.2027"), Err(ValidationError::DateInvalid));
         assert_eq!(parse_date("2027-02-30"), Err(ValidationError::DateInvalid));
         assert_eq!(parse_date(" "), Err(ValidationError::Required));
         assert_eq!(parse_optional_date("  "), Ok(None));
         assert_eq!(
             parse_optional_date("2027-12-01"),
-            Ok(Some(day(2027, 12, 1)))
+            Ok(Some(date(2027, 12, 1)))
         );
     }
 
@@ -276,9 +273,9 @@ mod tests {
             Ok(NewRound {
                 prize_year: PrizeYear::new(2029),
                 dates: RoundDates {
-                    nomination_deadline: day(2028, 10, 1),
+                    nomination_deadline: date(2028, 10, 1),
                     jury_deadline: None,
-                    conference_date: Some(day(2029, 1, 15)),
+                    conference_date: Some(date(2029, 1, 15)),
                 },
             })
         );
@@ -308,7 +305,7 @@ mod tests {
         let settings = RoundSettings::parse(&input, Phase::Nominations).unwrap();
         assert_eq!(settings.phase, Phase::Scoring);
         assert_eq!(settings.disagreement_threshold, 1.5);
-        assert_eq!(settings.dates.nomination_deadline, day(2029, 10, 1));
+        assert_eq!(settings.dates.nomination_deadline, date(2029, 10, 1));
 
         let errors = RoundSettings::parse(
             &RoundInput {
