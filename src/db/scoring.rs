@@ -134,30 +134,51 @@ pub fn keep_flag(
     juror_id: i32,
     nomination: &NominationRow,
 ) -> QueryResult<bool> {
-    let existing: i64 = conflicts::table
-        .filter(conflicts::juror_id.eq(juror_id))
-        .filter(conflicts::nomination_id.eq(nomination.id))
-        .count()
-        .get_result(conn)?;
-    if existing > 0 {
+    let juror = Actor::User(juror_id).to_string();
+    // No declaration: the case came from an affiliation.
+    let case = NewCase {
+        status: ConflictStatus::Flagged,
+        reason: "",
+        event: "conflict.flag_kept",
+        detail: Some(&juror),
+    };
+    open_case(conn, juror_id, nomination, case)
+}
+
+/// A conflict case to open: its status and reason, and the audit event that records it.
+struct NewCase<'a> {
+    status: ConflictStatus,
+    reason: &'a str,
+    event: &'a str,
+    detail: Option<&'a str>,
+}
+
+/// Opens the juror's conflict case on the nomination with its audit event; `false`, and
+/// nothing written, when a case of theirs is already on record (it stands).
+fn open_case(
+    conn: &mut DbConn,
+    juror_id: i32,
+    nomination: &NominationRow,
+    case: NewCase<'_>,
+) -> QueryResult<bool> {
+    if conflict_of(conn, juror_id, nomination.id)?.is_some() {
         return Ok(false);
     }
     diesel::insert_into(conflicts::table)
         .values((
             conflicts::nomination_id.eq(nomination.id),
             conflicts::juror_id.eq(juror_id),
-            // No declaration: the case came from an affiliation.
-            conflicts::reason.eq(""),
-            conflicts::status.eq(ConflictStatus::Flagged),
+            conflicts::reason.eq(case.reason),
+            conflicts::status.eq(case.status),
             conflicts::created_at.eq(super::now()),
         ))
         .execute(conn)?;
     audit::record(
         conn,
         Actor::User(juror_id),
-        "conflict.flag_kept",
+        case.event,
         &nomination.reference,
-        Some(&Actor::User(juror_id).to_string()),
+        case.detail,
     )?;
     Ok(true)
 }
@@ -328,31 +349,13 @@ pub fn declare_conflict(
     nomination: &NominationRow,
     reason: &str,
 ) -> QueryResult<bool> {
-    let existing: i64 = conflicts::table
-        .filter(conflicts::juror_id.eq(juror_id))
-        .filter(conflicts::nomination_id.eq(nomination.id))
-        .count()
-        .get_result(conn)?;
-    if existing > 0 {
-        return Ok(false);
-    }
-    diesel::insert_into(conflicts::table)
-        .values((
-            conflicts::nomination_id.eq(nomination.id),
-            conflicts::juror_id.eq(juror_id),
-            conflicts::reason.eq(reason),
-            conflicts::status.eq(ConflictStatus::Declared),
-            conflicts::created_at.eq(super::now()),
-        ))
-        .execute(conn)?;
-    audit::record(
-        conn,
-        Actor::User(juror_id),
-        "conflict.declared",
-        &nomination.reference,
-        None,
-    )?;
-    Ok(true)
+    let case = NewCase {
+        status: ConflictStatus::Declared,
+        reason,
+        event: "conflict.declared",
+        detail: None,
+    };
+    open_case(conn, juror_id, nomination, case)
 }
 
 /// What the juror entered for one criterion: `None` clears it (drafts only).
