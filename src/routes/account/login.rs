@@ -2,9 +2,11 @@
 
 use super::second_factor;
 use crate::accounts::LoginOutcome;
+use crate::config::AuthSettings;
 use crate::db::sessions::USER_ID_KEY;
 use crate::db::users::UserRow;
 use crate::domain::Role;
+use crate::i18n::Lang;
 use crate::web::auth::PendingLogin;
 use crate::web::errors::{ENROLMENT_PATH, PageError, PageResult};
 use crate::web::forms::{self, FormPage, Outcome, PageRequest, PostedForm, Redirect};
@@ -103,21 +105,27 @@ pub async fn login(
                     Ok(Redirect::to(second_factor::PATH).into())
                 }
                 LoginOutcome::Busy => Ok(Outcome::Busy),
-                LoginOutcome::Refused => {
-                    let auth = &state.settings.auth;
-                    Ok(Outcome::Refused(lang.text_with(
-                        "error-login-refused",
-                        &[
-                            ("attempts", &auth.lockout_after.to_string()),
-                            ("minutes", &auth.lockout_minutes.to_string()),
-                        ],
-                    )))
-                }
+                LoginOutcome::Refused => Ok(Outcome::Refused(refusal(
+                    lang,
+                    &state.settings.auth,
+                    "error-login-refused",
+                ))),
             }
         },
         async |input, rejection| form.show_again(&LOGIN, input, &rejection, tera::Context::new()),
     )
     .await
+}
+
+/// Why a password or code was refused, in words that say when the account locks.
+pub(super) fn refusal(lang: Lang, auth: &AuthSettings, message_id: &str) -> String {
+    lang.text_with(
+        message_id,
+        &[
+            ("attempts", &auth.lockout_after.to_string()),
+            ("minutes", &auth.lockout_minutes.to_string()),
+        ],
+    )
 }
 
 /// Ends the session here and in the database.
