@@ -7,7 +7,7 @@ use super::jury::CriterionRow;
 use super::nominations::NominationRow;
 use super::rounds::Round;
 use super::schema::{affiliations, assessments, conflicts, nominations, rounds, scores, users};
-use crate::domain::{Actor, ConflictStatus, OrgNumber, Phase, Role};
+use crate::domain::{Actor, Affiliation, ConflictStatus, Phase, Role};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use std::collections::HashMap;
@@ -28,15 +28,6 @@ pub struct AffiliationRow {
     pub created_at: NaiveDateTime,
 }
 
-/// An affiliation as the juror registers it, already parsed.
-pub struct NewAffiliation<'a> {
-    pub org_number: OrgNumber,
-    pub organisation: &'a str,
-    pub role: &'a str,
-    pub period_from: Option<NaiveDate>,
-    pub period_to: Option<NaiveDate>,
-}
-
 pub fn affiliations_of(conn: &mut DbConn, user_id: i32) -> QueryResult<Vec<AffiliationRow>> {
     affiliations::table
         .filter(affiliations::user_id.eq(user_id))
@@ -46,17 +37,13 @@ pub fn affiliations_of(conn: &mut DbConn, user_id: i32) -> QueryResult<Vec<Affil
 }
 
 #[tracing::instrument(skip_all, fields(user_id = user_id))]
-pub fn add_affiliation(
-    conn: &mut DbConn,
-    user_id: i32,
-    new: &NewAffiliation<'_>,
-) -> QueryResult<i32> {
+pub fn add_affiliation(conn: &mut DbConn, user_id: i32, new: &Affiliation) -> QueryResult<i32> {
     let id = diesel::insert_into(affiliations::table)
         .values((
             affiliations::user_id.eq(user_id),
             affiliations::org_number.eq(new.org_number.to_string()),
-            affiliations::organisation.eq(new.organisation),
-            affiliations::role.eq(new.role),
+            affiliations::organisation.eq(new.organisation.as_ref()),
+            affiliations::role.eq(new.role.as_ref()),
             affiliations::period_from.eq(new.period_from),
             affiliations::period_to.eq(new.period_to),
             affiliations::created_at.eq(super::now()),
