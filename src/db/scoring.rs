@@ -50,11 +50,10 @@ pub fn add_affiliation(conn: &mut DbConn, user_id: i32, new: &Affiliation) -> Qu
         ))
         .returning(affiliations::id)
         .get_result::<i32>(conn)?;
-    audit::record_on_user(
+    audit::record_by_user(
         conn,
-        Actor::User(user_id),
-        "affiliation.added",
         user_id,
+        "affiliation.added",
         Some(&format!("affiliation:{id}")),
     )?;
     Ok(id)
@@ -75,11 +74,10 @@ pub fn remove_affiliation(
     )
     .execute(conn)?;
     if removed > 0 {
-        audit::record_on_user(
+        audit::record_by_user(
             conn,
-            Actor::User(user_id),
-            "affiliation.removed",
             user_id,
+            "affiliation.removed",
             Some(&format!("affiliation:{affiliation_id}")),
         )?;
     }
