@@ -463,6 +463,21 @@ impl PostedForm {
         act_limited(&self.req, &self.body, limiter, action, show_again).await
     }
 
+    /// [`act_limited`] on this post for a form that is a page of its own (logging in, a
+    /// second factor, a forgotten password): a rejection shows `page` again with what was
+    /// typed.
+    pub async fn act_limited_on<T: DeserializeOwned + serde::Serialize>(
+        &self,
+        page: &FormPage<'_>,
+        limiter: &SubmissionLimiter,
+        action: impl AsyncFnOnce(&T) -> Result<Outcome, PageError>,
+    ) -> PageResult {
+        let show_again = async |input: &T, rejection: Rejection| {
+            self.show_again(page, input, &rejection, tera::Context::new())
+        };
+        self.act_limited(limiter, action, show_again).await
+    }
+
     /// [`receive`] on this post, limited by the app's submission limiter.
     pub async fn receive<T: DeserializeOwned, D>(
         &self,

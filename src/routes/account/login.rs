@@ -78,42 +78,38 @@ pub async fn login(
     form: PostedForm,
 ) -> PageResult {
     let state = &form.state;
-    form.act_limited(
-        &state.login_limiter,
-        async |input: &LoginInput| {
-            let outcome = state
-                .accounts
-                .authenticate(input.email.clone(), input.password.clone())
-                .await?;
-            match outcome {
-                LoginOutcome::LoggedIn(user) => {
-                    sign_in(&session, user.id)?;
-                    // An account that must have a second factor enrols before anything else.
-                    let target = if state.accounts.must_enrol(&user) {
-                        ENROLMENT_PATH.to_owned()
-                    } else {
-                        next_page(&input.neste, &user)
-                    };
-                    Ok(Redirect::to(target).into())
-                }
-                LoginOutcome::SecondFactor(user) => {
-                    // A new session id here too; it holds only the pending marker.
-                    session.renew();
-                    session.remove(USER_ID_KEY);
-                    session.remove(csrf::SESSION_KEY);
-                    PendingLogin::new(user.id, input.neste.clone()).store(&session)?;
-                    Ok(Redirect::to(second_factor::PATH).into())
-                }
-                LoginOutcome::Busy => Ok(Outcome::Busy),
-                LoginOutcome::Refused => Ok(Outcome::Refused(refusal(
-                    lang,
-                    &state.settings.auth,
-                    "error-login-refused",
-                ))),
+    form.act_limited_on(&LOGIN, &state.login_limiter, async |input: &LoginInput| {
+        let outcome = state
+            .accounts
+            .authenticate(input.email.clone(), input.password.clone())
+            .await?;
+        match outcome {
+            LoginOutcome::LoggedIn(user) => {
+                sign_in(&session, user.id)?;
+                // An account that must have a second factor enrols before anything else.
+                let target = if state.accounts.must_enrol(&user) {
+                    ENROLMENT_PATH.to_owned()
+                } else {
+                    next_page(&input.neste, &user)
+                };
+                Ok(Redirect::to(target).into())
             }
-        },
-        async |input, rejection| form.show_again(&LOGIN, input, &rejection, tera::Context::new()),
-    )
+            LoginOutcome::SecondFactor(user) => {
+                // A new session id here too; it holds only the pending marker.
+                session.renew();
+                session.remove(USER_ID_KEY);
+                session.remove(csrf::SESSION_KEY);
+                PendingLogin::new(user.id, input.neste.clone()).store(&session)?;
+                Ok(Redirect::to(second_factor::PATH).into())
+            }
+            LoginOutcome::Busy => Ok(Outcome::Busy),
+            LoginOutcome::Refused => Ok(Outcome::Refused(refusal(
+                lang,
+                &state.settings.auth,
+                "error-login-refused",
+            ))),
+        }
+    })
     .await
 }
 

@@ -51,7 +51,8 @@ pub async fn submit(
         return Ok(to_login());
     };
     let state = &form.state;
-    form.act_limited(
+    form.act_limited_on(
+        &PAGE,
         &state.login_limiter,
         async |input: &CodeInput| match state
             .accounts
@@ -78,7 +79,6 @@ pub async fn submit(
                 "error-code-refused",
             ))),
         },
-        async |input, rejection| form.show_again(&PAGE, input, &rejection, tera::Context::new()),
     )
     .await
 }
