@@ -10,8 +10,7 @@ use super::jury::{self, CriterionRow};
 use super::nominations::NominationRow;
 use super::rounds::Round;
 use super::schema::{
-    affiliations, assessments, assignments, audit_events, conflicts, criteria, nominations, rounds,
-    users,
+    assessments, assignments, audit_events, conflicts, criteria, nominations, rounds, users,
 };
 use crate::domain::{Actor, ConflictStatus, NominationStatus, Phase, PrizeYear};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
@@ -508,18 +507,13 @@ pub fn conflict_cases(conn: &mut DbConn) -> QueryResult<Vec<ConflictCase>> {
         .into_iter()
         .map(|row| ((row.0, row.1), row))
         .collect();
-    let orgs: Vec<&String> = open.iter().map(|(n, _)| &n.org_number).collect();
-    let affiliated: Vec<(i32, String)> = affiliations::table
-        .filter(affiliations::org_number.eq_any(orgs))
-        .select((affiliations::user_id, affiliations::org_number))
-        .load(conn)?;
+    let orgs: Vec<&str> = open.iter().map(|(n, _)| n.org_number.as_str()).collect();
+    let affiliated = jury::affiliations_with(conn, &orgs)?;
     let mut cases = Vec::new();
     for juror in jury::jurors(conn)? {
         for (nomination, prize_year) in &open {
             let row = stored.get(&(juror.id, nomination.id));
-            let flagged = affiliated
-                .iter()
-                .any(|(user, org)| *user == juror.id && *org == nomination.org_number);
+            let flagged = affiliated.contains(&(juror.id, nomination.org_number.clone()));
             if row.is_none() && !flagged {
                 continue;
             }
