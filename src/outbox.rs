@@ -7,8 +7,7 @@
 //! and every attempt is recorded; after `max_attempts` the message is marked failed and kept.
 
 use crate::config::MailSettings;
-use crate::db::outbox::{NewOutboxMessage, OutboxMessage};
-use crate::db::{self, Database};
+use crate::db::{self, Database, outbox::OutboxMessage};
 use anyhow::Context as _;
 use futures_util::StreamExt as _;
 use lettre::message::{Mailbox, MultiPart, header::ContentType};
@@ -132,9 +131,9 @@ impl OutboxWorker {
         Ok(count)
     }
 
-    #[tracing::instrument(skip_all, fields(outbox_id = message.id, purpose = %message.mail.purpose, subject_ref = %message.mail.subject_ref))]
+    #[tracing::instrument(skip_all, fields(outbox_id = message.id, purpose = %message.purpose, subject_ref = %message.subject_ref))]
     async fn send(&self, message: &OutboxMessage) -> Outcome {
-        let email = match self.build(&message.mail) {
+        let email = match self.build(message) {
             Ok(email) => email,
             Err(error) => return Outcome::Unsendable(format!("{error:#}")),
         };
@@ -153,7 +152,7 @@ impl OutboxWorker {
         }
     }
 
-    fn build(&self, message: &NewOutboxMessage) -> anyhow::Result<Message> {
+    fn build(&self, message: &OutboxMessage) -> anyhow::Result<Message> {
         let mut builder = Message::builder()
             .message_id(Some(message.message_id.clone()))
             .from(self.from.clone())

@@ -9,8 +9,7 @@ use diesel::prelude::*;
 use crate::domain::OutboxStatus;
 
 /// A message ready to be stored; every header value here was built from typed values.
-/// Stored, it is the `mail` of an [`OutboxMessage`].
-#[derive(Debug, Clone, Insertable, Queryable, Selectable)]
+#[derive(Debug, Clone, Insertable)]
 #[diesel(table_name = outbox_messages)]
 pub struct NewOutboxMessage {
     pub message_id: String,
@@ -39,13 +38,18 @@ pub fn address_hash(address: &str) -> String {
         .collect()
 }
 
-/// A stored message: the mail as it was enqueued, and where its delivery stands.
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = outbox_messages)]
 pub struct OutboxMessage {
     pub id: i32,
-    #[diesel(embed)]
-    pub mail: NewOutboxMessage,
+    pub message_id: String,
+    pub purpose: String,
+    pub subject_ref: String,
+    pub recipient: String,
+    pub reply_to: Option<String>,
+    pub subject: String,
+    pub body_text: String,
+    pub body_html: Option<String>,
     pub status: OutboxStatus,
     pub attempts: i32,
     pub next_attempt_at: NaiveDateTime,
@@ -54,6 +58,8 @@ pub struct OutboxMessage {
     pub last_error: Option<String>,
     pub sent_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
+    pub recipient_hash: Option<String>,
+    pub live_link: bool,
 }
 
 /// Stores a message in the caller's transaction, due at once.

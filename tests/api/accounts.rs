@@ -38,12 +38,12 @@ async fn the_command_line_creates_a_user_and_emails_the_link(backend: Backend) {
     let db = db::Database::connect(&database.url, 1).unwrap();
     let outbox = db.read(|conn| Ok(db::outbox::all(conn)?)).await.unwrap();
     assert_eq!(outbox.len(), 1);
-    assert_eq!(outbox[0].mail.purpose, "account_invite");
+    assert_eq!(outbox[0].purpose, "account_invite");
     assert!(
-        outbox[0].mail.recipient.contains("kari@dfo.no"),
+        outbox[0].recipient.contains("kari@dfo.no"),
         "addresses are stored in lower case"
     );
-    assert!(outbox[0].mail.body_text.contains(link));
+    assert!(outbox[0].body_text.contains(link));
 
     let again = add("kari@dfo.no", "Kari", "juror").output().unwrap();
     assert!(!again.status.success(), "the same address twice is refused");

@@ -72,12 +72,12 @@ async fn a_person_can_get_their_data_exported_and_erased(backend: Backend) {
     assert!(
         outbox
             .iter()
-            .all(|m| !m.mail.body_text.contains("Ola") && m.mail.reply_to.is_none())
+            .all(|m| !m.body_text.contains("Ola") && m.reply_to.is_none())
     );
     assert_eq!(
         outbox
             .iter()
-            .filter(|m| m.mail.recipient == "bedre-stat@dfo.no")
+            .filter(|m| m.recipient == "bedre-stat@dfo.no")
             .count(),
         1,
         "the anonymous tip's forward is untouched"

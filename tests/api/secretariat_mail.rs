@@ -51,7 +51,7 @@ async fn the_secretariat_sees_failed_mail_and_sends_it_again(backend: Backend) {
         .outbox()
         .await
         .iter()
-        .filter(|m| m.mail.purpose == "tip_forward")
+        .filter(|m| m.purpose == "tip_forward")
         .map(|m| m.id)
         .collect();
     let action = format!("/sekretariat/epost/{}/send-igjen", failed[0]);
