@@ -276,13 +276,7 @@ impl Accounts {
             self.db
                 .write(move |conn| {
                     db::users::record_successful_login(conn, user_id)?;
-                    audit::record_on_user(
-                        conn,
-                        Actor::User(user_id),
-                        "user.logged_in",
-                        user_id,
-                        None,
-                    )?;
+                    audit::record_by_user(conn, user_id, "user.logged_in", None)?;
                     Ok(())
                 })
                 .await?;
@@ -461,13 +455,7 @@ impl Accounts {
                     return Ok(SetPasswordOutcome::LinkInvalid);
                 };
                 db::users::set_password_hash(conn, user_id, &hash)?;
-                audit::record_on_user(
-                    conn,
-                    Actor::User(user_id),
-                    "user.password_set",
-                    user_id,
-                    None,
-                )?;
+                audit::record_by_user(conn, user_id, "user.password_set", None)?;
                 Ok(SetPasswordOutcome::Set(db::users::find(conn, user_id)?))
             })
             .await

@@ -42,22 +42,35 @@ impl Clock {
     }
 }
 
+/// Dates and times written briefly in tests: `date(2026, 10, 1)`, `at(2026, 10, 1, 21, 59)`.
+#[cfg(test)]
+pub mod test_time {
+    use chrono::{NaiveDate, NaiveDateTime};
+
+    pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("a valid date")
+    }
+
+    /// A time of day (hours and minutes) on a date, as the database stores it (UTC).
+    pub fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
+        date(y, m, d).and_hms_opt(h, min, 0).expect("a valid time")
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::test_time::at;
     use super::*;
 
     #[test]
     fn a_set_clock_reads_the_set_time_and_moves_on() {
         let clock = Clock::system();
-        let at = chrono::NaiveDate::from_ymd_opt(2030, 1, 15)
-            .unwrap()
-            .and_hms_opt(9, 0, 0)
-            .unwrap();
-        clock.set(at);
+        let set = at(2030, 1, 15, 9, 0);
+        clock.set(set);
         let read = clock.now();
-        assert!(read >= at && read - at < TimeDelta::seconds(5), "{read}");
+        assert!(read >= set && read - set < TimeDelta::seconds(5), "{read}");
         clock.advance(TimeDelta::days(2));
-        assert!(clock.now() - at >= TimeDelta::days(2));
+        assert!(clock.now() - set >= TimeDelta::days(2));
     }
 
     #[test]

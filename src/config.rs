@@ -35,28 +35,51 @@ pub struct StatementSettings {
     pub accessibility_checked_date: chrono::NaiveDate,
 }
 
-#[derive(Clone, Deserialize)]
+/// A setting that must never be printed: a password, a token, a URL that may hold
+/// credentials. `Debug` shows `<redacted>` (or `""` when it is not set, so a missing
+/// secret can still be told from a set one); the value itself is read through `Deref`.
+#[derive(Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let shown = if self.0.is_empty() { "" } else { "<redacted>" };
+        std::fmt::Debug::fmt(shown, f)
+    }
+}
+
+impl std::ops::Deref for Secret {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<String> for Secret {
+    fn from(value: String) -> Self {
+        Self(value)
+    }
+}
+
+impl From<&str> for Secret {
+    fn from(value: &str) -> Self {
+        Self(value.to_owned())
+    }
+}
+
+impl PartialEq<&str> for Secret {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
 pub struct MetricsSettings {
     pub enabled: bool,
     /// Bearer token a scraper must send; empty: only loopback peers may scrape.
-    pub token: String,
-}
-
-// The token is a secret.
-impl std::fmt::Debug for MetricsSettings {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("MetricsSettings")
-            .field("enabled", &self.enabled)
-            .field(
-                "token",
-                &if self.token.is_empty() {
-                    ""
-                } else {
-                    "<redacted>"
-                },
-            )
-            .finish()
-    }
+    pub token: Secret,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -85,9 +108,9 @@ pub struct ServerSettings {
     pub body_timeout_secs: u64,
 }
 
-#[derive(Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 pub struct AuthSettings {
-    pub session_secret: String,
+    pub session_secret: Secret,
     pub session_hours: i64,
     pub lockout_after: i32,
     pub lockout_minutes: i64,
@@ -128,38 +151,18 @@ impl RequireTotp {
     }
 }
 
-// The session secret must never be printed.
-impl std::fmt::Debug for AuthSettings {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AuthSettings")
-            .field("session_secret", &"<redacted>")
-            .field("session_hours", &self.session_hours)
-            .field("lockout_after", &self.lockout_after)
-            .field("require_totp", &self.require_totp)
-            .finish_non_exhaustive()
-    }
-}
-
-#[derive(Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 pub struct DatabaseSettings {
-    pub url: String,
+    /// May hold a password.
+    pub url: Secret,
     pub pool_size: u32,
 }
 
-// The URL may hold a password: never print it.
-impl std::fmt::Debug for DatabaseSettings {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DatabaseSettings")
-            .field("url", &"<redacted>")
-            .field("pool_size", &self.pool_size)
-            .finish()
-    }
-}
-
-#[derive(Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 pub struct MailSettings {
     pub worker_enabled: bool,
-    pub smtp_url: String,
+    /// May hold credentials.
+    pub smtp_url: Secret,
     pub from: String,
     pub tip_recipient: String,
     pub max_attempts: i32,
@@ -170,17 +173,6 @@ pub struct MailSettings {
     pub concurrency: usize,
     pub keep_sent_days: i64,
     pub smtp_timeout_secs: u64,
-}
-
-// The SMTP URL may hold credentials: never print it.
-impl std::fmt::Debug for MailSettings {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("MailSettings")
-            .field("smtp_url", &"<redacted>")
-            .field("max_attempts", &self.max_attempts)
-            .field("concurrency", &self.concurrency)
-            .finish_non_exhaustive()
-    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -266,9 +258,14 @@ mod tests {
 
     #[test]
     fn debug_output_hides_secrets() {
-        let settings = Settings::load(None).unwrap();
+        let mut settings = Settings::load(None).unwrap();
+        settings.auth.session_secret = "the-session-secret".into();
+        settings.metrics.token = "the-metrics-token".into();
         let printed = format!("{settings:?}");
         assert!(!printed.contains("smtp://"));
         assert!(!printed.contains("bedre-stat.db"));
+        assert!(!printed.contains("the-session-secret"));
+        assert!(!printed.contains("the-metrics-token"));
+        assert!(printed.contains("<redacted>"));
     }
 }

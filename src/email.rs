@@ -47,10 +47,35 @@ impl MailIdentity {
     fn new_message_id(&self) -> String {
         format!("<{}@{}>", uuid::Uuid::new_v4(), self.from.email.domain())
     }
+
+    /// A message from us to `recipient` with a new Message-ID: no reply-to, and not a live
+    /// link (set those with struct update syntax where they apply).
+    fn message(
+        &self,
+        purpose: &str,
+        subject_ref: &str,
+        recipient: &Mailbox,
+        subject: String,
+        (body_text, body_html): (String, String),
+    ) -> NewOutboxMessage {
+        NewOutboxMessage {
+            message_id: self.new_message_id(),
+            purpose: purpose.into(),
+            subject_ref: subject_ref.to_owned(),
+            recipient: recipient.to_string(),
+            recipient_hash: Some(address_hash(recipient.email.as_ref())),
+            live_link: false,
+            reply_to: None,
+            subject,
+            body_text,
+            body_html: Some(body_html),
+        }
+    }
 }
 
 /// A stored address as it goes on the wire: its domain in punycode (`post@bærum.kommune.no`
-/// is sent as `post@xn--brum-voa.kommune.no`), so no SMTP server needs SMTPUTF8; the
+/// is sent as `post@xn--brum-voa.kommune.no`), so no SMTP server needs SMTPUTF8. A display
+/// name only where it is not free text from a form (a staff member's name).
 fn wire_mailbox(name: Option<String>, stored: &str) -> anyhow::Result<Mailbox> {
     let ascii = crate::domain::ascii_address(stored)
         .context("a stored e-mail address has no valid domain")?;
@@ -97,25 +122,24 @@ pub fn tip_forward(
             "may_contact": tip.may_contact,
         }),
     );
-    let (body_text, body_html) = render_pair(templates, "tip_forward", &context)?;
+    let body = render_pair(templates, "tip_forward", &context)?;
     let reply_to = match &tip.tipster_email {
         Some(address) => Some(wire_mailbox(None, address)?.to_string()),
         None => None,
     };
+    let subject = lang.text_with(
+        "email-tip-forward-subject",
+        &[("reference", &tip.reference)],
+    );
     Ok(NewOutboxMessage {
-        message_id: identity.new_message_id(),
-        purpose: "tip_forward".into(),
-        subject_ref: tip.reference.clone(),
-        recipient: identity.tip_recipient.to_string(),
-        recipient_hash: Some(address_hash(identity.tip_recipient.email.as_ref())),
-        live_link: false,
         reply_to,
-        subject: lang.text_with(
-            "email-tip-forward-subject",
-            &[("reference", &tip.reference)],
-        ),
-        body_text,
-        body_html: Some(body_html),
+        ..identity.message(
+            "tip_forward",
+            &tip.reference,
+            &identity.tip_recipient,
+            subject,
+            body,
+        )
     })
 }
 
@@ -132,23 +156,19 @@ pub fn tip_receipt(
     let mut context = Context::new();
     context.insert("lang", &lang);
     context.insert("reference", &tip.reference);
-    let (body_text, body_html) = render_pair(templates, "tip_receipt", &context)?;
+    let body = render_pair(templates, "tip_receipt", &context)?;
     let recipient = wire_mailbox(None, address)?;
-    Ok(Some(NewOutboxMessage {
-        message_id: identity.new_message_id(),
-        purpose: "tip_receipt".into(),
-        subject_ref: tip.reference.clone(),
-        recipient: recipient.to_string(),
-        recipient_hash: Some(address_hash(recipient.email.as_ref())),
-        live_link: false,
-        reply_to: None,
-        subject: lang.text_with(
-            "email-tip-receipt-subject",
-            &[("reference", &tip.reference)],
-        ),
-        body_text,
-        body_html: Some(body_html),
-    }))
+    let subject = lang.text_with(
+        "email-tip-receipt-subject",
+        &[("reference", &tip.reference)],
+    );
+    Ok(Some(identity.message(
+        "tip_receipt",
+        &tip.reference,
+        &recipient,
+        subject,
+        body,
+    )))
 }
 
 /// The receipt to a nomination's contact person, with the private link to edit it (a
@@ -168,23 +188,22 @@ pub fn nomination_receipt(
     context.insert("year", &round.prize_year.to_string());
     context.insert("deadline", &lang.long_date(round.nomination_deadline));
     context.insert("edit_url", &edit_url);
-    let (body_text, body_html) = render_pair(templates, "nomination_receipt", &context)?;
+    let body = render_pair(templates, "nomination_receipt", &context)?;
     // No display name: the contact's name is free text from the form.
     let recipient = wire_mailbox(None, &nomination.contact_email)?;
+    let subject = lang.text_with(
+        "email-nomination-receipt-subject",
+        &[("reference", &nomination.reference)],
+    );
     Ok(NewOutboxMessage {
-        message_id: identity.new_message_id(),
-        purpose: "nomination_receipt".into(),
-        subject_ref: nomination.reference.clone(),
-        recipient: recipient.to_string(),
-        recipient_hash: Some(address_hash(recipient.email.as_ref())),
         live_link: true,
-        reply_to: None,
-        subject: lang.text_with(
-            "email-nomination-receipt-subject",
-            &[("reference", &nomination.reference)],
-        ),
-        body_text,
-        body_html: Some(body_html),
+        ..identity.message(
+            "nomination_receipt",
+            &nomination.reference,
+            &recipient,
+            subject,
+            body,
+        )
     })
 }
 
@@ -219,22 +238,15 @@ pub fn nomination_draft(
         "draft_url",
         &format!("{}/nominer/utkast/{token}", identity.base_url),
     );
-    let (body_text, body_html) = render_pair(templates, "nomination_draft", &context)?;
+    let body = render_pair(templates, "nomination_draft", &context)?;
     let recipient = wire_mailbox(None, &draft.contact_email)?;
+    let subject = lang.text(match kind {
+        DraftMail::Saved => "email-draft-subject",
+        DraftMail::Reminder => "email-draft-reminder-subject",
+    });
     Ok(NewOutboxMessage {
-        message_id: identity.new_message_id(),
-        purpose: purpose.into(),
-        subject_ref: draft_ref(draft.id),
-        recipient: recipient.to_string(),
-        recipient_hash: Some(address_hash(recipient.email.as_ref())),
         live_link: true,
-        reply_to: None,
-        subject: lang.text(match kind {
-            DraftMail::Saved => "email-draft-subject",
-            DraftMail::Reminder => "email-draft-reminder-subject",
-        }),
-        body_text,
-        body_html: Some(body_html),
+        ..identity.message(purpose, &draft_ref(draft.id), &recipient, subject, body)
     })
 }
 
@@ -289,19 +301,18 @@ pub fn account_link(
     context.insert("name", &user.name);
     context.insert("link", link);
     context.insert("expiry", &expiry);
-    let (body_text, body_html) = render_pair(templates, template, &context)?;
+    let body = render_pair(templates, template, &context)?;
     let recipient = wire_mailbox(Some(user.name.clone()), &user.email)?;
+    let subject_ref = crate::domain::Actor::User(user.id).to_string();
     Ok(NewOutboxMessage {
-        message_id: identity.new_message_id(),
-        purpose: purpose.into(),
-        subject_ref: crate::domain::Actor::User(user.id).to_string(),
-        recipient: recipient.to_string(),
-        recipient_hash: Some(address_hash(recipient.email.as_ref())),
         live_link: true,
-        reply_to: None,
-        subject: lang.text(subject_id),
-        body_text,
-        body_html: Some(body_html),
+        ..identity.message(
+            purpose,
+            &subject_ref,
+            &recipient,
+            lang.text(subject_id),
+            body,
+        )
     })
 }
 
@@ -339,29 +350,19 @@ pub fn jury_reminder(
             .collect::<Vec<_>>(),
     );
     context.insert("link", &format!("{}/jury", identity.base_url));
-    let (body_text, body_html) = render_pair(templates, "jury_reminder", &context)?;
-    let recipient = Mailbox::new(
-        Some(juror.name.clone()),
-        juror
-            .email
-            .parse()
-            .context("stored user e-mail is not an address")?,
+    let body = render_pair(templates, "jury_reminder", &context)?;
+    let recipient = wire_mailbox(Some(juror.name.clone()), &juror.email)?;
+    let subject = lang.text_with(
+        "email-jury-reminder-subject",
+        &[("year", &year), ("deadline", &deadline)],
     );
-    Ok(NewOutboxMessage {
-        message_id: identity.new_message_id(),
-        purpose: "jury_reminder".into(),
-        subject_ref: crate::domain::Actor::User(juror.id).to_string(),
-        recipient: recipient.to_string(),
-        recipient_hash: Some(address_hash(recipient.email.as_ref())),
-        live_link: false,
-        reply_to: None,
-        subject: lang.text_with(
-            "email-jury-reminder-subject",
-            &[("year", &year), ("deadline", &deadline)],
-        ),
-        body_text,
-        body_html: Some(body_html),
-    })
+    Ok(identity.message(
+        "jury_reminder",
+        &crate::domain::Actor::User(juror.id).to_string(),
+        &recipient,
+        subject,
+        body,
+    ))
 }
 
 /// The invitation to an agency to nominate the initiative a tip is about, prefilled in
@@ -390,20 +391,21 @@ pub fn agency_invitation(
     identity: &MailIdentity,
     tip: &TipRow,
     invitation: &AgencyInvitation,
-) -> NewOutboxMessage {
-    let recipient = invitation.recipient.as_ref();
-    NewOutboxMessage {
-        message_id: identity.new_message_id(),
-        purpose: "agency_invitation".into(),
-        subject_ref: tip.reference.clone(),
-        recipient: recipient.to_owned(),
-        recipient_hash: Some(address_hash(recipient)),
-        live_link: false,
+) -> anyhow::Result<NewOutboxMessage> {
+    let recipient = wire_mailbox(None, invitation.recipient.as_ref())?;
+    let subject = invitation.subject.as_ref().to_owned();
+    let body = (invitation.body.as_ref().to_owned(), String::new());
+    Ok(NewOutboxMessage {
         reply_to: Some(identity.tip_recipient.to_string()),
-        subject: invitation.subject.as_ref().to_owned(),
-        body_text: invitation.body.as_ref().to_owned(),
         body_html: None,
-    }
+        ..identity.message(
+            "agency_invitation",
+            &tip.reference,
+            &recipient,
+            subject,
+            body,
+        )
+    })
 }
 
 #[cfg(test)]

@@ -127,35 +127,26 @@ pub mod filters {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(y, m, d)
-            .unwrap()
-            .and_hms_opt(h, min, 0)
-            .unwrap()
-    }
+    use crate::clock::test_time::at;
 
     #[test]
     fn times_are_shown_in_norwegian_time_with_summer_time() {
         // Winter: UTC+1.
         assert_eq!(
-            date_time(Lang::Nb, utc(2026, 12, 5, 18, 36)),
+            date_time(Lang::Nb, at(2026, 12, 5, 18, 36)),
             "5. desember 2026 kl. 19.36"
         );
         // Summer: UTC+2.
         assert_eq!(
-            date_time(Lang::Nn, utc(2026, 7, 1, 10, 5)),
+            date_time(Lang::Nn, at(2026, 7, 1, 10, 5)),
             "1. juli 2026 kl. 12.05"
         );
         assert_eq!(
-            date_time(Lang::En, utc(2026, 7, 1, 10, 5)),
+            date_time(Lang::En, at(2026, 7, 1, 10, 5)),
             "1 July 2026, 12:05"
         );
         // Late evening UTC is the next day in Norway.
-        assert_eq!(
-            oslo_date(utc(2026, 9, 30, 22, 30)).to_string(),
-            "2026-10-01"
-        );
+        assert_eq!(oslo_date(at(2026, 9, 30, 22, 30)).to_string(), "2026-10-01");
     }
 
     #[test]
@@ -183,8 +174,8 @@ mod tests {
         .unwrap();
         let mut context = tera::Context::new();
         context.insert("lang", &Lang::Nb);
-        context.insert("t", &utc(2026, 9, 30, 22, 30));
-        context.insert("d", &NaiveDate::from_ymd_opt(2026, 10, 1).unwrap());
+        context.insert("t", &at(2026, 9, 30, 22, 30));
+        context.insert("d", &crate::clock::test_time::date(2026, 10, 1));
         context.insert("n", &12345.67);
         assert_eq!(
             tera.render("t.html", &context).unwrap(),

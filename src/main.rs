@@ -134,7 +134,11 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Restore { from } => {
             bedre_stat::db::backup::restore(&settings.database.url, &from)?;
-            println!("Restored {} to {}.", from.display(), settings.database.url);
+            println!(
+                "Restored {} to {}.",
+                from.display(),
+                &*settings.database.url
+            );
             Ok(())
         }
         Command::Migrate => {

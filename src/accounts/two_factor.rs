@@ -101,13 +101,7 @@ impl Accounts {
                     }
                     two_factor::replace_recovery_codes(conn, user_id, &hashes, now)?;
                     db::users::end_sessions(conn, user_id)?;
-                    audit::record_on_user(
-                        conn,
-                        Actor::User(user_id),
-                        "user.totp_enrolled",
-                        user_id,
-                        None,
-                    )?;
+                    audit::record_by_user(conn, user_id, "user.totp_enrolled", None)?;
                     Ok(true)
                 })
             })

@@ -58,6 +58,17 @@ pub fn record_on_user(
     )
 }
 
+/// Records what a user did to their own account (logged in, set a password, added an
+/// affiliation): actor and subject are both the user.
+pub fn record_by_user(
+    conn: &mut DbConn,
+    user_id: i32,
+    action: &str,
+    detail: Option<&str>,
+) -> QueryResult<()> {
+    record_on_user(conn, Actor::User(user_id), action, user_id, detail)
+}
+
 pub fn actions_for(conn: &mut DbConn, subject_ref: &str) -> QueryResult<Vec<String>> {
     audit_events::table
         .filter(audit_events::subject_ref.eq(subject_ref))

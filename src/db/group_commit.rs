@@ -192,23 +192,44 @@ mod tests {
             .execute(conn)
     }
 
+    /// Writes `job-0` … `job-<count - 1>` at once, each in its own task and write; after
+    /// storing its job, each runs `then(n)` in the same write, which may fail or panic.
+    fn write_jobs_at_once(
+        db: &Database,
+        count: usize,
+        then: fn(usize) -> anyhow::Result<()>,
+    ) -> Vec<tokio::task::JoinHandle<anyhow::Result<usize>>> {
+        (0..count)
+            .map(|n| {
+                let db = db.clone();
+                tokio::spawn(async move {
+                    db.write(move |conn| {
+                        insert_job(conn, n)?;
+                        then(n)?;
+                        Ok(n)
+                    })
+                    .await
+                })
+            })
+            .collect()
+    }
+
+    /// The names of the sequences committed, read through another connection.
+    async fn stored_names(db: &Database) -> Vec<String> {
+        db.read(|conn| Ok(sequences::table.select(sequences::name).load(conn)?))
+            .await
+            .unwrap()
+    }
+
     /// Many writes at once, every third failing: the others are stored, the failing ones
     /// leave nothing behind, and every caller gets its own answer.
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn a_failing_write_leaves_the_rest_of_its_batch_alone() {
         let (_dir, db) = temp_database("group.db");
-        let mut tasks = Vec::new();
-        for n in 0..300 {
-            let db = db.clone();
-            tasks.push(tokio::spawn(async move {
-                db.write(move |conn| {
-                    insert_job(conn, n)?;
-                    anyhow::ensure!(n % 3 != 0, "job {n} fails on purpose");
-                    Ok(n)
-                })
-                .await
-            }));
-        }
+        let tasks = write_jobs_at_once(&db, 300, |n| {
+            anyhow::ensure!(n % 3 != 0, "job {n} fails on purpose");
+            Ok(())
+        });
         let mut succeeded = 0;
         for (n, task) in tasks.into_iter().enumerate() {
             match task.await.unwrap() {
@@ -223,10 +244,7 @@ mod tests {
             }
         }
         assert_eq!(succeeded, 200);
-        let stored: Vec<String> = db
-            .read(|conn| Ok(sequences::table.select(sequences::name).load(conn)?))
-            .await
-            .unwrap();
+        let stored = stored_names(&db).await;
         assert_eq!(stored.len(), 200);
         assert!(
             stored
@@ -242,20 +260,12 @@ mod tests {
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn a_panicking_write_fails_its_batch_and_the_writer_goes_on() {
         let (_dir, db) = temp_database("panic.db");
-        let mut tasks = Vec::new();
-        for n in 0..60 {
-            let db = db.clone();
-            tasks.push(tokio::spawn(async move {
-                db.write(move |conn| {
-                    insert_job(conn, n)?;
-                    if n == 30 {
-                        panic!("job {n} panics on purpose");
-                    }
-                    Ok(n)
-                })
-                .await
-            }));
-        }
+        let tasks = write_jobs_at_once(&db, 60, |n| {
+            if n == 30 {
+                panic!("job {n} panics on purpose");
+            }
+            Ok(())
+        });
         let mut acknowledged = Vec::new();
         for task in tasks {
             if let Ok(n) = task.await.unwrap() {
@@ -271,10 +281,7 @@ mod tests {
         .await
         .unwrap();
         // Read through another connection: only what was committed is there.
-        let stored: Vec<String> = db
-            .read(|conn| Ok(sequences::table.select(sequences::name).load(conn)?))
-            .await
-            .unwrap();
+        let stored = stored_names(&db).await;
         for name in &acknowledged {
             assert!(
                 stored.contains(name),

@@ -172,13 +172,11 @@ pub fn impartiality_map(conn: &mut DbConn, round_id: i32) -> QueryResult<crate::
         .into_iter()
         .map(|(juror, nomination, status)| ((juror, nomination), status))
         .collect();
-    let orgs: Vec<&String> = round_nominations.iter().map(|(_, org)| org).collect();
-    let affiliated: HashSet<(i32, String)> = affiliations::table
-        .filter(affiliations::org_number.eq_any(orgs))
-        .select((affiliations::user_id, affiliations::org_number))
-        .load::<(i32, String)>(conn)?
-        .into_iter()
+    let orgs: Vec<&str> = round_nominations
+        .iter()
+        .map(|(_, org)| org.as_str())
         .collect();
+    let affiliated = affiliations_with(conn, &orgs)?;
     let mut map = HashMap::new();
     for juror in jurors(conn)? {
         for (nomination, org) in &round_nominations {
@@ -191,6 +189,20 @@ pub fn impartiality_map(conn: &mut DbConn, round_id: i32) -> QueryResult<crate::
         }
     }
     Ok(map)
+}
+
+/// Which users are affiliated with which of these organisations: (user, organisation
+/// number) pairs. An affiliation flags its juror on every nomination from the organisation.
+pub fn affiliations_with(
+    conn: &mut DbConn,
+    org_numbers: &[&str],
+) -> QueryResult<HashSet<(i32, String)>> {
+    Ok(affiliations::table
+        .filter(affiliations::org_number.eq_any(org_numbers))
+        .select((affiliations::user_id, affiliations::org_number))
+        .load::<(i32, String)>(conn)?
+        .into_iter()
+        .collect())
 }
 
 /// Where one juror stands on one nomination.

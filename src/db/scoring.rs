@@ -7,7 +7,7 @@ use super::jury::CriterionRow;
 use super::nominations::NominationRow;
 use super::rounds::Round;
 use super::schema::{affiliations, assessments, conflicts, nominations, rounds, scores, users};
-use crate::domain::{Actor, ConflictStatus, OrgNumber, Phase, Role};
+use crate::domain::{Actor, Affiliation, ConflictStatus, Phase, Role};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use std::collections::HashMap;
@@ -28,15 +28,6 @@ pub struct AffiliationRow {
     pub created_at: NaiveDateTime,
 }
 
-/// An affiliation as the juror registers it, already parsed.
-pub struct NewAffiliation<'a> {
-    pub org_number: OrgNumber,
-    pub organisation: &'a str,
-    pub role: &'a str,
-    pub period_from: Option<NaiveDate>,
-    pub period_to: Option<NaiveDate>,
-}
-
 pub fn affiliations_of(conn: &mut DbConn, user_id: i32) -> QueryResult<Vec<AffiliationRow>> {
     affiliations::table
         .filter(affiliations::user_id.eq(user_id))
@@ -46,28 +37,23 @@ pub fn affiliations_of(conn: &mut DbConn, user_id: i32) -> QueryResult<Vec<Affil
 }
 
 #[tracing::instrument(skip_all, fields(user_id = user_id))]
-pub fn add_affiliation(
-    conn: &mut DbConn,
-    user_id: i32,
-    new: &NewAffiliation<'_>,
-) -> QueryResult<i32> {
+pub fn add_affiliation(conn: &mut DbConn, user_id: i32, new: &Affiliation) -> QueryResult<i32> {
     let id = diesel::insert_into(affiliations::table)
         .values((
             affiliations::user_id.eq(user_id),
             affiliations::org_number.eq(new.org_number.to_string()),
-            affiliations::organisation.eq(new.organisation),
-            affiliations::role.eq(new.role),
+            affiliations::organisation.eq(new.organisation.as_ref()),
+            affiliations::role.eq(new.role.as_ref()),
             affiliations::period_from.eq(new.period_from),
             affiliations::period_to.eq(new.period_to),
             affiliations::created_at.eq(super::now()),
         ))
         .returning(affiliations::id)
         .get_result::<i32>(conn)?;
-    audit::record_on_user(
+    audit::record_by_user(
         conn,
-        Actor::User(user_id),
-        "affiliation.added",
         user_id,
+        "affiliation.added",
         Some(&format!("affiliation:{id}")),
     )?;
     Ok(id)
@@ -88,11 +74,10 @@ pub fn remove_affiliation(
     )
     .execute(conn)?;
     if removed > 0 {
-        audit::record_on_user(
+        audit::record_by_user(
             conn,
-            Actor::User(user_id),
-            "affiliation.removed",
             user_id,
+            "affiliation.removed",
             Some(&format!("affiliation:{affiliation_id}")),
         )?;
     }
@@ -134,30 +119,51 @@ pub fn keep_flag(
     juror_id: i32,
     nomination: &NominationRow,
 ) -> QueryResult<bool> {
-    let existing: i64 = conflicts::table
-        .filter(conflicts::juror_id.eq(juror_id))
-        .filter(conflicts::nomination_id.eq(nomination.id))
-        .count()
-        .get_result(conn)?;
-    if existing > 0 {
+    let juror = Actor::User(juror_id).to_string();
+    // No declaration: the case came from an affiliation.
+    let case = NewCase {
+        status: ConflictStatus::Flagged,
+        reason: "",
+        event: "conflict.flag_kept",
+        detail: Some(&juror),
+    };
+    open_case(conn, juror_id, nomination, case)
+}
+
+/// A conflict case to open: its status and reason, and the audit event that records it.
+struct NewCase<'a> {
+    status: ConflictStatus,
+    reason: &'a str,
+    event: &'a str,
+    detail: Option<&'a str>,
+}
+
+/// Opens the juror's conflict case on the nomination with its audit event; `false`, and
+/// nothing written, when a case of theirs is already on record (it stands).
+fn open_case(
+    conn: &mut DbConn,
+    juror_id: i32,
+    nomination: &NominationRow,
+    case: NewCase<'_>,
+) -> QueryResult<bool> {
+    if conflict_of(conn, juror_id, nomination.id)?.is_some() {
         return Ok(false);
     }
     diesel::insert_into(conflicts::table)
         .values((
             conflicts::nomination_id.eq(nomination.id),
             conflicts::juror_id.eq(juror_id),
-            // No declaration: the case came from an affiliation.
-            conflicts::reason.eq(""),
-            conflicts::status.eq(ConflictStatus::Flagged),
+            conflicts::reason.eq(case.reason),
+            conflicts::status.eq(case.status),
             conflicts::created_at.eq(super::now()),
         ))
         .execute(conn)?;
     audit::record(
         conn,
         Actor::User(juror_id),
-        "conflict.flag_kept",
+        case.event,
         &nomination.reference,
-        Some(&Actor::User(juror_id).to_string()),
+        case.detail,
     )?;
     Ok(true)
 }
@@ -328,31 +334,13 @@ pub fn declare_conflict(
     nomination: &NominationRow,
     reason: &str,
 ) -> QueryResult<bool> {
-    let existing: i64 = conflicts::table
-        .filter(conflicts::juror_id.eq(juror_id))
-        .filter(conflicts::nomination_id.eq(nomination.id))
-        .count()
-        .get_result(conn)?;
-    if existing > 0 {
-        return Ok(false);
-    }
-    diesel::insert_into(conflicts::table)
-        .values((
-            conflicts::nomination_id.eq(nomination.id),
-            conflicts::juror_id.eq(juror_id),
-            conflicts::reason.eq(reason),
-            conflicts::status.eq(ConflictStatus::Declared),
-            conflicts::created_at.eq(super::now()),
-        ))
-        .execute(conn)?;
-    audit::record(
-        conn,
-        Actor::User(juror_id),
-        "conflict.declared",
-        &nomination.reference,
-        None,
-    )?;
-    Ok(true)
+    let case = NewCase {
+        status: ConflictStatus::Declared,
+        reason,
+        event: "conflict.declared",
+        detail: None,
+    };
+    open_case(conn, juror_id, nomination, case)
 }
 
 /// What the juror entered for one criterion: `None` clears it (drafts only).

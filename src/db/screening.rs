@@ -10,8 +10,7 @@ use super::jury::{self, CriterionRow};
 use super::nominations::NominationRow;
 use super::rounds::Round;
 use super::schema::{
-    affiliations, assessments, assignments, audit_events, conflicts, criteria, nominations, rounds,
-    users,
+    assessments, assignments, audit_events, conflicts, criteria, nominations, rounds, users,
 };
 use crate::domain::{Actor, ConflictStatus, NominationStatus, Phase, PrizeYear};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
@@ -508,18 +507,13 @@ pub fn conflict_cases(conn: &mut DbConn) -> QueryResult<Vec<ConflictCase>> {
         .into_iter()
         .map(|row| ((row.0, row.1), row))
         .collect();
-    let orgs: Vec<&String> = open.iter().map(|(n, _)| &n.org_number).collect();
-    let affiliated: Vec<(i32, String)> = affiliations::table
-        .filter(affiliations::org_number.eq_any(orgs))
-        .select((affiliations::user_id, affiliations::org_number))
-        .load(conn)?;
+    let orgs: Vec<&str> = open.iter().map(|(n, _)| n.org_number.as_str()).collect();
+    let affiliated = jury::affiliations_with(conn, &orgs)?;
     let mut cases = Vec::new();
     for juror in jury::jurors(conn)? {
         for (nomination, prize_year) in &open {
             let row = stored.get(&(juror.id, nomination.id));
-            let flagged = affiliated
-                .iter()
-                .any(|(user, org)| *user == juror.id && *org == nomination.org_number);
+            let flagged = affiliated.contains(&(juror.id, nomination.org_number.clone()));
             if row.is_none() && !flagged {
                 continue;
             }
@@ -638,11 +632,8 @@ pub fn user_names(conn: &mut DbConn) -> QueryResult<HashMap<i32, String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::clock::test_time::{at, date};
     use crate::domain::RoundPlan;
-
-    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
 
     #[test]
     fn agrees_with_the_yearly_rule_on_1_october() {
@@ -654,14 +645,8 @@ mod tests {
 
     #[test]
     fn winter_deadlines_close_at_23_utc() {
-        assert_eq!(
-            closes_at_utc(date(2026, 12, 1)),
-            date(2026, 12, 1).and_hms_opt(23, 0, 0).unwrap()
-        );
-        assert_eq!(
-            closes_at_utc(date(2026, 12, 31)),
-            date(2026, 12, 31).and_hms_opt(23, 0, 0).unwrap()
-        );
+        assert_eq!(closes_at_utc(date(2026, 12, 1)), at(2026, 12, 1, 23, 0));
+        assert_eq!(closes_at_utc(date(2026, 12, 31)), at(2026, 12, 31, 23, 0));
     }
 
     #[test]
@@ -670,22 +655,15 @@ mod tests {
         assert_eq!(last_sunday(2026, 3), date(2026, 3, 29));
         assert_eq!(last_sunday(2026, 10), date(2026, 10, 25));
         // Midnight starting 29 March is still winter time; 30 March's is summer time.
-        assert_eq!(
-            closes_at_utc(date(2026, 3, 28)).time().to_string(),
-            "23:00:00"
-        );
-        assert_eq!(
-            closes_at_utc(date(2026, 3, 29)).time().to_string(),
-            "22:00:00"
-        );
         // Midnight starting 25 October is still summer time; 26 October's is winter.
-        assert_eq!(
-            closes_at_utc(date(2026, 10, 24)).time().to_string(),
-            "22:00:00"
-        );
-        assert_eq!(
-            closes_at_utc(date(2026, 10, 25)).time().to_string(),
-            "23:00:00"
-        );
+        for (deadline, closes) in [
+            (date(2026, 3, 28), "23:00:00"),
+            (date(2026, 3, 29), "22:00:00"),
+            (date(2026, 10, 24), "22:00:00"),
+            (date(2026, 10, 25), "23:00:00"),
+        ] {
+            let time = closes_at_utc(deadline).time().to_string();
+            assert_eq!(time, closes, "deadline {deadline}");
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! A juror's affiliation with an organisation (forvaltningsloven § 6): a nomination from
 //! that organisation flags the juror as possibly conflicted.
 
-use super::{FieldErrors, OrgNumber, ShortText, ValidationError};
+use super::{FieldErrors, OrgNumber, ShortText, ValidationError, parse_optional_date};
 use chrono::NaiveDate;
 
 /// The affiliation form as typed.
@@ -33,17 +33,6 @@ pub const AFFILIATION_FIELDS: &[&str] = &[
     "period_from",
     "period_to",
 ];
-
-/// An optional date as `<input type="date">` sends it.
-fn parse_optional_date(raw: &str) -> Result<Option<NaiveDate>, ValidationError> {
-    let raw = raw.trim();
-    if raw.is_empty() {
-        return Ok(None);
-    }
-    NaiveDate::parse_from_str(raw, "%Y-%m-%d")
-        .map(Some)
-        .map_err(|_| ValidationError::DateInvalid)
-}
 
 impl Affiliation {
     pub fn parse(input: &AffiliationInput) -> Result<Self, FieldErrors> {

@@ -1,4 +1,5 @@
 use super::ValidationError;
+use super::errors::required;
 use validator::ValidateEmail;
 
 /// An e-mail address that passed the HTML5/WHATWG e-mail syntax check, that lettre can send
@@ -23,10 +24,7 @@ pub fn ascii_address(address: &str) -> Option<String> {
 
 impl EmailAddress {
     pub fn parse(raw: &str) -> Result<Self, ValidationError> {
-        let trimmed = raw.trim();
-        if trimmed.is_empty() {
-            return Err(ValidationError::Required);
-        }
+        let trimmed = required(raw)?;
         let wire_length = ascii_address(trimmed).map_or(usize::MAX, |ascii| ascii.len());
         if trimmed.len() > 254
             || wire_length > 254

@@ -31,6 +31,17 @@ pub enum ValidationError {
     TotpCodeWrong,
 }
 
+/// The typed value without surrounding whitespace; `Required` when nothing is left. The
+/// first step of every parser of a required field.
+pub(super) fn required(raw: &str) -> Result<&str, ValidationError> {
+    let trimmed = raw.trim();
+    if trimmed.is_empty() {
+        Err(ValidationError::Required)
+    } else {
+        Ok(trimmed)
+    }
+}
+
 impl ValidationError {
     /// The Fluent message id for this error.
     pub fn message_id(self) -> &'static str {

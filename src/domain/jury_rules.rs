@@ -225,10 +225,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn phases_round_trip_and_order() {
-        for phase in Phase::ALL {
-            assert_eq!(Phase::parse(phase.code()), Ok(phase));
-        }
+    fn phases_are_ordered_and_unknown_ones_refused() {
+        // That every phase's code round-trips is checked with the other text enums
+        // (`status.rs`).
         assert!(Phase::Scoring < Phase::Discussion);
         for phase in Phase::ALL {
             assert!(phase.next().is_none_or(|next| next > phase), "{phase:?}");

@@ -1,4 +1,5 @@
 use super::ValidationError;
+use super::errors::required;
 
 /// A telephone number: 8 to 15 digits, optionally with a leading `+` and spaces, dashes or
 /// parentheses between groups (stored as typed, minus surrounding whitespace).
@@ -13,10 +14,7 @@ pub const PHONE_MAX_CHARS: usize = 30;
 
 impl PhoneNumber {
     pub fn parse(raw: &str) -> Result<Self, ValidationError> {
-        let trimmed = raw.trim();
-        if trimmed.is_empty() {
-            return Err(ValidationError::Required);
-        }
+        let trimmed = required(raw)?;
         let body = trimmed.strip_prefix('+').unwrap_or(trimmed);
         let allowed = body
             .chars()

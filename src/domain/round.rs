@@ -1,4 +1,5 @@
 use super::ValidationError;
+use super::errors::required;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use std::fmt;
 
@@ -17,11 +18,7 @@ impl PrizeYear {
 
     /// A prize year as typed in a form.
     pub fn parse(raw: &str) -> Result<Self, ValidationError> {
-        let raw = raw.trim();
-        if raw.is_empty() {
-            return Err(ValidationError::Required);
-        }
-        match raw.parse::<i32>() {
+        match required(raw)?.parse::<i32>() {
             Ok(year) if Self::VALID.contains(&year) => Ok(Self(year)),
             _ => Err(ValidationError::NumberInvalid),
         }
@@ -107,6 +104,7 @@ impl EditWindow {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::clock::test_time::{at, date};
 
     #[test]
     fn a_typed_prize_year_has_four_digits_from_2000() {
@@ -127,21 +125,11 @@ mod tests {
         );
     }
 
-    fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(y, m, d)
-            .unwrap()
-            .and_hms_opt(h, min, 0)
-            .unwrap()
-    }
-
     #[test]
     fn before_the_deadline_belongs_to_next_years_prize() {
         let plan = RoundPlan::open_at(at(2026, 3, 15, 12, 0));
         assert_eq!(plan.prize_year, PrizeYear::new(2027));
-        assert_eq!(
-            plan.deadline_date,
-            NaiveDate::from_ymd_opt(2026, 10, 1).unwrap()
-        );
+        assert_eq!(plan.deadline_date, date(2026, 10, 1));
     }
 
     #[test]
@@ -161,10 +149,7 @@ mod tests {
     fn after_the_deadline_belongs_to_the_round_after() {
         let plan = RoundPlan::open_at(at(2026, 11, 28, 9, 0));
         assert_eq!(plan.prize_year, PrizeYear::new(2028));
-        assert_eq!(
-            plan.deadline_date,
-            NaiveDate::from_ymd_opt(2027, 10, 1).unwrap()
-        );
+        assert_eq!(plan.deadline_date, date(2027, 10, 1));
         assert!(plan.is_open_at(at(2027, 10, 1, 21, 0)));
         assert!(!plan.is_open_at(at(2027, 10, 2, 0, 0)));
     }
@@ -172,10 +157,7 @@ mod tests {
     #[test]
     fn a_nomination_is_edited_only_while_the_round_takes_nominations() {
         use super::super::Phase;
-        let closes = NaiveDate::from_ymd_opt(2031, 9, 1)
-            .unwrap()
-            .and_hms_opt(0, 0, 0)
-            .unwrap();
+        let closes = at(2031, 9, 1, 0, 0);
         let before = closes - chrono::Duration::days(1);
         assert_eq!(
             EditWindow::of(Phase::Nominations, closes, before),

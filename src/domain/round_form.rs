@@ -1,6 +1,7 @@
 //! The forms of the secretariat's round page, parsed: a new round, a round's dates, phase
 //! and threshold, and one criterion of its rubric.
 
+use super::errors::required;
 use super::{FieldErrors, LongText, Phase, PrizeYear, ValidationError};
 use chrono::NaiveDate;
 
@@ -29,11 +30,7 @@ const THRESHOLD_MAX: f64 = 5.0;
 
 /// A date as the forms take it: `YYYY-MM-DD`.
 pub fn parse_date(raw: &str) -> Result<NaiveDate, ValidationError> {
-    let raw = raw.trim();
-    if raw.is_empty() {
-        return Err(ValidationError::Required);
-    }
-    NaiveDate::parse_from_str(raw, "%Y-%m-%d").map_err(|_| ValidationError::DateInvalid)
+    NaiveDate::parse_from_str(required(raw)?, "%Y-%m-%d").map_err(|_| ValidationError::DateInvalid)
 }
 
 /// An optional date: blank is none.
@@ -47,11 +44,7 @@ pub fn parse_optional_date(raw: &str) -> Result<Option<NaiveDate>, ValidationErr
 
 /// A positive decimal number, written with a comma or a dot (`1,5`, `1.5`), below 1000.
 pub fn parse_positive_decimal(raw: &str) -> Result<f64, ValidationError> {
-    let raw = raw.trim();
-    if raw.is_empty() {
-        return Err(ValidationError::Required);
-    }
-    let cleaned: String = raw
+    let cleaned: String = required(raw)?
         .chars()
         .filter(|c| !c.is_whitespace())
         .map(|c| if c == ',' { '.' } else { c })
@@ -213,10 +206,7 @@ impl RubricCriterion {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
+    use crate::clock::test_time::date;
 
     fn fields(errors: &FieldErrors) -> Vec<(&'static str, Vec<ValidationError>)> {
         errors
@@ -242,14 +232,14 @@ mod tests {
 
     #[test]
     fn dates_are_iso() {
-        assert_eq!(parse_date("2027-10-01"), Ok(day(2027, 10, 1)));
+        assert_eq!(parse_date("2027-10-01"), Ok(date(2027, 10, 1)));
         assert_eq!(parse_date("01.10.2027"), Err(ValidationError::DateInvalid));
         assert_eq!(parse_date("2027-02-30"), Err(ValidationError::DateInvalid));
         assert_eq!(parse_date(" "), Err(ValidationError::Required));
         assert_eq!(parse_optional_date("  "), Ok(None));
         assert_eq!(
             parse_optional_date("2027-12-01"),
-            Ok(Some(day(2027, 12, 1)))
+            Ok(Some(date(2027, 12, 1)))
         );
     }
 
@@ -283,9 +273,9 @@ mod tests {
             Ok(NewRound {
                 prize_year: PrizeYear::new(2029),
                 dates: RoundDates {
-                    nomination_deadline: day(2028, 10, 1),
+                    nomination_deadline: date(2028, 10, 1),
                     jury_deadline: None,
-                    conference_date: Some(day(2029, 1, 15)),
+                    conference_date: Some(date(2029, 1, 15)),
                 },
             })
         );
@@ -315,7 +305,7 @@ mod tests {
         let settings = RoundSettings::parse(&input, Phase::Nominations).unwrap();
         assert_eq!(settings.phase, Phase::Scoring);
         assert_eq!(settings.disagreement_threshold, 1.5);
-        assert_eq!(settings.dates.nomination_deadline, day(2029, 10, 1));
+        assert_eq!(settings.dates.nomination_deadline, date(2029, 10, 1));
 
         let errors = RoundSettings::parse(
             &RoundInput {

@@ -138,9 +138,13 @@ text_enum! {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Phase;
 
     #[test]
     fn every_code_round_trips() {
+        for phase in Phase::ALL {
+            assert_eq!(Phase::parse(phase.code()), Ok(phase));
+        }
         for status in NominationStatus::ALL {
             assert_eq!(NominationStatus::parse(status.code()), Some(status));
         }

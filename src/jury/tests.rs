@@ -329,14 +329,17 @@ fn a_conflicted_juror_is_left_out_even_with_scores_present() {
     // N1: J1 4, J2 5 → mean 4.5, median 4.5; missing 1 × (3 − 1) − 2 = 0.
     // N2: J1 2, J2 3, J3 4 → mean 3.
     let scores = one_criterion(&[(1, &[4, 2]), (2, &[5, 3]), (3, &[0, 4])]);
-    let a = run(parts(
-        &[1, 2],
-        &[1, 2, 3],
-        &[(1, 1.0)],
-        &scores,
-        &[(3, 1)],
-        1.0,
-    ));
+    let with_j3_conflicted_on_n1 = |scores: &[(i32, i32, i32, u8)]| {
+        run(parts(
+            &[1, 2],
+            &[1, 2, 3],
+            &[(1, 1.0)],
+            scores,
+            &[(3, 1)],
+            1.0,
+        ))
+    };
+    let a = with_j3_conflicted_on_n1(&scores);
     let n1 = summary(&a, 1);
     assert_eq!((n1.weighted_mean, n1.median), (Some(4.5), Some(4.5)));
     assert_eq!(n1.conflicted_jurors, [JurorId(3)]);
@@ -350,15 +353,7 @@ fn a_conflicted_juror_is_left_out_even_with_scores_present() {
     assert_eq!(a.kendall_w, None);
     // The same as if the conflicted score had never been given.
     let with_n2: Vec<_> = scores[..4].iter().chain(&scores[5..]).copied().collect();
-    let clean = run(parts(
-        &[1, 2],
-        &[1, 2, 3],
-        &[(1, 1.0)],
-        &with_n2,
-        &[(3, 1)],
-        1.0,
-    ));
-    assert_eq!(clean, a);
+    assert_eq!(with_j3_conflicted_on_n1(&with_n2), a);
 }
 
 #[test]

@@ -2,7 +2,8 @@
 //! page's handler in the module named after its area and page (`/sekretariat/runder/…` →
 //! `secretariat/rounds.rs`). The role a scope needs is checked by its guard middleware, so
 //! no handler can forget it; the handlers' `SignedIn`/`Admin` arguments only read the user
-//! the guard found.
+//! the guard found. A page with its form at one URL (GET shows, POST submits) is wired
+//! with `form_page`.
 //!
 //! The README's "What is where" table is this file in words, generated from it
 //! (`readme_table.rs` holds the two against each other).
@@ -20,6 +21,7 @@ use crate::web::errors::{ApiError, PageError, PageResult};
 use crate::web::{auth, security};
 use actix_web::middleware::from_fn;
 use actix_web::web::{self, get, post, resource, scope};
+use actix_web::{FromRequest, Handler, Responder};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     use account::{enrolment, login, password, second_factor};
@@ -27,29 +29,21 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg
         // The public side.
         .route("/", get().to(home::page))
+        .service(form_page("/nominer", nominate::new_form, nominate::submit))
         .service(
-            resource("/nominer")
-                .route(get().to(nominate::new_form))
-                .route(post().to(nominate::submit)),
+            form_page(
+                "/nominasjon/{token}",
+                nominate::edit_form,
+                nominate::save_edit,
+            )
+            .wrap(security::no_store()),
         )
         .route("/nominer/utkast", post().to(draft::save_new))
         .service(
-            resource("/nominer/utkast/{token}")
-                .wrap(security::no_store())
-                .route(get().to(draft::open))
-                .route(post().to(draft::post)),
+            form_page("/nominer/utkast/{token}", draft::open, draft::post)
+                .wrap(security::no_store()),
         )
-        .service(
-            resource("/nominasjon/{token}")
-                .wrap(security::no_store())
-                .route(get().to(nominate::edit_form))
-                .route(post().to(nominate::save_edit)),
-        )
-        .service(
-            resource("/tips")
-                .route(get().to(tips::form))
-                .route(post().to(tips::submit)),
-        )
+        .service(form_page("/tips", tips::form, tips::submit))
         .route("/personvern", get().to(statements::privacy))
         .route("/tilgjengelighet", get().to(statements::accessibility))
         .route("/sprak", get().to(language::switch))
@@ -57,36 +51,30 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/metrics", get().to(crate::web::metrics::scrape))
         .route("/static/{path:.*}", get().to(assets::serve))
         // Accounts.
+        .service(form_page("/logg-inn", login::login_form, login::login))
         .service(
-            resource("/logg-inn")
-                .route(get().to(login::login_form))
-                .route(post().to(login::login)),
-        )
-        .service(
-            resource("/logg-inn/kode")
-                .wrap(security::no_store())
-                .route(get().to(second_factor::form))
-                .route(post().to(second_factor::submit)),
+            form_page("/logg-inn/kode", second_factor::form, second_factor::submit)
+                .wrap(security::no_store()),
         )
         .route("/logg-ut", post().to(login::logout))
         // Any signed-in user, enrolled or not: the one page an account that must enrol
         // can reach.
         .service(
-            resource("/konto/totp")
-                .wrap(from_fn(auth::require_signed_in_to_enrol))
-                .route(get().to(enrolment::form))
-                .route(post().to(enrolment::confirm)),
+            form_page("/konto/totp", enrolment::form, enrolment::confirm)
+                .wrap(from_fn(auth::require_signed_in_to_enrol)),
         )
+        .service(form_page(
+            "/glemt-passord",
+            password::forgot_form,
+            password::forgot,
+        ))
         .service(
-            resource("/glemt-passord")
-                .route(get().to(password::forgot_form))
-                .route(post().to(password::forgot)),
-        )
-        .service(
-            resource("/konto/passord/{token}")
-                .wrap(security::no_store())
-                .route(get().to(password::password_form))
-                .route(post().to(password::set_password)),
+            form_page(
+                "/konto/passord/{token}",
+                password::password_form,
+                password::set_password,
+            )
+            .wrap(security::no_store()),
         )
         // The JSON API.
         .service(
@@ -120,17 +108,17 @@ fn jury_routes(cfg: &mut web::ServiceConfig) {
         scope("/jury")
             .wrap(from_fn(auth::require_signed_in))
             .route("", get().to(desk::index))
-            .service(
-                resource("/tilknytninger")
-                    .route(get().to(affiliations::list))
-                    .route(post().to(affiliations::add)),
-            )
+            .service(form_page(
+                "/tilknytninger",
+                affiliations::list,
+                affiliations::add,
+            ))
             .route("/tilknytninger/{id}/slett", post().to(affiliations::remove))
-            .service(
-                resource("/nominasjoner/{id}")
-                    .route(get().to(nomination::show))
-                    .route(post().to(nomination::save)),
-            )
+            .service(form_page(
+                "/nominasjoner/{id}",
+                nomination::show,
+                nomination::save,
+            ))
             .route(
                 "/nominasjoner/{id}/habilitet",
                 post().to(nomination::declare_conflict),
@@ -157,25 +145,17 @@ fn secretariat_routes(cfg: &mut web::ServiceConfig) {
                 "/brukere/{id}/totp/nullstill",
                 post().to(overview::reset_totp),
             )
-            .service(
-                resource("/runder")
-                    .route(get().to(rounds::list))
-                    .route(post().to(rounds::create)),
-            )
-            .service(
-                resource("/runder/{round}")
-                    .route(get().to(rounds::show))
-                    .route(post().to(rounds::update)),
-            )
+            .service(form_page("/runder", rounds::list, rounds::create))
+            .service(form_page("/runder/{round}", rounds::show, rounds::update))
             .route(
                 "/runder/{round}/kriterier",
                 post().to(rubric::add_criterion),
             )
-            .service(
-                resource("/runder/{round}/kriterier/{criterion}")
-                    .route(get().to(rubric::criterion_form))
-                    .route(post().to(rubric::edit_criterion)),
-            )
+            .service(form_page(
+                "/runder/{round}/kriterier/{criterion}",
+                rubric::criterion_form,
+                rubric::edit_criterion,
+            ))
             .route(
                 "/runder/{round}/kriterier/{criterion}/fjern",
                 post().to(rubric::remove_criterion),
@@ -198,11 +178,11 @@ fn secretariat_routes(cfg: &mut web::ServiceConfig) {
             .route("/nominasjoner/{id}/tildeling", post().to(screening::assign))
             .route("/nominasjoner/{id}/gjenapne", post().to(screening::reopen))
             .route("/habilitet", get().to(conflicts::conflicts))
-            .service(
-                resource("/habilitet/{juror}/{nomination}")
-                    .route(get().to(conflicts::decision_form))
-                    .route(post().to(conflicts::decide)),
-            )
+            .service(form_page(
+                "/habilitet/{juror}/{nomination}",
+                conflicts::decision_form,
+                conflicts::decide,
+            ))
             .route("/logg", get().to(audit_log::log))
             .route("/epost", get().to(outbox::outbox))
             .route("/epost/{id}/send-igjen", post().to(outbox::retry))
@@ -219,4 +199,20 @@ fn secretariat_routes(cfg: &mut web::ServiceConfig) {
 /// Any URL no route answers: the 404 page in the user's language.
 pub async fn not_found() -> PageResult {
     Err(PageError::NotFound)
+}
+
+/// A page with its form at one URL: `GET` shows it, `POST` submits it (and answers with a
+/// redirect, or the form again with what was wrong).
+fn form_page<S, SArgs, P, PArgs>(path: &str, show: S, submit: P) -> actix_web::Resource
+where
+    S: Handler<SArgs>,
+    SArgs: FromRequest + 'static,
+    S::Output: Responder + 'static,
+    P: Handler<PArgs>,
+    PArgs: FromRequest + 'static,
+    P::Output: Responder + 'static,
+{
+    resource(path)
+        .route(get().to(show))
+        .route(post().to(submit))
 }

@@ -3,7 +3,8 @@
 //! `UPDATE_README=1 cargo test readme_table` writes the table anew.
 //!
 //! A small scanner rather than a parser crate: the router is written in one plain shape
-//! (`scope("…")`, `resource("…")`, `.route("…", get().to(module::handler))`), and a
+//! (`scope("…")`, `resource("…")`, `.route("…", get().to(module::handler))`,
+//! `form_page("…", module::show, module::submit)`), and a
 //! failing test shows at once when a new shape needs a line here.
 
 use std::collections::BTreeMap;
@@ -47,12 +48,13 @@ fn file_of(handler: &str, uses: &BTreeMap<String, String>) -> String {
 /// `fn`, `use`, `scope(…)`, `resource(…)` and `.route(…)` in the order they appear,
 /// wherever rustfmt broke the lines.
 fn scan(source: &str) -> BTreeMap<String, Entry> {
-    const NEEDLES: [&str; 6] = [
+    const NEEDLES: [&str; 7] = [
         "\nfn ",
         "\npub fn ",
         "use ",
         "scope(\"",
         "resource(\"",
+        "form_page(",
         ".route(",
     ];
     let mut routes: BTreeMap<String, Entry> = BTreeMap::new();
@@ -83,6 +85,21 @@ fn scan(source: &str) -> BTreeMap<String, Entry> {
             }
             "scope(\"" => prefix = literal(rest).to_owned(),
             "resource(\"" => resource = literal(rest).to_owned(),
+            "form_page(" => {
+                let arguments = &rest[..rest.find(')').expect("a closing parenthesis")];
+                let arguments: Vec<&str> = arguments
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|argument| !argument.is_empty())
+                    .collect();
+                let [path, show, submit] = arguments[..] else {
+                    panic!("form_page(path, show, submit) at byte {start}");
+                };
+                resource = path.trim_matches('"').to_owned();
+                let url = format!("{prefix}{resource}");
+                add(&mut routes, &url, "GET", show, &uses);
+                add(&mut routes, &url, "POST", submit, &uses);
+            }
             _ => {
                 let call = rest.trim_start();
                 let (path, call) = match call.strip_prefix('"') {
@@ -101,18 +118,37 @@ fn scan(source: &str) -> BTreeMap<String, Entry> {
                     "POST"
                 };
                 let handler = &after[..after.find(')').expect("a closing parenthesis")];
-                let url = format!("{prefix}{path}");
-                let url = if url.is_empty() { "/".to_owned() } else { url };
-                let entry = routes.entry(url).or_default();
-                entry.methods.push(method.to_owned());
-                let name = handler.rsplit("::").next().unwrap_or(handler);
-                entry
-                    .handlers
-                    .push(format!("{} `{name}`", file_of(handler, &uses)));
+                // `form_page`'s own body routes its parameters, not a module's handler.
+                if handler.contains("::") {
+                    add(
+                        &mut routes,
+                        &format!("{prefix}{path}"),
+                        method,
+                        handler,
+                        &uses,
+                    );
+                }
             }
         }
     }
     routes
+}
+
+/// Records that `method` on `url` is answered by `handler`.
+fn add(
+    routes: &mut BTreeMap<String, Entry>,
+    url: &str,
+    method: &str,
+    handler: &str,
+    uses: &BTreeMap<String, String>,
+) {
+    let url = if url.is_empty() { "/" } else { url };
+    let entry = routes.entry(url.to_owned()).or_default();
+    entry.methods.push(method.to_owned());
+    let name = handler.rsplit("::").next().unwrap_or(handler);
+    entry
+        .handlers
+        .push(format!("{} `{name}`", file_of(handler, uses)));
 }
 
 /// The table as the README shows it.
@@ -191,16 +227,29 @@ fn jury_routes(cfg: &mut web::ServiceConfig) {
     cfg.service(
     scope("/jury")
         .route("", get().to(desk::index))
+        .service(form_page(
+            "/skjema",
+            desk::form,
+            desk::send,
+        ))
         .route("/runder/{id}", post().to(desk::save)));
 }
 "#;
     let routes = scan(source);
-    assert_eq!(routes.len(), 4, "{routes:?}");
+    assert_eq!(routes.len(), 5, "{routes:?}");
     assert_eq!(routes["/tips"].methods, ["GET", "POST"]);
     assert_eq!(
         routes["/jury"].handlers,
         ["src/routes/jury/desk.rs `index`"]
     );
     assert_eq!(routes["/jury/runder/{id}"].methods, ["POST"]);
+    assert_eq!(routes["/jury/skjema"].methods, ["GET", "POST"]);
+    assert_eq!(
+        routes["/jury/skjema"].handlers,
+        [
+            "src/routes/jury/desk.rs `form`",
+            "src/routes/jury/desk.rs `send`"
+        ]
+    );
     assert_eq!(routes["/"].handlers, ["src/routes/public/home.rs `page`"]);
 }

@@ -15,14 +15,7 @@ pub async fn of_juror(db: &Database, user_id: i32) -> anyhow::Result<Vec<Affilia
 #[tracing::instrument(skip(db, affiliation))]
 pub async fn add(db: &Database, user_id: i32, affiliation: Affiliation) -> anyhow::Result<i32> {
     db.write(move |conn| {
-        let new = db::scoring::NewAffiliation {
-            org_number: affiliation.org_number,
-            organisation: affiliation.organisation.as_ref(),
-            role: affiliation.role.as_ref(),
-            period_from: affiliation.period_from,
-            period_to: affiliation.period_to,
-        };
-        conn.transaction(|conn| Ok(db::scoring::add_affiliation(conn, user_id, &new)?))
+        conn.transaction(|conn| Ok(db::scoring::add_affiliation(conn, user_id, &affiliation)?))
     })
     .await
 }

@@ -171,7 +171,7 @@ pub async fn triage(
         let detail = match &action {
             TriageAction::Link { nomination_id } => Some(format!("nomination:{nomination_id}")),
             TriageAction::Invite(invitation) => {
-                let message = email::agency_invitation(&identity, &tip, invitation);
+                let message = email::agency_invitation(&identity, &tip, invitation)?;
                 let id = db::outbox::enqueue(conn, &message)?;
                 Some(format!("outbox:{id} lang:{}", invitation.lang.code()))
             }

@@ -4,7 +4,8 @@
 //!   language middleware sets it; no error carries it). `?` turns an `anyhow::Error` into
 //!   `PageError::Unexpected` — except diesel's `NotFound` anywhere in its chain, which is
 //!   the 404 page. Small constructors say the rest: `PageError::NotFound`, `Forbidden`,
-//!   `Csrf`, `LinkInvalid`, `bad_request(..)`.
+//!   `Csrf`, `LinkInvalid`, `bad_request(..)`, and `.or_not_found()` on a service's
+//!   `false` for "no such thing".
 //! - `ApiError` for the JSON API: `{"errors": …}` or `{"error": …}` with the right status.
 //!
 //! Handlers add context to unexpected failures with `anyhow::Context`; the full cause
@@ -54,6 +55,22 @@ pub type PageResult = Result<HttpResponse, PageError>;
 impl PageError {
     pub fn bad_request(detail: impl std::fmt::Display) -> Self {
         Self::BadRequest(detail.to_string())
+    }
+}
+
+/// A service's `false` for "there is no such thing (of yours)" becomes the 404 page:
+/// `affiliations::remove(..).await?.or_not_found()?`.
+pub trait OrNotFound {
+    fn or_not_found(self) -> Result<(), PageError>;
+}
+
+impl OrNotFound for bool {
+    fn or_not_found(self) -> Result<(), PageError> {
+        if self {
+            Ok(())
+        } else {
+            Err(PageError::NotFound)
+        }
     }
 }
 

@@ -166,21 +166,23 @@ pub async fn act_limited<T: DeserializeOwned>(
 }
 
 /// A public form that answers with a receipt instead of a redirect (a nomination, a tip):
-/// decode, check the honeypot, CSRF token and `limiter`, `parse` what was typed into the
-/// domain type, and `submit` it (given the form's one-time key); on any rejection call
-/// `show_again` with what was typed, why, and the key.
+/// decode, check the honeypot, CSRF token and `limiter`, parse what was typed into the
+/// domain type `D` (its `TryFrom`, as the JSON API does), and `submit` it (given the form's
+/// one-time key); on any rejection call `show_again` with what was typed, why, and the key.
 pub async fn receive<T: DeserializeOwned, D>(
     req: &HttpRequest,
     body: &web::Bytes,
     limiter: &SubmissionLimiter,
-    parse: impl FnOnce(&T) -> Result<D, FieldErrors>,
     submit: impl AsyncFnOnce(D, Option<SubmissionKey>) -> PageResult,
     show_again: impl AsyncFnOnce(&T, Rejection, Option<SubmissionKey>) -> PageResult,
-) -> PageResult {
+) -> PageResult
+where
+    D: for<'a> TryFrom<&'a T, Error = FieldErrors>,
+{
     let posted = decode::<T>(body)?;
     let rejection = match posted.check_security(req, limiter).await {
         Err(rejection) => rejection,
-        Ok(()) => match parse(&posted.input) {
+        Ok(()) => match D::try_from(&posted.input) {
             Err(errors) => Rejection::Invalid(errors),
             Ok(parsed) => return submit(parsed, posted.submission_key()).await,
         },
@@ -466,15 +468,32 @@ impl PostedForm {
         act_limited(&self.req, &self.body, limiter, action, show_again).await
     }
 
+    /// [`act_limited`] on this post for a form that is a page of its own (logging in, a
+    /// second factor, a forgotten password): a rejection shows `page` again with what was
+    /// typed.
+    pub async fn act_limited_on<T: DeserializeOwned + serde::Serialize>(
+        &self,
+        page: &FormPage<'_>,
+        limiter: &SubmissionLimiter,
+        action: impl AsyncFnOnce(&T) -> Result<Outcome, PageError>,
+    ) -> PageResult {
+        let show_again = async |input: &T, rejection: Rejection| {
+            self.show_again(page, input, &rejection, tera::Context::new())
+        };
+        self.act_limited(limiter, action, show_again).await
+    }
+
     /// [`receive`] on this post, limited by the app's submission limiter.
     pub async fn receive<T: DeserializeOwned, D>(
         &self,
-        parse: impl FnOnce(&T) -> Result<D, FieldErrors>,
         submit: impl AsyncFnOnce(D, Option<SubmissionKey>) -> PageResult,
         show_again: impl AsyncFnOnce(&T, Rejection, Option<SubmissionKey>) -> PageResult,
-    ) -> PageResult {
+    ) -> PageResult
+    where
+        D: for<'a> TryFrom<&'a T, Error = FieldErrors>,
+    {
         let limiter = &self.state.limiter;
-        receive(&self.req, &self.body, limiter, parse, submit, show_again).await
+        receive(&self.req, &self.body, limiter, submit, show_again).await
     }
 
     /// [`press`] on this post.

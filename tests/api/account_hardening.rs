@@ -206,11 +206,22 @@ async fn using_or_requesting_a_reset_link_voids_the_older_ones(backend: Backend)
 
 /// Runs the real binary's command line against `database_url`; its stdout, after success.
 pub(crate) fn cli(database_url: &str, args: &[&str]) -> String {
-    let output = Command::new(env!("CARGO_BIN_EXE_bedre-stat"))
+    succeeded(&mut command(database_url, args))
+}
+
+/// The real binary's command line against `database_url`, to run as it is or with more
+/// settings (`.env(..)`).
+pub(crate) fn command(database_url: &str, args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_bedre-stat"));
+    command
         .args(args)
-        .env("BEDRE_STAT__DATABASE__URL", database_url)
-        .output()
-        .unwrap();
+        .env("BEDRE_STAT__DATABASE__URL", database_url);
+    command
+}
+
+/// Runs the command; its stdout, after success.
+pub(crate) fn succeeded(command: &mut Command) -> String {
+    let output = command.output().unwrap();
     assert!(
         output.status.success(),
         "{}",

@@ -1,7 +1,7 @@
+use crate::account_hardening::{command, succeeded};
 use bedre_stat::db;
 use bedre_stat_test_support::on_both_backends;
 use bedre_stat_test_support::{Backend, TestDatabase, csrf_token_in, spawn_app};
-use std::process::Command;
 use std::time::Duration;
 
 on_both_backends!(
@@ -18,30 +18,18 @@ const PASSWORD: &str = "riktig hest batteri stift";
 
 async fn the_command_line_creates_a_user_and_emails_the_link(backend: Backend) {
     let database = TestDatabase::create(backend);
-    let output = Command::new(env!("CARGO_BIN_EXE_bedre-stat"))
-        .args([
-            "user",
-            "add",
-            "--email",
-            "Kari@DFO.no",
-            "--name",
-            "Kari Nordmann",
-            "--role",
-            "admin",
-        ])
-        .env("BEDRE_STAT__DATABASE__URL", &database.url)
-        .env(
-            "BEDRE_STAT__SERVER__BASE_URL",
-            "https://bedre-stat.example.no",
+    let add = |email, name, role| {
+        command(
+            &database.url,
+            &[
+                "user", "add", "--email", email, "--name", name, "--role", role,
+            ],
         )
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let stdout = String::from_utf8(output.stdout).unwrap();
+    };
+    let stdout = succeeded(add("Kari@DFO.no", "Kari Nordmann", "admin").env(
+        "BEDRE_STAT__SERVER__BASE_URL",
+        "https://bedre-stat.example.no",
+    ));
     let link = stdout
         .split_whitespace()
         .find(|w| w.starts_with("https://bedre-stat.example.no/konto/passord/"))
@@ -57,35 +45,9 @@ async fn the_command_line_creates_a_user_and_emails_the_link(backend: Backend) {
     );
     assert!(outbox[0].body_text.contains(link));
 
-    let again = Command::new(env!("CARGO_BIN_EXE_bedre-stat"))
-        .args([
-            "user",
-            "add",
-            "--email",
-            "kari@dfo.no",
-            "--name",
-            "Kari",
-            "--role",
-            "juror",
-        ])
-        .env("BEDRE_STAT__DATABASE__URL", &database.url)
-        .output()
-        .unwrap();
+    let again = add("kari@dfo.no", "Kari", "juror").output().unwrap();
     assert!(!again.status.success(), "the same address twice is refused");
-    let bad_role = Command::new(env!("CARGO_BIN_EXE_bedre-stat"))
-        .args([
-            "user",
-            "add",
-            "--email",
-            "ola@dfo.no",
-            "--name",
-            "Ola",
-            "--role",
-            "root",
-        ])
-        .env("BEDRE_STAT__DATABASE__URL", &database.url)
-        .output()
-        .unwrap();
+    let bad_role = add("ola@dfo.no", "Ola", "root").output().unwrap();
     assert!(!bad_role.status.success());
 }
 

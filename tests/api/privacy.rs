@@ -1,12 +1,12 @@
 //! A person's rights: everything stored about an address can be exported and erased.
 
+use crate::account_hardening::cli;
 use bedre_stat_test_support::fixtures::{
     Affiliation, AssessmentFixture, NominationFixture, RoundFixture,
 };
 use bedre_stat_test_support::on_both_backends;
 use bedre_stat_test_support::{Backend, spawn_app, valid_nomination, valid_tip};
 use serde_json::{Value, json};
-use std::process::Command;
 use std::time::Duration;
 
 on_both_backends!(
@@ -15,17 +15,7 @@ on_both_backends!(
 );
 
 fn privacy(app: &bedre_stat_test_support::TestApp, action: &str, email: &str) -> String {
-    let output = Command::new(env!("CARGO_BIN_EXE_bedre-stat"))
-        .args(["privacy", action, "--email", email])
-        .env("BEDRE_STAT__DATABASE__URL", app.database_url())
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
+    cli(app.database_url(), &["privacy", action, "--email", email])
 }
 
 async fn a_person_can_get_their_data_exported_and_erased(backend: Backend) {

@@ -24,7 +24,7 @@ async fn spawn(backend: Backend) -> TestApp {
     spawn_app_with(backend, SmtpSink::start(), |settings| {
         settings.auth.require_totp = RequireTotp::Admins;
         // A configured secret, so the TOTP secrets are stored encrypted.
-        settings.auth.session_secret = "hemmelig-nøkkel-for-testene-".repeat(4);
+        settings.auth.session_secret = "hemmelig-nøkkel-for-testene-".repeat(4).into();
         settings.rate_limit.enabled = false;
     })
     .await

@@ -2,9 +2,11 @@
 
 use super::second_factor;
 use crate::accounts::LoginOutcome;
+use crate::config::AuthSettings;
 use crate::db::sessions::USER_ID_KEY;
 use crate::db::users::UserRow;
 use crate::domain::Role;
+use crate::i18n::Lang;
 use crate::web::auth::PendingLogin;
 use crate::web::errors::{ENROLMENT_PATH, PageError, PageResult};
 use crate::web::forms::{self, FormPage, Outcome, PageRequest, PostedForm, Redirect};
@@ -76,48 +78,50 @@ pub async fn login(
     form: PostedForm,
 ) -> PageResult {
     let state = &form.state;
-    form.act_limited(
-        &state.login_limiter,
-        async |input: &LoginInput| {
-            let outcome = state
-                .accounts
-                .authenticate(input.email.clone(), input.password.clone())
-                .await?;
-            match outcome {
-                LoginOutcome::LoggedIn(user) => {
-                    sign_in(&session, user.id)?;
-                    // An account that must have a second factor enrols before anything else.
-                    let target = if state.accounts.must_enrol(&user) {
-                        ENROLMENT_PATH.to_owned()
-                    } else {
-                        next_page(&input.neste, &user)
-                    };
-                    Ok(Redirect::to(target).into())
-                }
-                LoginOutcome::SecondFactor(user) => {
-                    // A new session id here too; it holds only the pending marker.
-                    session.renew();
-                    session.remove(USER_ID_KEY);
-                    session.remove(csrf::SESSION_KEY);
-                    PendingLogin::new(user.id, input.neste.clone()).store(&session)?;
-                    Ok(Redirect::to(second_factor::PATH).into())
-                }
-                LoginOutcome::Busy => Ok(Outcome::Busy),
-                LoginOutcome::Refused => {
-                    let auth = &state.settings.auth;
-                    Ok(Outcome::Refused(lang.text_with(
-                        "error-login-refused",
-                        &[
-                            ("attempts", &auth.lockout_after.to_string()),
-                            ("minutes", &auth.lockout_minutes.to_string()),
-                        ],
-                    )))
-                }
+    form.act_limited_on(&LOGIN, &state.login_limiter, async |input: &LoginInput| {
+        let outcome = state
+            .accounts
+            .authenticate(input.email.clone(), input.password.clone())
+            .await?;
+        match outcome {
+            LoginOutcome::LoggedIn(user) => {
+                sign_in(&session, user.id)?;
+                // An account that must have a second factor enrols before anything else.
+                let target = if state.accounts.must_enrol(&user) {
+                    ENROLMENT_PATH.to_owned()
+                } else {
+                    next_page(&input.neste, &user)
+                };
+                Ok(Redirect::to(target).into())
             }
-        },
-        async |input, rejection| form.show_again(&LOGIN, input, &rejection, tera::Context::new()),
-    )
+            LoginOutcome::SecondFactor(user) => {
+                // A new session id here too; it holds only the pending marker.
+                session.renew();
+                session.remove(USER_ID_KEY);
+                session.remove(csrf::SESSION_KEY);
+                PendingLogin::new(user.id, input.neste.clone()).store(&session)?;
+                Ok(Redirect::to(second_factor::PATH).into())
+            }
+            LoginOutcome::Busy => Ok(Outcome::Busy),
+            LoginOutcome::Refused => Ok(Outcome::Refused(refusal(
+                lang,
+                &state.settings.auth,
+                "error-login-refused",
+            ))),
+        }
+    })
     .await
+}
+
+/// Why a password or code was refused, in words that say when the account locks.
+pub(super) fn refusal(lang: Lang, auth: &AuthSettings, message_id: &str) -> String {
+    lang.text_with(
+        message_id,
+        &[
+            ("attempts", &auth.lockout_after.to_string()),
+            ("minutes", &auth.lockout_minutes.to_string()),
+        ],
+    )
 }
 
 /// Ends the session here and in the database.

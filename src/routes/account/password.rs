@@ -47,7 +47,8 @@ pub async fn forgot_form(view: PageRequest) -> PageResult {
 #[tracing::instrument(skip_all)]
 pub async fn forgot(RequestLang(lang): RequestLang, form: PostedForm) -> PageResult {
     let state = &form.state;
-    form.act_limited(
+    form.act_limited_on(
+        &FORGOT,
         &state.login_limiter,
         async |input: &ForgotInput| match EmailAddress::parse(&input.email) {
             Err(error) => Ok(Outcome::Invalid(FieldErrors::one("email", error))),
@@ -63,7 +64,6 @@ pub async fn forgot(RequestLang(lang): RequestLang, form: PostedForm) -> PageRes
                 )?))
             }
         },
-        async |input, rejection| form.show_again(&FORGOT, input, &rejection, tera::Context::new()),
     )
     .await
 }

@@ -1,7 +1,7 @@
 //! `/logg-inn/kode`: the second step of a login for an account with an authenticator —
 //! a code from the app or a recovery code, within five minutes of the password.
 
-use super::login::{next_page, sign_in};
+use super::login::{next_page, refusal, sign_in};
 use crate::accounts::SecondFactorOutcome;
 use crate::web::auth::PendingLogin;
 use crate::web::errors::PageResult;
@@ -51,7 +51,8 @@ pub async fn submit(
         return Ok(to_login());
     };
     let state = &form.state;
-    form.act_limited(
+    form.act_limited_on(
+        &PAGE,
         &state.login_limiter,
         async |input: &CodeInput| match state
             .accounts
@@ -72,18 +73,12 @@ pub async fn submit(
                 }
                 .into())
             }
-            SecondFactorOutcome::Refused => {
-                let auth = &state.settings.auth;
-                Ok(Outcome::Refused(lang.text_with(
-                    "error-code-refused",
-                    &[
-                        ("attempts", &auth.lockout_after.to_string()),
-                        ("minutes", &auth.lockout_minutes.to_string()),
-                    ],
-                )))
-            }
+            SecondFactorOutcome::Refused => Ok(Outcome::Refused(refusal(
+                lang,
+                &state.settings.auth,
+                "error-code-refused",
+            ))),
         },
-        async |input, rejection| form.show_again(&PAGE, input, &rejection, tera::Context::new()),
     )
     .await
 }

@@ -7,7 +7,7 @@ use crate::domain::{AFFILIATION_FIELDS, Affiliation, AffiliationInput};
 use crate::i18n::Lang;
 use crate::services::affiliations;
 use crate::web::auth::SignedIn;
-use crate::web::errors::{PageError, PageResult};
+use crate::web::errors::{OrNotFound as _, PageResult};
 use crate::web::forms::{FormPage, Outcome, PageRequest, PostedForm, Redirect, Rejection};
 use crate::web::lang::RequestLang;
 use actix_web::web;
@@ -88,11 +88,10 @@ pub async fn remove(
 ) -> PageResult {
     let affiliation_id = path.into_inner();
     form.press(async || {
-        if affiliations::remove(&form.state.db, user.id, affiliation_id).await? {
-            Ok(Redirect::to(PATH).saying("jury-affiliation-removed"))
-        } else {
-            Err(PageError::NotFound)
-        }
+        affiliations::remove(&form.state.db, user.id, affiliation_id)
+            .await?
+            .or_not_found()?;
+        Ok(Redirect::to(PATH).saying("jury-affiliation-removed"))
     })
     .await
 }

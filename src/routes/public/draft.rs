@@ -63,20 +63,21 @@ fn draft_path(token: &str) -> String {
     format!("/nominer/utkast/{token}")
 }
 
-/// A post to a draft's link: find the draft, `parse` the form, and `act` on it with the
-/// draft and its path; or show the draft's form again with what was typed and why.
+/// A post to a draft's link: find the draft, parse the form into `D`, and `act` on it with
+/// the draft and its path; or show the draft's form again with what was typed and why.
 async fn on_draft<D>(
     lang: Lang,
     token: &str,
     form: &PostedForm,
-    parse: impl FnOnce(&NominationInput) -> Result<D, FieldErrors>,
     act: impl AsyncFnOnce(&DraftRow, &str, D, Option<SubmissionKey>) -> PageResult,
-) -> PageResult {
+) -> PageResult
+where
+    D: for<'a> TryFrom<&'a NominationInput, Error = FieldErrors>,
+{
     let state = &form.state;
     let draft = by_token(state, token).await?;
     let path = draft_path(token);
     form.receive(
-        parse,
         async |parsed, key| act(&draft, &path, parsed, key).await,
         async |input, rejection: Rejection, key| {
             let expires = state.intake.draft_expiry(draft.saved_at);
@@ -94,8 +95,7 @@ async fn on_draft<D>(
 pub async fn save_new(RequestLang(lang): RequestLang, form: PostedForm) -> PageResult {
     let state = &form.state;
     form.receive(
-        |input: &NominationInput| NominationDraft::try_from(input),
-        async |draft, key| {
+        async |draft: NominationDraft, key| {
             let email = draft.contact_email.as_ref().to_owned();
             let expires = state.intake.save_new_draft(draft, lang, key).await?;
             let mut context = page::base_context(lang, "/nominer", &forms::contact_address(state));
@@ -142,11 +142,10 @@ pub async fn post(
 ) -> PageResult {
     let state = &form.state;
     if form.req.query_string() != SAVE_QUERY {
-        return on_draft(
+        return on_draft::<NewNomination>(
             lang,
             &token,
             &form,
-            |input| NewNomination::try_from(input),
             async |draft, _, nomination, key| {
                 let (row, round) = state
                     .intake
@@ -158,25 +157,19 @@ pub async fn post(
         )
         .await;
     }
-    on_draft(
-        lang,
-        &token,
-        &form,
-        |input| NominationDraft::try_from(input),
-        async |draft, path, saved, _| {
-            let input = saved.input.clone();
-            let expires = state
-                .intake
-                .save_draft(draft.id, saved)
-                .await?
-                .ok_or(PageError::LinkInvalid)?;
-            let notice = lang.text_with(
-                "draft-saved-again",
-                &[("expires", &lang.long_date(expires))],
-            );
-            let context = draft_context(state, lang, path, expires, Some(notice)).await?;
-            form.render_values(&edit_page(path), &input, context)
-        },
-    )
+    on_draft::<NominationDraft>(lang, &token, &form, async |draft, path, saved, _| {
+        let input = saved.input.clone();
+        let expires = state
+            .intake
+            .save_draft(draft.id, saved)
+            .await?
+            .ok_or(PageError::LinkInvalid)?;
+        let notice = lang.text_with(
+            "draft-saved-again",
+            &[("expires", &lang.long_date(expires))],
+        );
+        let context = draft_context(state, lang, path, expires, Some(notice)).await?;
+        form.render_values(&edit_page(path), &input, context)
+    })
     .await
 }

@@ -74,15 +74,14 @@ pub async fn new_form(view: PageRequest, RequestLang(lang): RequestLang) -> Page
 pub async fn submit(RequestLang(lang): RequestLang, form: PostedForm) -> PageResult {
     let state = &form.state;
     form.receive(
-        |input: &NominationInput| NewNomination::try_from(input),
-        async |nomination, key| {
+        async |nomination: NewNomination, key| {
             let (row, round) = state
                 .intake
                 .submit_nomination(nomination, lang, key)
                 .await?;
             Ok(receipt(state, lang, &row, &round)?)
         },
-        async |input, rejection, key| {
+        async |input: &NominationInput, rejection, key| {
             let context = new_context(lang, state.intake.open_round().await?);
             let page = new_form_page();
             Ok(page.render(&form.req, state, input, Some(&rejection), key, context)?)
@@ -248,8 +247,7 @@ pub async fn save_edit(
         return form.render_values(&page, &row.to_input(), context);
     }
     form.receive(
-        |input: &NominationInput| NewNomination::try_from(input),
-        async |nomination, _| {
+        async |nomination: NewNomination, _| {
             let saved = state.intake.update_nomination(row.id, nomination).await?;
             // A round that closed meanwhile shows the stored, unchanged nomination.
             let notice = saved
@@ -259,7 +257,7 @@ pub async fn save_edit(
             let context = edit_context(lang, path, shown, &round, notice);
             form.render_values(&page, &shown.to_input(), context)
         },
-        async |input, rejection, _| {
+        async |input: &NominationInput, rejection, _| {
             let context = edit_context(lang, path, &row, &round, None);
             form.show_again(&page, input, &rejection, context)
         },

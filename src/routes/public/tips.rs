@@ -26,8 +26,7 @@ pub async fn form(view: PageRequest) -> PageResult {
 pub async fn submit(RequestLang(lang): RequestLang, form: PostedForm) -> PageResult {
     let state = &form.state;
     form.receive(
-        |input: &TipInput| NewTip::try_from(input),
-        async |tip, key| {
+        async |tip: NewTip, key| {
             let row = state.intake.submit_tip(tip, lang, key).await?;
             let mut context = page::base_context(lang, "/tips", &forms::contact_address(state));
             context.insert("heading", &lang.text("receipt-tip-title"));
@@ -40,7 +39,7 @@ pub async fn submit(RequestLang(lang): RequestLang, form: PostedForm) -> PageRes
             context.insert("email_note", &email_note);
             Ok(page::render(StatusCode::OK, "receipt.html", &context)?)
         },
-        async |input, rejection, key| {
+        async |input: &TipInput, rejection, key| {
             let context = tera::Context::new();
             Ok(FORM.render(&form.req, state, input, Some(&rejection), key, context)?)
         },

@@ -4,7 +4,7 @@
 
 use crate::services::outbox_desk;
 use crate::web::auth::Admin;
-use crate::web::errors::{PageError, PageResult};
+use crate::web::errors::{OrNotFound as _, PageResult};
 use crate::web::forms::{PageRequest, PostedForm, Redirect};
 use actix_web::web;
 
@@ -55,9 +55,9 @@ pub async fn outbox(view: PageRequest, Admin(admin): Admin) -> PageResult {
 pub async fn retry(Admin(admin): Admin, path: web::Path<i32>, form: PostedForm) -> PageResult {
     let message_id = path.into_inner();
     form.press(async || {
-        if !outbox_desk::retry(&form.state.db, admin.id, message_id).await? {
-            return Err(PageError::NotFound);
-        }
+        outbox_desk::retry(&form.state.db, admin.id, message_id)
+            .await?
+            .or_not_found()?;
         form.state.intake.wake_outbox();
         Ok(Redirect::to(PATH).saying("secretariat-mail-retried"))
     })

@@ -8,7 +8,7 @@ use crate::accounts::CreateUserError;
 use crate::domain::{FieldErrors, INVITATION_FIELDS, Invitation, InvitationInput, ValidationError};
 use crate::services::users;
 use crate::web::auth::Admin;
-use crate::web::errors::{PageError, PageResult};
+use crate::web::errors::{OrNotFound as _, PageError, PageResult};
 use crate::web::flash::Flash;
 use crate::web::forms::{FormPage, Outcome, PageRequest, PostedForm, Redirect, Rejection};
 use crate::web::lang::RequestLang;
@@ -110,11 +110,10 @@ pub async fn end_sessions(
 ) -> PageResult {
     let user_id = path.into_inner();
     form.press(async || {
-        if users::end_sessions(&form.state.db, admin.id, user_id).await? {
-            Ok(Redirect::to(PATH).saying("secretariat-sessions-ended"))
-        } else {
-            Err(PageError::NotFound)
-        }
+        users::end_sessions(&form.state.db, admin.id, user_id)
+            .await?
+            .or_not_found()?;
+        Ok(Redirect::to(PATH).saying("secretariat-sessions-ended"))
     })
     .await
 }

@@ -10,7 +10,7 @@ use crate::domain::{
 };
 use crate::services::screening;
 use crate::web::auth::Admin;
-use crate::web::errors::{PageError, PageResult};
+use crate::web::errors::{OrNotFound as _, PageError, PageResult};
 use crate::web::forms::{Outcome, PostedForm, Redirect};
 use actix_web::web;
 
@@ -102,11 +102,10 @@ pub async fn reopen(Admin(admin): Admin, path: web::Path<i32>, form: PostedForm)
     let nomination_id = path.into_inner();
     let reopen = async |input: &ScreeningInput| {
         let juror_id = juror_to_reopen(input).ok_or(PageError::NotFound)?;
-        if screening::reopen(&form.state.db, nomination_id, juror_id, admin.actor()).await? {
-            Ok(saved(nomination_id).into())
-        } else {
-            Err(PageError::NotFound)
-        }
+        screening::reopen(&form.state.db, nomination_id, juror_id, admin.actor())
+            .await?
+            .or_not_found()?;
+        Ok(saved(nomination_id).into())
     };
     nomination_form(&form, nomination_id, reopen, as_stored).await
 }

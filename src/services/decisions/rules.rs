@@ -278,27 +278,23 @@ mod tests {
 
     #[test]
     fn a_conflicted_juror_is_absent_from_the_nominations_chosen() {
-        let standing: HashMap<(i32, i32), Impartiality> = [
+        let standing = HashMap::from([
             ((7, 1), Impartiality::Upheld),
             ((8, 1), Impartiality::Dismissed),
             ((7, 2), Impartiality::FlaggedByAffiliation),
             ((9, 3), Impartiality::Declared),
-        ]
-        .into_iter()
-        .collect();
+        ]);
         assert_eq!(absences(&standing, &[1, 3]), vec![(1, 7), (3, 9)]);
         assert_eq!(absences(&standing, &[4]), Vec::<(i32, i32)>::new());
     }
 
     #[test]
     fn a_juror_never_sees_what_they_are_conflicted_on() {
-        let standing: HashMap<(i32, i32), Impartiality> = [
+        let standing = HashMap::from([
             ((7, 1), Impartiality::Upheld),
             ((7, 2), Impartiality::Dismissed),
             ((8, 3), Impartiality::Declared),
-        ]
-        .into_iter()
-        .collect();
+        ]);
         let nominations = [1, 2, 3];
         let hidden = |viewer| hidden_from(viewer, Phase::Discussion, &nominations, &standing);
         assert_eq!(hidden(Viewer::Juror(7)), HashSet::from([1]));

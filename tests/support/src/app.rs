@@ -33,9 +33,9 @@ pub fn test_settings(database_url: &str, smtp_url: &str) -> Settings {
     let mut settings = Settings::load(None).expect("default settings");
     settings.server.port = 0;
     settings.server.workers = 2;
-    settings.database.url = database_url.to_owned();
+    settings.database.url = database_url.into();
     settings.database.pool_size = 4;
-    settings.mail.smtp_url = smtp_url.to_owned();
+    settings.mail.smtp_url = smtp_url.into();
     settings.mail.retry_base_secs = 1;
     settings.mail.retry_max_secs = 1;
     settings.mail.poll_interval_ms = 100;
