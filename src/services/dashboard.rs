@@ -24,7 +24,13 @@ pub struct NominationCounts {
 #[derive(serde::Serialize)]
 pub struct TipCounts {
     pub total: i64,
-    pub by_state: Vec<(TriageState, i64)>,
+    pub by_state: Vec<StateCount>,
+}
+
+#[derive(serde::Serialize)]
+pub struct StateCount {
+    pub state: TriageState,
+    pub count: i64,
 }
 
 pub fn tip_counts(conn: &mut DbConn) -> diesel::QueryResult<TipCounts> {
@@ -34,18 +40,18 @@ pub fn tip_counts(conn: &mut DbConn) -> diesel::QueryResult<TipCounts> {
         .group_by(tips::triage_state)
         .select((tips::triage_state, diesel::dsl::count_star()))
         .load(conn)?;
-    let by_state: Vec<(TriageState, i64)> = TriageState::ALL
+    let by_state: Vec<StateCount> = TriageState::ALL
         .iter()
-        .map(|state| {
-            let count = counted
+        .map(|&state| StateCount {
+            state,
+            count: counted
                 .iter()
-                .find(|(s, _)| s == state)
-                .map_or(0, |(_, n)| *n);
-            (*state, count)
+                .find(|(s, _)| *s == state)
+                .map_or(0, |(_, n)| *n),
         })
         .collect();
     Ok(TipCounts {
-        total: by_state.iter().map(|(_, n)| n).sum(),
+        total: by_state.iter().map(|c| c.count).sum(),
         by_state,
     })
 }
