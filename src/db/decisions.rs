@@ -95,8 +95,8 @@ pub fn submitted_assessments(
         .collect())
 }
 
-/// One score as the CSV export lists it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One score as the exports (CSV, xlsx) list it.
+#[derive(Debug, Clone, PartialEq)]
 pub struct ScoreExportRow {
     pub juror_id: i32,
     pub nomination_id: i32,
@@ -104,8 +104,12 @@ pub struct ScoreExportRow {
     pub title: String,
     pub juror_name: String,
     pub criterion: String,
+    /// The criterion's weight in the round's rubric.
+    pub weight: f64,
     pub value: i32,
     pub justification: String,
+    /// When the score was last given or changed (UTC, as stored).
+    pub scored_at: chrono::NaiveDateTime,
     /// Whether the juror has submitted their assessment of the nomination (drafts are not
     /// counted in the aggregation).
     pub submitted: bool,
@@ -116,8 +120,20 @@ pub struct ScoreExportRow {
 
 /// Every score given in the round (drafts too), by reference, juror and criterion.
 pub fn score_export(conn: &mut DbConn, round_id: i32) -> QueryResult<Vec<ScoreExportRow>> {
-    /// juror, nomination, reference, title, juror name, criterion, value, justification
-    type Row = (i32, i32, String, String, String, String, i32, String);
+    /// juror, nomination, reference, title, juror name, criterion, weight, value,
+    /// justification, scored at
+    type Row = (
+        i32,
+        i32,
+        String,
+        String,
+        String,
+        String,
+        f64,
+        i32,
+        String,
+        chrono::NaiveDateTime,
+    );
     let rows: Vec<Row> = scores::table
         .inner_join(nominations::table)
         .inner_join(criteria::table)
@@ -137,8 +153,10 @@ pub fn score_export(conn: &mut DbConn, round_id: i32) -> QueryResult<Vec<ScoreEx
             nominations::title,
             users::name,
             criteria::name,
+            criteria::weight,
             scores::value,
             scores::justification,
+            scores::updated_at,
         ))
         .load(conn)?;
     let nomination_ids: Vec<i32> = rows.iter().map(|r| r.1).collect();
@@ -146,7 +164,18 @@ pub fn score_export(conn: &mut DbConn, round_id: i32) -> QueryResult<Vec<ScoreEx
     Ok(rows
         .into_iter()
         .map(
-            |(juror, nomination, reference, title, juror_name, criterion, value, justification)| {
+            |(
+                juror,
+                nomination,
+                reference,
+                title,
+                juror_name,
+                criterion,
+                weight,
+                value,
+                justification,
+                scored_at,
+            )| {
                 ScoreExportRow {
                     juror_id: juror,
                     nomination_id: nomination,
@@ -154,8 +183,10 @@ pub fn score_export(conn: &mut DbConn, round_id: i32) -> QueryResult<Vec<ScoreEx
                     title,
                     juror_name,
                     criterion,
+                    weight,
                     value,
                     justification,
+                    scored_at,
                     submitted: submitted.contains(&(juror, nomination)),
                     excluded: false,
                 }

@@ -25,6 +25,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     use account::{enrolment, login, password, second_factor};
     use public::{assets, health, home, language, nominate, tips};
     cfg
+        // A path segment that is not what the route takes (`/sekretariat/runder/abc`)
+        // names nothing: the translated 404 page, for every route.
+        // (The segment is not logged: it is whatever the visitor typed.)
+        .app_data(web::PathConfig::default().error_handler(|_, _| PageError::NotFound.into()))
         // The public side.
         .route("/", get().to(home::page))
         .service(
@@ -178,6 +182,7 @@ fn secretariat_routes(cfg: &mut web::ServiceConfig) {
             )
             .route("/runder/{id}/vedtak", post().to(results::decide))
             .route("/runder/{id}/poeng.csv", get().to(exports::scores_csv))
+            .route("/runder/{id}/poeng.xlsx", get().to(exports::scores_xlsx))
             .route("/runder/{id}/rapport", get().to(exports::report))
             .route("/nominasjoner/{id}", get().to(nominations::show))
             .route("/nominasjoner/{id}/vurdering", post().to(screening::screen))

@@ -11,6 +11,7 @@ mod backup;
 mod crash;
 mod decision_support;
 mod delivery;
+mod exports;
 mod first_start;
 mod forms;
 mod hardening;
