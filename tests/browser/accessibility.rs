@@ -201,7 +201,7 @@ async fn check_page(
 }
 
 /// Signs in through the real login form, so the browser holds the session cookie.
-async fn sign_in(client: &Client, app_url: &str, email: &str) {
+pub(crate) async fn sign_in(client: &Client, app_url: &str, email: &str) {
     client.delete_all_cookies().await.expect("clearing cookies");
     goto(client, &format!("{app_url}/logg-inn")).await;
     type_into(client, "email", email).await;

@@ -8,3 +8,4 @@ mod support;
 
 mod accessibility;
 mod journeys;
+mod print;
