@@ -96,7 +96,7 @@ pub fn submitted_assessments(
 }
 
 /// One score as the exports (CSV, xlsx) list it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Queryable)]
 pub struct ScoreExportRow {
     pub juror_id: i32,
     pub nomination_id: i32,
@@ -120,21 +120,8 @@ pub struct ScoreExportRow {
 
 /// Every score given in the round (drafts too), by reference, juror and criterion.
 pub fn score_export(conn: &mut DbConn, round_id: i32) -> QueryResult<Vec<ScoreExportRow>> {
-    /// juror, nomination, reference, title, juror name, criterion, weight, value,
-    /// justification, scored at
-    type Row = (
-        i32,
-        i32,
-        String,
-        String,
-        String,
-        String,
-        f64,
-        i32,
-        String,
-        chrono::NaiveDateTime,
-    );
-    let rows: Vec<Row> = scores::table
+    use diesel::sql_types::Bool;
+    let mut rows: Vec<ScoreExportRow> = scores::table
         .inner_join(nominations::table)
         .inner_join(criteria::table)
         .inner_join(users::table.on(users::id.eq(scores::juror_id)))
@@ -157,42 +144,17 @@ pub fn score_export(conn: &mut DbConn, round_id: i32) -> QueryResult<Vec<ScoreEx
             scores::value,
             scores::justification,
             scores::updated_at,
+            // `submitted` (set below) and `excluded` (set by the policy).
+            false.into_sql::<Bool>(),
+            false.into_sql::<Bool>(),
         ))
         .load(conn)?;
-    let nomination_ids: Vec<i32> = rows.iter().map(|r| r.1).collect();
+    let nomination_ids: Vec<i32> = rows.iter().map(|r| r.nomination_id).collect();
     let submitted = super::jury::submitted_sheets(conn, &nomination_ids)?;
-    Ok(rows
-        .into_iter()
-        .map(
-            |(
-                juror,
-                nomination,
-                reference,
-                title,
-                juror_name,
-                criterion,
-                weight,
-                value,
-                justification,
-                scored_at,
-            )| {
-                ScoreExportRow {
-                    juror_id: juror,
-                    nomination_id: nomination,
-                    reference,
-                    title,
-                    juror_name,
-                    criterion,
-                    weight,
-                    value,
-                    justification,
-                    scored_at,
-                    submitted: submitted.contains(&(juror, nomination)),
-                    excluded: false,
-                }
-            },
-        )
-        .collect())
+    for row in &mut rows {
+        row.submitted = submitted.contains(&(row.juror_id, row.nomination_id));
+    }
+    Ok(rows)
 }
 
 /// A decision to store.

@@ -181,8 +181,7 @@ fn secretariat_routes(cfg: &mut web::ServiceConfig) {
                 get().to(results::secretariat_page),
             )
             .route("/runder/{id}/vedtak", post().to(results::decide))
-            .route("/runder/{id}/poeng.csv", get().to(exports::scores_csv))
-            .route("/runder/{id}/poeng.xlsx", get().to(exports::scores_xlsx))
+            .route("/runder/{id}/poeng.{file}", get().to(exports::scores))
             .route("/runder/{id}/rapport", get().to(exports::report))
             .route("/nominasjoner/{id}", get().to(nominations::show))
             .route("/nominasjoner/{id}/vurdering", post().to(screening::screen))

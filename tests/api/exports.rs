@@ -192,7 +192,6 @@ async fn a_segment_that_is_no_id_is_the_translated_404_page(backend: Backend) {
     let seeded = seed(&app).await;
     let r = seeded.round_id;
     let juror = app.browser_logged_in(&seeded.jurors[0].1, PASSWORD).await;
-    let not_found = |lang: Lang| lang.text("error-not-found");
     for (lang, code) in [(Lang::Nb, "nb"), (Lang::Nn, "nn")] {
         app.choose_language(code).await;
         for path in [
@@ -200,19 +199,10 @@ async fn a_segment_that_is_no_id_is_the_translated_404_page(backend: Backend) {
             "/sekretariat/runder/abc/poeng.xlsx".to_owned(),
             "/sekretariat/runder/1.5/rapport".to_owned(),
             format!("/sekretariat/runder/{r}9999999999/resultater"),
+            format!("/sekretariat/runder/{r}/poeng.exe"),
             "/sekretariat/nominasjoner/xyz".to_owned(),
         ] {
-            let response = app.get(&path).await;
-            assert_eq!(response.status(), 404, "{path}");
-            assert!(
-                response.headers()["content-type"]
-                    .to_str()
-                    .unwrap()
-                    .starts_with("text/html"),
-                "{path}"
-            );
-            let body = response.text().await.unwrap();
-            assert!(body.contains(&not_found(lang)), "{path} ({code}):\n{body}");
+            assert_the_not_found_page(app.get(&path).await, lang, &path).await;
         }
     }
     let response = juror
@@ -220,14 +210,20 @@ async fn a_segment_that_is_no_id_is_the_translated_404_page(backend: Backend) {
         .send()
         .await
         .unwrap();
-    assert_eq!(response.status(), 404);
+    assert_the_not_found_page(response, Lang::Nb, "/jury/nominasjoner/xyz").await;
+}
+
+/// The 404 page, as HTML in the language chosen (never actix's plain text).
+async fn assert_the_not_found_page(response: reqwest::Response, lang: Lang, path: &str) {
+    assert_eq!(response.status(), 404, "{path}");
+    let content_type = response.headers()["content-type"].to_str().unwrap();
     assert!(
-        response
-            .text()
-            .await
-            .unwrap()
-            .contains(&not_found(Lang::Nb))
+        content_type.starts_with("text/html"),
+        "{path}: {content_type}"
     );
+    let body = response.text().await.unwrap();
+    let message = lang.text("error-not-found");
+    assert!(body.contains(&message), "{path} ({lang:?}):\n{body}");
 }
 
 async fn the_forwarded_tip_is_in_bokmaal_to_the_secretariat_the_receipt_in_the_tipsters_language(

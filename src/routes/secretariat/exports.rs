@@ -1,8 +1,7 @@
-//! The secretariat's exports of a round: every score as CSV and as xlsx
-//! (`/sekretariat/runder/{id}/poeng.csv`, `…/poeng.xlsx`, written by `services::exports`) and the
-//! printable jury report (`/sekretariat/runder/{id}/rapport`).
+//! The secretariat's exports of a round: every score as xlsx and as CSV
+//! (`/sekretariat/runder/{id}/poeng.xlsx`, `…/poeng.csv`, written by `services::exports`)
+//! and the printable jury report (`/sekretariat/runder/{id}/rapport`).
 
-use crate::db::decisions::ScoreExportRow;
 use crate::jury::Measure;
 use crate::routes::decision_support::{self, PageInput, number, overview_context};
 use crate::services::decisions::{self, rules::Viewer};
@@ -11,68 +10,56 @@ use crate::web::auth::Admin;
 use crate::web::errors::PageError;
 use crate::web::forms::PageRequest;
 use crate::web::{AppState, lang::RequestLang};
-use actix_web::body::MessageBody;
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 use anyhow::Context as _;
 
-/// A round's scores and the file name they are downloaded as (`poeng-2031-runde-4.csv`).
-async fn round_scores(
-    state: &AppState,
-    round_id: i32,
-    extension: &str,
-) -> Result<(String, Vec<ScoreExportRow>), PageError> {
+/// The file types the scores are offered in, named by the path's extension.
+#[derive(Debug, Clone, Copy, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ScoresFile {
+    /// For Excel with Norwegian settings: typed numbers and dates.
+    Xlsx,
+    /// `;`-separated with decimal comma, as Norwegian Excel reads CSV.
+    Csv,
+}
+
+/// Every score of a round as a download (`poeng-2031-runde-4.xlsx`) that no cache keeps:
+/// the scores are the jury's working material. Any other extension is the 404 page.
+#[tracing::instrument(skip_all, fields(user_id = admin.id, round_id = path.0, file = ?path.1))]
+pub async fn scores(
+    state: web::Data<AppState>,
+    RequestLang(lang): RequestLang,
+    Admin(admin): Admin,
+    path: web::Path<(i32, ScoresFile)>,
+) -> Result<HttpResponse, PageError> {
+    let (round_id, file) = path.into_inner();
     let (prize_year, rows) = exports::round_scores(&state.db, round_id)
         .await?
         .ok_or(PageError::NotFound)?;
-    Ok((
-        format!("poeng-{prize_year}-runde-{round_id}.{extension}"),
-        rows,
-    ))
-}
-
-/// A download that no cache keeps (the scores are the jury's working material).
-fn attachment(
-    content_type: &str,
-    filename: &str,
-    body: impl MessageBody + 'static,
-) -> HttpResponse {
-    HttpResponse::Ok()
+    let (content_type, extension, body) = match file {
+        ScoresFile::Xlsx => (
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "xlsx",
+            exports::scores_xlsx(lang, &rows).context("writing the scores xlsx")?,
+        ),
+        ScoresFile::Csv => (
+            "text/csv; charset=utf-8",
+            "csv",
+            exports::scores_csv(lang, &rows)
+                .context("writing the scores CSV")?
+                .into_bytes(),
+        ),
+    };
+    Ok(HttpResponse::Ok()
         .content_type(content_type)
         .insert_header((
             header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"{filename}\""),
+            format!("attachment; filename=\"poeng-{prize_year}-runde-{round_id}.{extension}\""),
         ))
         .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(body)
+        .body(body))
 }
-
-#[tracing::instrument(skip_all, fields(user_id = admin.id, round_id = *round_id))]
-pub async fn scores_csv(
-    state: web::Data<AppState>,
-    RequestLang(lang): RequestLang,
-    Admin(admin): Admin,
-    round_id: web::Path<i32>,
-) -> Result<HttpResponse, PageError> {
-    let (filename, rows) = round_scores(&state, round_id.into_inner(), "csv").await?;
-    let body = exports::scores_csv(lang, &rows).context("writing the scores CSV")?;
-    Ok(attachment("text/csv; charset=utf-8", &filename, body))
-}
-
-#[tracing::instrument(skip_all, fields(user_id = admin.id, round_id = *round_id))]
-pub async fn scores_xlsx(
-    state: web::Data<AppState>,
-    RequestLang(lang): RequestLang,
-    Admin(admin): Admin,
-    round_id: web::Path<i32>,
-) -> Result<HttpResponse, PageError> {
-    let (filename, rows) = round_scores(&state, round_id.into_inner(), "xlsx").await?;
-    let body = exports::scores_xlsx(lang, &rows).context("writing the scores xlsx")?;
-    Ok(attachment(XLSX, &filename, body))
-}
-
-/// The media type of an Office Open XML workbook.
-const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 #[derive(serde::Serialize)]
 struct CriterionView {
