@@ -97,20 +97,19 @@ fn render_pair(
     Ok((text, html))
 }
 
-/// The tip, forwarded in full to the secretariat, answerable straight to the tipster.
+/// The tip, forwarded in full to the secretariat, answerable straight to the tipster:
+/// written to the secretariat, in bokmål and Norwegian time whatever language the tipster
+/// used (the tipster's receipt is in theirs).
 pub fn tip_forward(
     templates: &Templates,
     identity: &MailIdentity,
     tip: &TipRow,
-    lang: Lang,
 ) -> anyhow::Result<NewOutboxMessage> {
+    let lang = Lang::Nb;
     let mut context = Context::new();
     context.insert("lang", &lang);
     context.insert("reference", &tip.reference);
-    context.insert(
-        "received",
-        &tip.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
-    );
+    context.insert("received", &crate::format::date_time(lang, tip.created_at));
     context.insert(
         "tip",
         &serde_json::json!({

@@ -139,7 +139,7 @@ impl Intake {
                 let row =
                     db::tips::insert(conn, &tip, lang, key.as_ref()).context("storing the tip")?;
                 let templates = templates::get();
-                db::outbox::enqueue(conn, &email::tip_forward(templates, &identity, &row, lang)?)?;
+                db::outbox::enqueue(conn, &email::tip_forward(templates, &identity, &row)?)?;
                 if let Some(receipt) = email::tip_receipt(templates, &identity, &row, lang)? {
                     enqueue_receipt(conn, &receipt, receipt_limit)?;
                 }

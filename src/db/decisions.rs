@@ -95,8 +95,8 @@ pub fn submitted_assessments(
         .collect())
 }
 
-/// One score as the CSV export lists it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One score as the exports (CSV, xlsx) list it.
+#[derive(Debug, Clone, PartialEq, Queryable)]
 pub struct ScoreExportRow {
     pub juror_id: i32,
     pub nomination_id: i32,
@@ -104,8 +104,12 @@ pub struct ScoreExportRow {
     pub title: String,
     pub juror_name: String,
     pub criterion: String,
+    /// The criterion's weight in the round's rubric.
+    pub weight: f64,
     pub value: i32,
     pub justification: String,
+    /// When the score was last given or changed (UTC, as stored).
+    pub scored_at: chrono::NaiveDateTime,
     /// Whether the juror has submitted their assessment of the nomination (drafts are not
     /// counted in the aggregation).
     pub submitted: bool,
@@ -116,9 +120,8 @@ pub struct ScoreExportRow {
 
 /// Every score given in the round (drafts too), by reference, juror and criterion.
 pub fn score_export(conn: &mut DbConn, round_id: i32) -> QueryResult<Vec<ScoreExportRow>> {
-    /// juror, nomination, reference, title, juror name, criterion, value, justification
-    type Row = (i32, i32, String, String, String, String, i32, String);
-    let rows: Vec<Row> = scores::table
+    use diesel::sql_types::Bool;
+    let mut rows: Vec<ScoreExportRow> = scores::table
         .inner_join(nominations::table)
         .inner_join(criteria::table)
         .inner_join(users::table.on(users::id.eq(scores::juror_id)))
@@ -137,31 +140,21 @@ pub fn score_export(conn: &mut DbConn, round_id: i32) -> QueryResult<Vec<ScoreEx
             nominations::title,
             users::name,
             criteria::name,
+            criteria::weight,
             scores::value,
             scores::justification,
+            scores::updated_at,
+            // `submitted` (set below) and `excluded` (set by the policy).
+            false.into_sql::<Bool>(),
+            false.into_sql::<Bool>(),
         ))
         .load(conn)?;
-    let nomination_ids: Vec<i32> = rows.iter().map(|r| r.1).collect();
+    let nomination_ids: Vec<i32> = rows.iter().map(|r| r.nomination_id).collect();
     let submitted = super::jury::submitted_sheets(conn, &nomination_ids)?;
-    Ok(rows
-        .into_iter()
-        .map(
-            |(juror, nomination, reference, title, juror_name, criterion, value, justification)| {
-                ScoreExportRow {
-                    juror_id: juror,
-                    nomination_id: nomination,
-                    reference,
-                    title,
-                    juror_name,
-                    criterion,
-                    value,
-                    justification,
-                    submitted: submitted.contains(&(juror, nomination)),
-                    excluded: false,
-                }
-            },
-        )
-        .collect())
+    for row in &mut rows {
+        row.submitted = submitted.contains(&(row.juror_id, row.nomination_id));
+    }
+    Ok(rows)
 }
 
 /// A decision to store.

@@ -27,6 +27,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     use account::{enrolment, login, password, second_factor};
     use public::{assets, draft, health, home, language, nominate, statements, tips};
     cfg
+        // A path segment that is not what the route takes (`/sekretariat/runder/abc`)
+        // names nothing: the translated 404 page, for every route.
+        // (The segment is not logged: it is whatever the visitor typed.)
+        .app_data(web::PathConfig::default().error_handler(|_, _| PageError::NotFound.into()))
         // The public side.
         .route("/", get().to(home::page))
         .service(form_page("/nominer", nominate::new_form, nominate::submit))
@@ -168,7 +172,7 @@ fn secretariat_routes(cfg: &mut web::ServiceConfig) {
                 get().to(results::secretariat_page),
             )
             .route("/runder/{id}/vedtak", post().to(results::decide))
-            .route("/runder/{id}/poeng.csv", get().to(exports::scores_csv))
+            .route("/runder/{id}/poeng.{file}", get().to(exports::scores))
             .route("/runder/{id}/rapport", get().to(exports::report))
             .route("/nominasjoner", get().to(search::nominations))
             .route("/sok", get().to(search::search))

@@ -127,6 +127,11 @@ fn rows(seeded: &Seeded, criterion_id: i32, tip_id: i32) -> Vec<Row> {
         ),
         row(
             g.clone(),
+            format!("/sekretariat/runder/{r}/poeng.xlsx"),
+            staff_get,
+        ),
+        row(
+            g.clone(),
             format!("/sekretariat/runder/{r}/rapport"),
             staff_get,
         ),
@@ -144,6 +149,17 @@ fn rows(seeded: &Seeded, criterion_id: i32, tip_id: i32) -> Vec<Row> {
         row(
             g.clone(),
             "/sekretariat/runder/999999".into(),
+            [Login, Forbidden, Forbidden, NotFound],
+        ),
+        row(
+            g.clone(),
+            "/sekretariat/runder/999999/poeng.xlsx".into(),
+            [Login, Forbidden, Forbidden, NotFound],
+        ),
+        // A segment that is no id at all is the same 404.
+        row(
+            g.clone(),
+            "/sekretariat/runder/abc".into(),
             [Login, Forbidden, Forbidden, NotFound],
         ),
         row(g.clone(), "/sekretariat/epost".into(), staff_get),

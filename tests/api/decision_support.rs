@@ -456,8 +456,8 @@ async fn the_scores_export_as_quoted_csv_and_the_report_prints(backend: Backend)
     let body = response.text().await.unwrap();
     let body = body.strip_prefix('\u{feff}').expect("a byte-order mark");
     assert!(body.starts_with(
-        "Referanse,Nominasjon,Jurymedlem,Kriterium,Poeng,Begrunnelse,Sendt inn,\
-             Holdt utenfor tallene (inhabil)\r\n"
+        "Referanse;Nominasjon;Jurymedlem;Kriterium;Vekt;Poeng;Begrunnelse;Sist endret;\
+             Sendt inn;Holdt utenfor tallene (inhabil)\r\n"
     ));
     let scores: i64 = app
         .db
@@ -467,20 +467,26 @@ async fn the_scores_export_as_quoted_csv_and_the_report_prints(backend: Backend)
     assert_eq!(scores, 3 * 4 * 7 - 7, "the conflicted pair has none");
     // Justifications hold no CRLF, so each record ends with exactly one.
     assert_eq!(body.matches("\r\n").count() as i64, scores + 1);
+    // Each record: the fields, the time scored (Norwegian time), the two marks.
+    let record = |start: String, end: &str| {
+        let found = body
+            .split("\r\n")
+            .find(|r| r.starts_with(&start))
+            .unwrap_or_else(|| panic!("no record {start:?} in\n{body}"));
+        assert!(found.ends_with(end), "{found}");
+    };
     let (b_ref, b_title) = (&seeded.nominations[1].1, &seeded.nominations[1].2);
-    assert!(
-        body.contains(&format!(
-            "{b_ref},{b_title},Juror En,Styring,4,\"'=1+1, \"\"sitat\"\"\nny linje\",ja,nei\r\n"
-        )),
-        "{body}"
+    record(
+        format!("{b_ref};{b_title};Juror En;Styring;1;4;\"'=1+1, \"\"sitat\"\"\nny linje\";"),
+        ";ja;nei",
     );
     let d = &seeded.nominations[3];
-    assert!(body.contains(&format!(
-        "{},{},Juror To,Styring,3,Begrunnelse,nei,nei\r\n",
-        d.1, d.2
-    )));
+    record(
+        format!("{};{};Juror To;Styring;1;3;Begrunnelse;", d.1, d.2),
+        ";nei;nei",
+    );
     assert!(!body.contains(&format!(
-        "{},{},Juror Tre",
+        "{};{};Juror Tre",
         seeded.nominations[0].1, seeded.nominations[0].2
     )));
 

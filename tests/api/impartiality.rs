@@ -419,7 +419,7 @@ async fn the_scores_csv_marks_a_conflicted_jurors_scores(backend: Backend) {
     assert_eq!(conflicted.len(), 1);
     assert!(conflicted[0].starts_with(a.as_str()));
     assert!(
-        conflicted[0].ends_with(&format!(",{yes}")),
+        conflicted[0].ends_with(&format!(";{yes}")),
         "{}",
         conflicted[0]
     );
@@ -428,7 +428,7 @@ async fn the_scores_csv_marks_a_conflicted_jurors_scores(backend: Backend) {
         .filter(|l| l.contains("Juror En"))
         .collect();
     assert!(!others.is_empty());
-    assert!(others.iter().all(|l| l.ends_with(&format!(",{no}"))));
+    assert!(others.iter().all(|l| l.ends_with(&format!(";{no}"))));
 }
 
 async fn a_nominee_cannot_edit_once_the_jury_is_at_work(backend: Backend) {

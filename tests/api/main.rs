@@ -13,6 +13,7 @@ mod decision_support;
 mod delivery;
 mod desk;
 mod drafts;
+mod exports;
 mod first_start;
 mod forms;
 mod hardening;

@@ -9,4 +9,5 @@ mod support;
 mod accessibility;
 mod desk;
 mod journeys;
+mod print;
 mod tips_and_search;

@@ -1,6 +1,6 @@
-//! The secretariat's exports of a round: every score as CSV
-//! (`/sekretariat/runder/{id}/poeng.csv`, written by `services::exports`) and the
-//! printable jury report (`/sekretariat/runder/{id}/rapport`).
+//! The secretariat's exports of a round: every score as xlsx and as CSV
+//! (`/sekretariat/runder/{id}/poeng.xlsx`, `…/poeng.csv`, written by `services::exports`)
+//! and the printable jury report (`/sekretariat/runder/{id}/rapport`).
 
 use crate::jury::Measure;
 use crate::routes::decision_support::{self, PageInput, number, overview_context};
@@ -14,25 +14,51 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 use anyhow::Context as _;
 
-#[tracing::instrument(skip_all, fields(user_id = admin.id, round_id = *round_id))]
-pub async fn scores_csv(
+/// The file types the scores are offered in, named by the path's extension.
+#[derive(Debug, Clone, Copy, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ScoresFile {
+    /// For Excel with Norwegian settings: typed numbers and dates.
+    Xlsx,
+    /// `;`-separated with decimal comma, as Norwegian Excel reads CSV.
+    Csv,
+}
+
+/// Every score of a round as a download (`poeng-2031-runde-4.xlsx`) that no cache keeps:
+/// the scores are the jury's working material. Any other extension is the 404 page.
+#[tracing::instrument(skip_all, fields(user_id = admin.id, round_id = path.0, file = ?path.1))]
+pub async fn scores(
     state: web::Data<AppState>,
     RequestLang(lang): RequestLang,
     Admin(admin): Admin,
-    round_id: web::Path<i32>,
+    path: web::Path<(i32, ScoresFile)>,
 ) -> Result<HttpResponse, PageError> {
-    let round_id = round_id.into_inner();
+    let (round_id, file) = path.into_inner();
     let (prize_year, rows) = exports::round_scores(&state.db, round_id)
         .await?
         .ok_or(PageError::NotFound)?;
+    let (content_type, extension, body) = match file {
+        ScoresFile::Xlsx => (
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "xlsx",
+            exports::scores_xlsx(lang, &rows).context("writing the scores xlsx")?,
+        ),
+        ScoresFile::Csv => (
+            "text/csv; charset=utf-8",
+            "csv",
+            exports::scores_csv(lang, &rows)
+                .context("writing the scores CSV")?
+                .into_bytes(),
+        ),
+    };
     Ok(HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
+        .content_type(content_type)
         .insert_header((
             header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"poeng-{prize_year}-runde-{round_id}.csv\""),
+            format!("attachment; filename=\"poeng-{prize_year}-runde-{round_id}.{extension}\""),
         ))
         .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(exports::scores_csv(lang, &rows).context("writing the scores CSV")?))
+        .body(body))
 }
 
 #[derive(serde::Serialize)]
