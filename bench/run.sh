@@ -303,8 +303,10 @@ for round in $(seq 1 "$ROUNDS"); do
     note "Round $round of $ROUNDS (wrk ${WRK_ARGS[*]}; load $(cut -d' ' -f1 /proc/loadavg))"
     LOADS="$LOADS $(cut -d' ' -f1 /proc/loadavg)"
     measure "page-$round" "$BASE/nominer"; record page
+    echo "portal's peak RSS so far: $(peak_rss_mib "$PORTAL_PID") MiB"
     measure "base-page-$round" "$BL/page"; record base-page
     measure "api-$round" "$BASE/api/v1/tips" "${API[@]}"; record api
+    echo "portal's peak RSS so far: $(peak_rss_mib "$PORTAL_PID") MiB"
     measure "base-insert-$round" "$BL/insert" "${INSERT[@]}"; record base-insert
     if [ -n "${PG_BASE:-}" ]; then
         measure "pg-api-$round" "$PG_BASE/api/v1/tips" "${API[@]}"; record pg-api
