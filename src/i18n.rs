@@ -5,6 +5,7 @@ use fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader, langid, static_loader};
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::{LazyLock, RwLock};
 
 static_loader! {
     pub static LOCALES = {
@@ -87,7 +88,28 @@ impl Lang {
 
     /// The text with the given message id.
     pub fn text(self, id: &str) -> String {
-        LOCALES.lookup(&self.langid(), id)
+        self.plain_text(id).as_str().unwrap_or_default().to_owned()
+    }
+
+    /// The text of a message without arguments, as a template value: formatted once per
+    /// language and message, then remembered. A page asks for the same few dozen labels on
+    /// every view, and each Fluent lookup negotiates the language and formats the pattern
+    /// anew (most of the time `GET /nominer` took, measured with callgrind). Only ids the
+    /// locale files define are remembered, so the memory is bounded by them.
+    fn plain_text(self, id: &str) -> tera::Value {
+        let texts = &PLAIN_TEXTS[self as usize];
+        if let Some(text) = texts.read().unwrap_or_else(|e| e.into_inner()).get(id) {
+            return text.clone();
+        }
+        let Some(text) = LOCALES.try_lookup(&self.langid(), id) else {
+            return tera::Value::from(LOCALES.lookup(&self.langid(), id));
+        };
+        let text = tera::Value::from(text);
+        texts
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(id.to_owned(), text.clone());
+        text
     }
 
     /// The text with the given message id and arguments.
@@ -116,9 +138,29 @@ impl Lang {
     }
 }
 
-/// The Tera function `fluent(key=…, lang=…)` used by templates.
-pub fn tera_function() -> fluent_templates::FluentLoader<&'static fluent_templates::StaticLoader> {
-    fluent_templates::FluentLoader::new(&*LOCALES).with_default_lang(langid!("nb"))
+/// Each language's texts without arguments, by message id (see [`Lang::plain_text`]).
+static PLAIN_TEXTS: LazyLock<[RwLock<HashMap<String, tera::Value>>; 3]> =
+    LazyLock::new(Default::default);
+
+/// The Tera function `fluent(key=…, lang=…)` used by templates. A call with no other
+/// arguments, in one of our languages, takes the remembered text; one with arguments is
+/// formatted by Fluent each time.
+pub fn tera_function() -> impl tera::Function<tera::TeraResult<tera::Value>> {
+    let fluent = fluent_templates::FluentLoader::new(&*LOCALES).with_default_lang(langid!("nb"));
+    move |kwargs: tera::Kwargs, state: &tera::State| {
+        let plain = kwargs
+            .iter()
+            .all(|(name, _)| matches!(name.as_str(), Some("key" | "lang" | "__tera_one_off")));
+        let lang = match kwargs.get::<&str>("lang") {
+            Ok(Some(code)) => Lang::ALL.into_iter().find(|lang| lang.code() == code),
+            Ok(None) => Some(Lang::Nb),
+            Err(_) => None,
+        };
+        match (plain, lang, kwargs.get::<&str>("key")) {
+            (true, Some(lang), Ok(Some(id))) => Ok(lang.plain_text(id)),
+            _ => tera::Function::call(&fluent, kwargs, state),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -186,6 +228,33 @@ mod tests {
             Lang::Nn.text("field-agency_name"),
             Lang::Nb.text("field-agency_name")
         );
+    }
+
+    #[test]
+    fn the_template_function_gives_fluents_texts() {
+        let mut tera = tera::Tera::new();
+        tera.register_function("fluent", tera_function());
+        tera.add_raw_template(
+            "t",
+            "{{ fluent(key='site-name', lang='nn') }}|{{ fluent(key='site-name') }}|\
+             {{ fluent(key='footer-contact', lang='en', address='a@b.no') }}",
+        )
+        .unwrap();
+        for _ in 0..2 {
+            let args = HashMap::from([(Cow::Borrowed("address"), FluentValue::from("a@b.no"))]);
+            let expected = format!(
+                "{}|{}|{}",
+                LOCALES.lookup(&langid!("nn"), "site-name"),
+                LOCALES.lookup(&langid!("nb"), "site-name"),
+                LOCALES.lookup_with_args(&langid!("en"), "footer-contact", &args)
+            );
+            assert_eq!(tera.render("t", &tera::Context::new()).unwrap(), expected);
+        }
+        assert_eq!(
+            Lang::Nn.text("site-name"),
+            LOCALES.lookup(&langid!("nn"), "site-name")
+        );
+        assert!(Lang::Nb.text("no-such-message").contains("no-such-message"));
     }
 
     #[test]

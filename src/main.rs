@@ -104,8 +104,29 @@ enum UserCommand {
     },
 }
 
+/// Large blocks (1 MiB and up) straight from the kernel, and back to it when freed.
+///
+/// glibc's default raises this threshold to the largest block freed so far: after the
+/// first password check, argon2id's 19 MiB. From then on each hash's memory is carved out
+/// of a malloc arena, where small allocations of other threads (database reads, requests)
+/// land above it and keep it from being given back. A flood of logins with wrong
+/// passwords grew the process from 25 MiB to ~290 MiB, with at most two hashes running
+/// (`bench/run.sh`'s login flood); with the threshold fixed it peaks at idle plus the
+/// hashes running (~19 MiB each) and falls back after.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn return_large_blocks_to_the_kernel() {
+    // SAFETY: `mallopt` only changes malloc's tuning, and may be called at any time.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 20);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn return_large_blocks_to_the_kernel() {}
+
 #[actix_web::main]
 async fn main() -> anyhow::Result<()> {
+    return_large_blocks_to_the_kernel();
     let cli = Cli::parse();
     let settings = Settings::load(cli.config.as_deref())?;
     bedre_stat::telemetry::init(settings.logging.format);

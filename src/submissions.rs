@@ -24,7 +24,6 @@ use crate::outbox::OutboxSignal;
 use crate::templates;
 use anyhow::Context as _;
 use chrono::NaiveDate;
-use diesel::Connection as _;
 use rand::RngCore as _;
 use sha2::{Digest as _, Sha256};
 use std::sync::{Arc, Mutex};
@@ -97,8 +96,9 @@ impl Intake {
         }
     }
 
-    /// Runs a write transaction, retrying when it lost a race to create a shared row
-    /// (a reference counter or a round) with a concurrent PostgreSQL transaction.
+    /// Runs a write transaction (`Database::write` makes it one on both backends),
+    /// retrying when it lost a race to create a shared row (a reference counter or a
+    /// round) with a concurrent PostgreSQL transaction.
     async fn write_retrying<T, F>(&self, f: F) -> anyhow::Result<T>
     where
         F: Fn(&mut DbConn) -> anyhow::Result<T> + Clone + Send + 'static,
@@ -107,11 +107,7 @@ impl Intake {
         let mut attempt = 0;
         loop {
             let f = f.clone();
-            match self
-                .db
-                .write(move |conn| conn.transaction(|conn| f(conn)))
-                .await
-            {
+            match self.db.write(f).await {
                 Err(error) if attempt < 3 && db::is_unique_violation(&error) => attempt += 1,
                 result => return result,
             }

@@ -1,7 +1,7 @@
 use super::DbConn;
 use super::schema::sequences;
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Bool};
+use diesel::sql_types::{BigInt, Nullable};
 
 /// The next value of the named counter (`BSP-2027`, `TIPS-2026`), starting at 1.
 ///
@@ -56,43 +56,41 @@ fn sequence_identifier(sequence_name: &str) -> String {
 }
 
 #[derive(QueryableByName)]
-struct Exists {
-    #[diesel(sql_type = Bool)]
-    exists: bool,
+struct Next {
+    #[diesel(sql_type = Nullable<BigInt>)]
+    value: Option<i64>,
 }
 
-#[derive(QueryableByName)]
-struct Next {
-    #[diesel(sql_type = BigInt)]
-    value: i64,
+/// The sequence's next value, or `None` if it does not exist yet: one round trip
+/// (`nextval` of NULL is NULL, and `to_regclass` is NULL for a missing relation).
+fn next_if_exists(pg: &mut PgConnection, identifier: &str) -> QueryResult<Option<i64>> {
+    Ok(
+        diesel::sql_query("SELECT nextval(to_regclass($1)) AS value")
+            .bind::<diesel::sql_types::Text, _>(identifier)
+            .get_result::<Next>(pg)?
+            .value,
+    )
 }
 
 fn next_from_sequence(pg: &mut PgConnection, sequence_name: &str) -> QueryResult<i64> {
     let identifier = sequence_identifier(sequence_name);
-    let exists = diesel::sql_query("SELECT to_regclass($1) IS NOT NULL AS exists")
-        .bind::<diesel::sql_types::Text, _>(&identifier)
-        .get_result::<Exists>(pg)?
-        .exists;
-    if !exists {
-        let taken: i64 = sequences::table
-            .filter(sequences::name.eq(sequence_name))
-            .select(sequences::value)
-            .first(pg)
-            .optional()?
-            .unwrap_or(0);
-        // Two first submissions of a year racing here: one gets a unique violation on the
-        // catalogue and is retried by the caller, then finds the sequence.
-        diesel::sql_query(format!(
-            "CREATE SEQUENCE IF NOT EXISTS {identifier} START WITH {}",
-            taken + 1
-        ))
-        .execute(pg)?;
+    if let Some(value) = next_if_exists(pg, &identifier)? {
+        return Ok(value);
     }
-    Ok(
-        diesel::sql_query(format!("SELECT nextval('{identifier}') AS value"))
-            .get_result::<Next>(pg)?
-            .value,
-    )
+    let taken: i64 = sequences::table
+        .filter(sequences::name.eq(sequence_name))
+        .select(sequences::value)
+        .first(pg)
+        .optional()?
+        .unwrap_or(0);
+    // Two first submissions of a year racing here: one gets a unique violation on the
+    // catalogue and is retried by the caller, then finds the sequence.
+    diesel::sql_query(format!(
+        "CREATE SEQUENCE IF NOT EXISTS {identifier} START WITH {}",
+        taken + 1
+    ))
+    .execute(pg)?;
+    next_if_exists(pg, &identifier)?.ok_or(diesel::result::Error::NotFound)
 }
 
 #[cfg(test)]

@@ -37,7 +37,7 @@ pub fn insert(
     let year = now.year();
     let sequence = super::sequences::next_value(conn, &ReferenceKind::Tip.sequence_name(year))?;
     let reference = Reference::new(ReferenceKind::Tip, year, sequence);
-    let id = diesel::insert_into(tips::table)
+    diesel::insert_into(tips::table)
         .values((
             tips::reference.eq(reference.as_ref()),
             tips::initiative.eq(tip.initiative.as_ref()),
@@ -51,9 +51,10 @@ pub fn insert(
             tips::submission_key.eq(key.map(AsRef::as_ref)),
             tips::created_at.eq(now),
         ))
-        .returning(tips::id)
-        .get_result::<i32>(conn)?;
-    tips::table.find(id).select(TipRow::as_select()).first(conn)
+        // The whole row in the same round trip (TipRow's fields are in the table's order;
+        // diesel's `as_returning` is not available over the MultiConnection).
+        .returning(tips::all_columns)
+        .get_result(conn)
 }
 
 pub fn find_by_reference(conn: &mut DbConn, reference: &str) -> QueryResult<Option<TipRow>> {

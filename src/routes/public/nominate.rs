@@ -66,7 +66,8 @@ pub(super) fn new_context(
 
 #[tracing::instrument(skip_all)]
 pub async fn new_form(view: PageRequest, RequestLang(lang): RequestLang) -> PageResult {
-    let context = new_context(lang, view.state.intake.open_round().await?);
+    // The same for everyone in a language until the round changes: rendered once.
+    let context = page::prerender(new_context(lang, view.state.intake.open_round().await?));
     view.render_values(&new_form_page(), &NominationInput::default(), context)
 }
 
