@@ -282,8 +282,8 @@ async fn privacy(settings: Settings, command: PrivacyCommand) -> anyhow::Result<
                 })
                 .await?;
             println!(
-                "Erased from {} tips, {} nominations and {} messages; {} drafts deleted; {} staff accounts anonymised.",
-                erased.tips, erased.nominations, erased.messages, erased.drafts, erased.accounts
+                "Erased from {} tips, {} nominations and {} messages; {} staff accounts anonymised; {} drafts deleted.",
+                erased.tips, erased.nominations, erased.messages, erased.accounts, erased.drafts
             );
         }
     }
