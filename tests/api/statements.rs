@@ -4,7 +4,26 @@
 use bedre_stat_test_support::on_both_backends;
 use bedre_stat_test_support::{Backend, SmtpSink, TestApp, spawn_app_with};
 
-on_both_backends!(the_statements_show_the_configured_periods_addresses_and_dates);
+on_both_backends!(
+    the_statements_show_the_configured_periods_addresses_and_dates,
+    every_page_names_the_favicon_and_it_is_served
+);
+
+/// Browsers show the portal's own icon, not a 404 page fetched as one.
+async fn every_page_names_the_favicon_and_it_is_served(backend: Backend) {
+    let app = bedre_stat_test_support::spawn_app(backend).await;
+    for path in ["/", "/nominer", "/tips", "/personvern"] {
+        let page = app.get_html(path).await;
+        assert!(
+            page.contains(r#"<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">"#),
+            "{path} names no favicon"
+        );
+    }
+    let icon = app.get("/static/favicon.svg").await;
+    assert_eq!(icon.status(), 200);
+    assert_eq!(icon.headers()["content-type"], "image/svg+xml");
+    assert!(icon.text().await.unwrap().starts_with("<svg"));
+}
 
 async fn the_statements_show_the_configured_periods_addresses_and_dates(backend: Backend) {
     let app = spawn_app_with(backend, SmtpSink::start(), |settings| {
