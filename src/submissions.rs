@@ -383,11 +383,6 @@ impl Intake {
         Ok((reminded, expired))
     }
 
-    /// How many drafts there are (the secretariat sees only this).
-    pub async fn draft_count(&self) -> anyhow::Result<i64> {
-        self.db.read(|conn| Ok(db::drafts::count(conn)?)).await
-    }
-
     /// The prize year and nomination deadline of the round taking nominations now (from
     /// the database if the secretariat has set it up, else from the yearly rule).
     pub async fn open_round(&self) -> anyhow::Result<OpenRound> {

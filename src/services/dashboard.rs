@@ -67,6 +67,8 @@ pub struct RoundGlance {
 pub struct Dashboard {
     pub rounds: Vec<RoundGlance>,
     pub tips: TipCounts,
+    /// Nomination drafts in progress: only how many (a draft is not a nomination).
+    pub drafts: i64,
     pub mail_waiting: i64,
     pub mail_failed: i64,
 }
@@ -102,6 +104,7 @@ pub async fn dashboard(db: &Database) -> anyhow::Result<Dashboard> {
         Ok(Dashboard {
             rounds,
             tips: tip_counts(conn)?,
+            drafts: db::drafts::count(conn)?,
             mail_waiting: db::outbox::count_waiting(conn)?,
             mail_failed: db::outbox::count_failed(conn)?,
         })

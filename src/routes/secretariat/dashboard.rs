@@ -138,6 +138,11 @@ pub(super) fn insert(
         .collect();
     context.insert("rounds", &rounds);
     context.insert("tips", &dashboard.tips);
+    let drafts = dashboard.drafts.to_string();
+    context.insert(
+        "drafts",
+        &lang.text_with("drafts-count", &[("count", &drafts)]),
+    );
     context.insert("mail_waiting", &dashboard.mail_waiting);
     context.insert("mail_failed", &dashboard.mail_failed);
 }

@@ -59,12 +59,6 @@ async fn page(
     let mut context = tera::Context::new();
     super::dashboard::insert(&mut context, &view.state, &dashboard, lang);
     context.insert("users", &users);
-    // Drafts are not nominations: the secretariat sees how many, nothing of them.
-    let drafts = view.state.intake.draft_count().await?;
-    context.insert(
-        "drafts",
-        &lang.text_with("drafts-count", &[("count", &drafts.to_string())]),
-    );
     Ok(PAGE.render(&view.req, &view.state, values, rejection, None, context)?)
 }
 
