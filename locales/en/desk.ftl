@@ -50,6 +50,7 @@ desk-remind-button = Send a reminder now to { $count } jurors who are not done
 desk-and = and
 desk-remind-explained = The jury is reminded automatically { $days } days before the deadline. A conflict does not count as something left.
 desk-reminder-sent = A reminder is in the mail queue for { $count } jurors.
+desk-reminder-sent-some-today = A reminder is in the mail queue for { $count } jurors. { $today } already had one today and will get no new one until tomorrow.
 desk-reminder-not-scoring = Reminders can only be sent while the jury is scoring and the deadline is set.
 desk-conflicts-link = Conflict cases
 desk-results-link = Results and decision

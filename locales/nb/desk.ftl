@@ -50,6 +50,7 @@ desk-remind-button = Send påminnelse nå til { $count } jurymedlemmer som ikke 
 desk-and = og
 desk-remind-explained = Juryen får automatisk påminnelse { $days } dager før fristen. Inhabilitet teller ikke som noe som gjenstår.
 desk-reminder-sent = Påminnelse er lagt i e-postkøen til { $count } jurymedlemmer.
+desk-reminder-sent-some-today = Påminnelse er lagt i e-postkøen til { $count } jurymedlemmer. { $today } hadde alt fått en påminnelse i dag og får ingen ny før i morgen.
 desk-reminder-not-scoring = Påminnelser kan bare sendes mens juryen gir poeng og fristen er satt.
 desk-conflicts-link = Habilitetssaker
 desk-results-link = Resultater og vedtak

@@ -50,6 +50,7 @@ desk-remind-button = Send påminning no til { $count } jurymedlemmar som ikkje e
 desk-and = og
 desk-remind-explained = Juryen får automatisk påminning { $days } dagar før fristen. Ugildskap tel ikkje som noko som står att.
 desk-reminder-sent = Påminning er lagd i e-postkøen til { $count } jurymedlemmar.
+desk-reminder-sent-some-today = Påminning er lagd i e-postkøen til { $count } jurymedlemmar. { $today } hadde alt fått ei påminning i dag og får inga ny før i morgon.
 desk-reminder-not-scoring = Påminningar kan berre sendast medan juryen gir poeng og fristen er sett.
 desk-conflicts-link = Ugildskapssaker
 desk-results-link = Resultat og vedtak

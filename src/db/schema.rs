@@ -322,7 +322,18 @@ diesel::table! {
 }
 
 diesel::joinable!(round_phase_changes -> rounds (round_id));
+diesel::table! {
+    jury_reminders_by_hand (id) {
+        id -> Integer,
+        round_id -> Integer,
+        juror_id -> Integer,
+        sent_on -> Date,
+        sent_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(jury_reminders -> rounds (round_id));
+diesel::joinable!(jury_reminders_by_hand -> rounds (round_id));
 diesel::joinable!(affiliations -> users (user_id));
 diesel::joinable!(decision_nominations -> decisions (decision_id));
 diesel::joinable!(sessions -> users (user_id));
@@ -356,6 +367,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     decision_absences,
     round_phase_changes,
     jury_reminders,
+    jury_reminders_by_hand,
 );
 
 diesel::table! {

@@ -7,10 +7,12 @@
 //! unique key (round, juror, deadline, days before), written in the transaction that queues
 //! the mail, so two runs or two instances at once send it once. The housekeeping loop
 //! (`startup.rs`) calls [`Reminders::send_due`] every minute with the clock's time; the
-//! secretariat sends one by hand from the dashboard ([`Reminders::send_now`]), audited.
+//! secretariat sends one by hand from the dashboard ([`Reminders::send_now`]), audited, at
+//! most one per juror a day (`jury_reminders_by_hand`, the same kind of unique key), so a
+//! double click or two members of the secretariat at once do not fill jurors' inboxes.
 
 use crate::db::rounds::Round;
-use crate::db::schema::jury_reminders;
+use crate::db::schema::{jury_reminders, jury_reminders_by_hand};
 use crate::db::{self, Database, DbConn};
 use crate::domain::reminder::{days_left, due_reminder};
 use crate::domain::{Actor, Phase};
@@ -29,6 +31,15 @@ pub struct Reminders {
     identity: MailIdentity,
     signal: OutboxSignal,
     days: Arc<Vec<u32>>,
+}
+
+/// What a reminder by hand did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SentByHand {
+    /// Jurors with nominations left who were reminded now.
+    pub sent: usize,
+    /// Jurors with nominations left who had a reminder by hand today already.
+    pub reminded_today: usize,
 }
 
 /// Why a reminder by hand was not sent.
@@ -95,14 +106,15 @@ impl Reminders {
     }
 
     /// A reminder now, by the secretariat's hand, to every juror of the round with
-    /// nominations left; returns how many were queued. Audited per juror.
+    /// nominations left who has not had one by hand today (Norwegian date). Audited per
+    /// juror.
     #[tracing::instrument(skip(self, actor))]
     pub async fn send_now(
         &self,
         round_id: i32,
         now: NaiveDateTime,
         actor: Actor,
-    ) -> anyhow::Result<Result<usize, NotSent>> {
+    ) -> anyhow::Result<Result<SentByHand, NotSent>> {
         let today = crate::format::oslo_date(now);
         let identity = self.identity.clone();
         let sent = self
@@ -118,18 +130,29 @@ impl Reminders {
                     return Ok(Err(NotSent::NotScoring));
                 };
                 let matrix = jury_desk::matrix(conn, &round, None)?;
-                let mut sent = 0;
+                let mut outcome = SentByHand::default();
                 for row in &matrix.jurors {
-                    if !matrix.left_for(row).is_empty() {
+                    if matrix.left_for(row).is_empty() {
+                        continue;
+                    }
+                    // A savepoint each: a juror reminded by hand today is skipped.
+                    let once = conn.transaction(|conn| {
+                        record_by_hand_once(conn, &round, row.juror.id, today)?;
                         let mail = Mail::of(&round, deadline, today, &matrix, row);
-                        queue(conn, &identity, &mail, Some(actor))?;
-                        sent += 1;
+                        queue(conn, &identity, &mail, Some(actor))
+                    });
+                    match once {
+                        Ok(()) => outcome.sent += 1,
+                        Err(error) if db::is_unique_violation(&error) => {
+                            outcome.reminded_today += 1;
+                        }
+                        Err(error) => return Err(error),
                     }
                 }
-                Ok(Ok(sent))
+                Ok(Ok(outcome))
             })
             .await?;
-        if sent.is_ok_and(|n| n > 0) {
+        if sent.is_ok_and(|outcome| outcome.sent > 0) {
             self.signal.new_mail();
         }
         Ok(sent)
@@ -159,6 +182,24 @@ fn record_once(
             jury_reminders::jury_deadline.eq(deadline),
             jury_reminders::days_before.eq(i32::try_from(before).unwrap_or(i32::MAX)),
             jury_reminders::sent_at.eq(db::now()),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Records a reminder by hand; a unique violation when the juror had one today.
+fn record_by_hand_once(
+    conn: &mut DbConn,
+    round: &Round,
+    juror_id: i32,
+    today: NaiveDate,
+) -> QueryResult<()> {
+    diesel::insert_into(jury_reminders_by_hand::table)
+        .values((
+            jury_reminders_by_hand::round_id.eq(round.id),
+            jury_reminders_by_hand::juror_id.eq(juror_id),
+            jury_reminders_by_hand::sent_on.eq(today),
+            jury_reminders_by_hand::sent_at.eq(db::now()),
         ))
         .execute(conn)
         .map(|_| ())

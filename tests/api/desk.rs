@@ -349,6 +349,27 @@ async fn the_secretariat_reminds_the_jury_by_hand(backend: Backend) {
         2,
         "audited per juror"
     );
+    // The same day again, also twice at once (a double click, two colleagues): no juror
+    // gets a second reminder by hand, and the page says why.
+    let (first, second) = tokio::join!(
+        app.submit_form_to("/sekretariat", &action, &[]),
+        app.submit_form_to("/sekretariat", &action, &[])
+    );
+    assert_eq!(
+        (first.status().as_u16(), second.status().as_u16()),
+        (303, 303)
+    );
+    assert!(
+        app.get_html("/sekretariat")
+            .await
+            .contains("2 hadde alt fått en påminnelse i dag"),
+        "the flash message names the jurors reminded today"
+    );
+    assert_eq!(reminder_mails(&app).await.len(), 2);
+    // The next day, one each again.
+    app.clock.advance(chrono::Duration::days(1));
+    app.submit_form_to("/sekretariat", &action, &[]).await;
+    assert_eq!(reminder_mails(&app).await.len(), 4);
     // Once the discussion is open, there is nothing to remind of.
     app.move_round_to(round_id, "discussion").await;
     app.submit_form_to("/sekretariat", &action, &[]).await;
@@ -357,5 +378,5 @@ async fn the_secretariat_reminds_the_jury_by_hand(backend: Backend) {
             .await
             .contains("Påminnelser kan bare sendes mens juryen gir poeng")
     );
-    assert_eq!(reminder_mails(&app).await.len(), 2);
+    assert_eq!(reminder_mails(&app).await.len(), 4);
 }

@@ -188,9 +188,16 @@ pub async fn remind(Admin(admin): Admin, path: web::Path<i32>, form: PostedForm)
         {
             Err(NotSent::NoSuchRound) => Err(PageError::NotFound),
             Err(NotSent::NotScoring) => Ok(Redirect::to(PATH).saying("desk-reminder-not-scoring")),
-            Ok(sent) => {
-                let flash =
-                    Flash::success_with("desk-reminder-sent", &[("count", &sent.to_string())]);
+            Ok(outcome) => {
+                let (sent, today) = (outcome.sent.to_string(), outcome.reminded_today.to_string());
+                let flash = if outcome.reminded_today == 0 {
+                    Flash::success_with("desk-reminder-sent", &[("count", &sent)])
+                } else {
+                    Flash::success_with(
+                        "desk-reminder-sent-some-today",
+                        &[("count", &sent), ("today", &today)],
+                    )
+                };
                 Ok(Redirect::to(PATH).with_flash(flash))
             }
         }

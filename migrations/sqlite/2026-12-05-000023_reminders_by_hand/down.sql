@@ -1,0 +1,1 @@
+DROP TABLE jury_reminders_by_hand;
