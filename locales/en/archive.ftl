@@ -12,6 +12,7 @@ archive-pdf-updated = Last changed
 archive-pdf-round = Prize year
 archive-pdf-contact-erased = Erased when the retention period ran out
 archive-pdf-attachments = Attachments
+archive-pdf-may-contact = The secretariat may contact the sender about the tip
 archive-pdf-tipster = Sender
 archive-pdf-page = { $reference } – page { $page } of { $pages }
 archive-yes = Yes

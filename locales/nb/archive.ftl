@@ -12,6 +12,7 @@ archive-pdf-updated = Sist endret
 archive-pdf-round = Prisår
 archive-pdf-contact-erased = Slettet etter at oppbevaringstiden løp ut
 archive-pdf-attachments = Vedlegg
+archive-pdf-may-contact = Sekretariatet kan kontakte avsenderen om tipset
 archive-pdf-tipster = Avsender
 archive-pdf-page = { $reference } – side { $page } av { $pages }
 archive-yes = Ja

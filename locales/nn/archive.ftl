@@ -12,6 +12,7 @@ archive-pdf-updated = Sist endra
 archive-pdf-round = Prisår
 archive-pdf-contact-erased = Sletta etter at oppbevaringstida gjekk ut
 archive-pdf-attachments = Vedlegg
+archive-pdf-may-contact = Sekretariatet kan kontakte avsendaren om tipset
 archive-pdf-tipster = Avsendar
 archive-pdf-page = { $reference } – side { $page } av { $pages }
 archive-yes = Ja

@@ -483,20 +483,22 @@ fn tip_record(year: i32, tip: &TipRow, now: NaiveDateTime) -> Prepared {
         field("field-reason", &tip.reason),
         pdf::Block::Heading(text("archive-pdf-tipster")),
     ];
+    // The form's own labels speak to the tipster ("Navnet ditt"); the archive copy names
+    // what the fields hold.
     match (tipster, tip.tipster_email.as_deref()) {
         (None, None) => blocks.push(pdf::Block::Field {
-            label: text("field-tipster_name"),
+            label: text("field-contact_name"),
             text: text("archive-anonymous"),
         }),
         (name, email) => {
             blocks.push(field(
-                "field-tipster_name",
+                "field-contact_name",
                 &name.map_or_else(|| text("archive-anonymous"), str::to_owned),
             ));
             if let Some(email) = email {
-                blocks.push(field("field-tipster_email", email));
+                blocks.push(field("field-contact_email", email));
             }
-            blocks.push(field("field-may_contact", &yes_no(tip.may_contact)));
+            blocks.push(field("archive-pdf-may-contact", &yes_no(tip.may_contact)));
         }
     }
     Prepared {

@@ -269,8 +269,14 @@ async fn a_round_exports_as_pdf_a_with_noark_metadata_and_nothing_of_other_round
     assert_eq!(version.map(str::trim), Some("1.7"), "{info}");
     // The XMP metadata claims PDF/A-2b (krilla checked the rules as it wrote).
     let xmp = words(&stdout_of("pdfinfo", &["-meta", pdf.to_str().unwrap()]));
-    assert!(xmp.contains("pdfaid:part>2<") || xmp.contains("pdfaid:part=\"2\""), "{xmp}");
-    assert!(xmp.contains("pdfaid:conformance>B<") || xmp.contains("pdfaid:conformance=\"B\""), "{xmp}");
+    assert!(
+        xmp.contains("pdfaid:part>2<") || xmp.contains("pdfaid:part=\"2\""),
+        "{xmp}"
+    );
+    assert!(
+        xmp.contains("pdfaid:conformance>B<") || xmp.contains("pdfaid:conformance=\"B\""),
+        "{xmp}"
+    );
 
     let metadata = read_metadata(&folder.join("metadata.xml"));
     assert_eq!(
