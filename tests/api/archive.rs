@@ -167,9 +167,12 @@ async fn a_round_exports_as_pdf_a_with_noark_metadata_and_nothing_of_other_round
     // Another round's nomination and a tip of the next round stay out.
     let other_nomination = post(&app, "/api/v1/nominations", &valid_nomination()).await;
     let later_tip = post(&app, "/api/v1/tips", &valid_tip()).await;
-    let (moved, later) = (other_nomination.clone(), later_tip.clone());
+    let (moved, later, erased) = (other_nomination.clone(), later_tip.clone(), plain.clone());
     app.db
         .write(move |conn| {
+            // The plain nomination's contact person is gone (its retention ran out).
+            let erased = db::nominations::find_by_reference(conn, &erased)?.unwrap();
+            db::retention::erase_nomination_contacts(conn, &[erased.id])?;
             diesel::update(
                 schema::nominations::table.filter(schema::nominations::reference.eq(moved)),
             )
@@ -332,6 +335,20 @@ async fn a_round_exports_as_pdf_a_with_noark_metadata_and_nothing_of_other_round
     assert_eq!(
         document["size"].as_u64().unwrap(),
         std::fs::metadata(&pdf).unwrap().len()
+    );
+
+    // An erased contact person is in neither the document nor the metadata.
+    let erased = read_metadata(&out.join(&plain).join("metadata.xml"));
+    assert_eq!(erased["kontaktperson"], Value::Null);
+    assert_eq!(erased["korrespondansepartNavn"], "Statens vegvesen");
+    let erased_text = words(&check_pdf(&out.join(&plain).join(format!("{plain}.pdf"))));
+    assert!(
+        erased_text.contains("Slettet etter at oppbevaringstiden løp ut"),
+        "{erased_text}"
+    );
+    assert!(
+        !erased_text.contains("Kari") && !erased_text.contains("vegvesen.no"),
+        "{erased_text}"
     );
 
     // Every record's PDF passes the outside checks and reads its reference.
