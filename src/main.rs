@@ -46,10 +46,28 @@ enum Command {
         #[arg(long, hide = true)]
         as_of: Option<chrono::NaiveDateTime>,
     },
+    /// Records for the archive (Noark 5), for journalling in DFØ's archive system.
+    #[command(subcommand)]
+    Archive(ArchiveCommand),
     /// Put a SQLite backup in place of the database (stop the server first).
     Restore {
         #[arg(long)]
         from: std::path::PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum ArchiveCommand {
+    /// Write every nomination and tip of a round to a folder: one folder per record, named
+    /// by its reference, with metadata.xml (Noark 5 arkivmelding, a journalpost of type
+    /// "Inngående dokument"), the document as PDF/A and its attachments.
+    Export {
+        /// The round's prize year (e.g. 2027).
+        #[arg(long)]
+        round: i32,
+        /// A new or empty folder to write to.
+        #[arg(long)]
+        out: PathBuf,
     },
 }
 
@@ -147,6 +165,9 @@ async fn main() -> anyhow::Result<()> {
         Command::User(UserCommand::ResetTotp { email }) => reset_totp(settings, &email).await,
         Command::Privacy(command) => privacy(settings, command).await,
         Command::Purge { dry_run, as_of } => purge(settings, dry_run, as_of).await,
+        Command::Archive(ArchiveCommand::Export { round, out }) => {
+            archive_export(settings, round, &out).await
+        }
         Command::Backup { out } => {
             let db = Database::connect(&settings.database.url, 1)?;
             bedre_stat::db::backup::backup(&db, &out)?;
@@ -317,6 +338,25 @@ async fn purge(
     println!(
         "  staff accounts (disabled, anonymised):  {}",
         counts.accounts
+    );
+    Ok(())
+}
+
+async fn archive_export(
+    settings: Settings,
+    year: i32,
+    out: &std::path::Path,
+) -> anyhow::Result<()> {
+    use bedre_stat::services::archive;
+    let db = Database::connect(&settings.database.url, 1)?;
+    let actor = bedre_stat::domain::Actor::Cli;
+    let counts = archive::export(&db, year, out, actor, bedre_stat::db::now()).await?;
+    println!(
+        "Exported {} nominations and {} tips of the {year} round ({} documents) to {}.",
+        counts.nominations,
+        counts.tips,
+        counts.files,
+        out.display()
     );
     Ok(())
 }

@@ -206,3 +206,12 @@ pub fn find_by_submission_key(
         .first(conn)
         .optional()
 }
+
+/// The nominations of a round, in the order they arrived (the archive export).
+pub fn in_round(conn: &mut DbConn, round_id: i32) -> QueryResult<Vec<NominationRow>> {
+    nominations::table
+        .filter(nominations::round_id.eq(round_id))
+        .order(nominations::id)
+        .select(NominationRow::as_select())
+        .load(conn)
+}

@@ -160,3 +160,13 @@ pub fn nomination_briefs(conn: &mut DbConn) -> QueryResult<Vec<NominationBrief>>
         .select(NominationBrief::as_select())
         .load(conn)
 }
+
+/// Every tip with the round of the nomination it led to, in the order they arrived: what
+/// `domain::round_of_tip` reads to tell a tip's round (the archive export).
+pub fn all_with_nomination_round(conn: &mut DbConn) -> QueryResult<Vec<(TipRow, Option<i32>)>> {
+    tips::table
+        .left_join(nominations::table)
+        .order(tips::id)
+        .select((TipRow::as_select(), nominations::round_id.nullable()))
+        .load(conn)
+}

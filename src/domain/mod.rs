@@ -6,6 +6,7 @@
 mod account;
 mod actor;
 mod affiliation;
+pub mod archive;
 mod category;
 mod conflict_decision;
 mod draft;
