@@ -1,0 +1,114 @@
+## The library of good examples (/bibliotek), its open data (/bibliotek/data) and the
+## secretariat's work on it (/sekretariat/bibliotek).
+
+footer-library-link = Library of good examples
+
+library-title = Library of good examples
+library-lead = Finalists and winners of the Bedre stat prize over the years: what they did, what came of it, and what others can learn from them.
+library-filter-label = Search and filter the library
+library-search = Search
+library-year = Year
+library-any-year = All years
+library-area = Area
+library-any-area = All areas
+library-filter-button = Show
+library-filter-clear = Show all
+library-count = { $count ->
+    [0] No initiative matches.
+    [one] One initiative.
+   *[other] { $count } initiatives.
+}
+library-year-heading = The prize for { $year }
+library-outcome = Outcome
+library-outcome-winner = Winner
+library-outcome-finalist = Finalist
+library-open-data-heading = Open data
+library-open-data-lead = The library is also available as JSON, CSV and a news feed (Atom).
+library-open-data-link = About the data and its licence
+library-back = Back to the library
+library-agency = Agency
+library-areas = Areas
+library-other-agencies = Other agencies involved
+library-summary = The initiative in brief
+library-results = Results and effects
+library-user-effects = Effects for users and society
+library-transfer-value = What others can learn
+library-contact = Contact person
+library-home-heading = Winner and finalists { $year }
+library-home-link = See every winner and finalist in the library of good examples
+
+library-data-title = Open data from the library
+library-data-lead = Every initiative published in the library, as machine-readable files. Each initiative has a fixed id and a fixed address that do not change.
+library-data-json = The library as JSON
+library-data-csv = The library as CSV (commas between fields, UTF-8, the first row names the fields)
+library-data-feed = New initiatives as a news feed (Atom)
+library-data-licence-heading = Licence
+library-data-licence = The data may be used freely under
+library-data-fields-heading = The fields
+library-data-fields-lead = The JSON file has the same fields, with the areas as a list and the contact person as an object (name, email) or null. An empty field means the initiative does not have that information.
+library-data-field = Field
+library-data-meaning = Content
+library-field-id = The initiative's fixed id in the library.
+library-field-url = The address of the initiative's page.
+library-field-year = The prize year.
+library-field-outcome = winner or finalist.
+library-field-title = The initiative's name.
+library-field-agency = The agency behind it.
+library-field-areas = The areas (styring, kontroll, innsparing, kvalitetsforbedring), separated by semicolons in the CSV.
+library-field-summary = The initiative in brief.
+library-field-results = Results and effects.
+library-field-user_effects = Effects for users and society.
+library-field-transfer_value = What others can learn.
+library-field-other_agencies = Other agencies involved.
+library-field-contact_name = The contact person's name, only when the agency agreed to it.
+library-field-contact_email = The contact person's e-mail address, only when the agency agreed to it.
+library-field-published = When the initiative was first published in the library (UTC, RFC 3339).
+library-feed-title = Bedre stat prize: new initiatives in the library of good examples
+
+library-desk-title = Library of good examples
+library-desk-back = Back to the secretariat
+library-desk-lead = What the library shows is a reviewed copy, not the nomination itself. An initiative from a nomination is shown only as long as the agency consents to publishing.
+library-desk-add-manual = Add a winner from an earlier year
+library-desk-public-link = See the library as the public sees it
+library-desk-candidates = Finalists and winners not in the library
+library-desk-no-candidates = Every finalist and winner has a library entry.
+library-desk-nomination = Nomination
+library-desk-consent = Consent to publish
+library-desk-consent-yes = Yes
+library-desk-consent-no = No
+library-desk-action = Action
+library-desk-draft = Draft a library entry
+library-desk-entries = Entries
+library-desk-no-entries = The library is empty.
+library-desk-entry = Initiative
+library-desk-state = State
+library-desk-manual = added by hand
+library-state-public = Published
+library-state-unpublished = Not published
+library-state-consent-withdrawn = Hidden: the agency withdrew its consent
+library-edit-title = Library entry
+library-new-title = Add a winner from an earlier year
+library-edit-back = Back to the library
+library-edit-view-public = see the page
+library-edit-lead = Edit the text as the public should read it. Changes show at once once the entry is published.
+library-new-lead = For winners and finalists from before the portal existed. The entry is saved unpublished; publish it once reviewed.
+library-publish = Publish
+library-unpublish = Unpublish
+field-library_title = Name of the initiative
+field-library_agency = Agency
+field-library_year = Prize year
+field-library_outcome = Outcome
+field-library_categories = Areas
+field-library_summary = The initiative in brief
+field-library_results = Results and effects
+field-library_user_effects = Effects for users and society
+field-library_transfer_value = What others can learn
+field-library_other_agencies = Other agencies involved
+field-library_show_contact = Show the contact person (the agency consented to publishing)
+library-drafted = The draft is made. Review the text and publish.
+library-added = The entry is saved, not published yet.
+library-saved = The changes are saved.
+library-published = The entry is published.
+library-unpublished = The entry is taken out of the library.
+library-refused-not-decided = The nomination is not a finalist or winner by the jury's decisions.
+library-refused-no-consent = The agency has not consented to publishing, so the entry cannot be published.

@@ -1,0 +1,114 @@
+## The library of good examples (/bibliotek), its open data (/bibliotek/data) and the
+## secretariat's work on it (/sekretariat/bibliotek).
+
+footer-library-link = Biblioteket av gode eksempler
+
+library-title = Biblioteket av gode eksempler
+library-lead = Finalister og vinnere av Bedre stat-prisen gjennom årene: hva de gjorde, hva det førte til, og hva andre kan lære av dem.
+library-filter-label = Søk og filtrer i biblioteket
+library-search = Søk
+library-year = År
+library-any-year = Alle år
+library-area = Område
+library-any-area = Alle områder
+library-filter-button = Vis
+library-filter-clear = Vis alle
+library-count = { $count ->
+    [0] Ingen tiltak passer.
+    [one] Ett tiltak.
+   *[other] { $count } tiltak.
+}
+library-year-heading = Prisen for { $year }
+library-outcome = Utfall
+library-outcome-winner = Vinner
+library-outcome-finalist = Finalist
+library-open-data-heading = Åpne data
+library-open-data-lead = Biblioteket finnes også som JSON, CSV og nyhetsstrøm (Atom).
+library-open-data-link = Om dataene og lisensen
+library-back = Tilbake til biblioteket
+library-agency = Virksomhet
+library-areas = Områder
+library-other-agencies = Andre virksomheter som var med
+library-summary = Kort om tiltaket
+library-results = Resultater og effekter
+library-user-effects = Effekter for brukerne og samfunnet
+library-transfer-value = Hva andre kan lære
+library-contact = Kontaktperson
+library-home-heading = Vinner og finalister { $year }
+library-home-link = Se alle vinnere og finalister i biblioteket av gode eksempler
+
+library-data-title = Åpne data fra biblioteket
+library-data-lead = Alle tiltakene som er publisert i biblioteket, som maskinlesbare filer. Hvert tiltak har et fast id-nummer og en fast adresse som ikke endrer seg.
+library-data-json = Biblioteket som JSON
+library-data-csv = Biblioteket som CSV (komma mellom feltene, UTF-8, første rad er feltnavnene)
+library-data-feed = Nye tiltak som nyhetsstrøm (Atom)
+library-data-licence-heading = Lisens
+library-data-licence = Dataene kan brukes fritt etter
+library-data-fields-heading = Feltene
+library-data-fields-lead = JSON-filen har de samme feltene, med områdene som en liste og kontaktpersonen som et objekt (name, email) eller null. Tomme felt betyr at tiltaket ikke har opplysningen.
+library-data-field = Felt
+library-data-meaning = Innhold
+library-field-id = Tiltakets faste id-nummer i biblioteket.
+library-field-url = Adressen til tiltakets side.
+library-field-year = Prisåret.
+library-field-outcome = winner (vinner) eller finalist.
+library-field-title = Tiltakets navn.
+library-field-agency = Virksomheten som sto bak.
+library-field-areas = Områdene (styring, kontroll, innsparing, kvalitetsforbedring), skilt med semikolon i CSV.
+library-field-summary = Kort om tiltaket.
+library-field-results = Resultater og effekter.
+library-field-user_effects = Effekter for brukerne og samfunnet.
+library-field-transfer_value = Hva andre kan lære.
+library-field-other_agencies = Andre virksomheter som var med.
+library-field-contact_name = Kontaktpersonens navn, bare når virksomheten har sagt ja til det.
+library-field-contact_email = Kontaktpersonens e-postadresse, bare når virksomheten har sagt ja til det.
+library-field-published = Når tiltaket først ble publisert i biblioteket (UTC, RFC 3339).
+library-feed-title = Bedre stat-prisen: nye tiltak i biblioteket av gode eksempler
+
+library-desk-title = Biblioteket av gode eksempler
+library-desk-back = Tilbake til sekretariatet
+library-desk-lead = Det som vises i biblioteket, er en gjennomgått kopi, ikke selve nominasjonen. Et tiltak fra en nominasjon vises bare så lenge virksomheten har sagt ja til publisering.
+library-desk-add-manual = Legg inn en vinner fra et tidligere år
+library-desk-public-link = Se biblioteket slik publikum ser det
+library-desk-candidates = Finalister og vinnere som ikke er i biblioteket
+library-desk-no-candidates = Alle finalister og vinnere har en oppføring i biblioteket.
+library-desk-nomination = Nominasjon
+library-desk-consent = Samtykke til publisering
+library-desk-consent-yes = Ja
+library-desk-consent-no = Nei
+library-desk-action = Handling
+library-desk-draft = Lag utkast til bibliotekoppføring
+library-desk-entries = Oppføringer
+library-desk-no-entries = Biblioteket er tomt.
+library-desk-entry = Tiltak
+library-desk-state = Status
+library-desk-manual = lagt inn for hånd
+library-state-public = Publisert
+library-state-unpublished = Ikke publisert
+library-state-consent-withdrawn = Skjult: virksomheten har trukket samtykket
+library-edit-title = Bibliotekoppføring
+library-new-title = Legg inn en vinner fra et tidligere år
+library-edit-back = Tilbake til biblioteket
+library-edit-view-public = se siden
+library-edit-lead = Rediger teksten slik den skal stå for publikum. Endringene vises med en gang oppføringen er publisert.
+library-new-lead = For vinnere og finalister fra før portalen fantes. Oppføringen blir lagret upublisert; publiser den når den er gjennomgått.
+library-publish = Publiser
+library-unpublish = Avpubliser
+field-library_title = Tiltakets navn
+field-library_agency = Virksomhet
+field-library_year = Prisår
+field-library_outcome = Utfall
+field-library_categories = Områder
+field-library_summary = Kort om tiltaket
+field-library_results = Resultater og effekter
+field-library_user_effects = Effekter for brukerne og samfunnet
+field-library_transfer_value = Hva andre kan lære
+field-library_other_agencies = Andre virksomheter som var med
+field-library_show_contact = Vis kontaktpersonen (virksomheten har sagt ja til publisering)
+library-drafted = Utkastet er laget. Gå gjennom teksten og publiser.
+library-added = Oppføringen er lagret, ikke publisert ennå.
+library-saved = Endringene er lagret.
+library-published = Oppføringen er publisert.
+library-unpublished = Oppføringen er tatt ut av biblioteket.
+library-refused-not-decided = Nominasjonen er ikke finalist eller vinner etter juryens vedtak.
+library-refused-no-consent = Virksomheten har ikke sagt ja til publisering, så oppføringen kan ikke publiseres.

@@ -1,0 +1,114 @@
+## The library of good examples (/bibliotek), its open data (/bibliotek/data) and the
+## secretariat's work on it (/sekretariat/bibliotek).
+
+footer-library-link = Biblioteket av gode døme
+
+library-title = Biblioteket av gode døme
+library-lead = Finalistar og vinnarar av Bedre stat-prisen gjennom åra: kva dei gjorde, kva det førte til, og kva andre kan lære av dei.
+library-filter-label = Søk og filtrer i biblioteket
+library-search = Søk
+library-year = År
+library-any-year = Alle år
+library-area = Område
+library-any-area = Alle område
+library-filter-button = Vis
+library-filter-clear = Vis alle
+library-count = { $count ->
+    [0] Ingen tiltak passar.
+    [one] Eitt tiltak.
+   *[other] { $count } tiltak.
+}
+library-year-heading = Prisen for { $year }
+library-outcome = Utfall
+library-outcome-winner = Vinnar
+library-outcome-finalist = Finalist
+library-open-data-heading = Opne data
+library-open-data-lead = Biblioteket finst òg som JSON, CSV og nyheitsstraum (Atom).
+library-open-data-link = Om dataa og lisensen
+library-back = Tilbake til biblioteket
+library-agency = Verksemd
+library-areas = Område
+library-other-agencies = Andre verksemder som var med
+library-summary = Kort om tiltaket
+library-results = Resultat og effektar
+library-user-effects = Effektar for brukarane og samfunnet
+library-transfer-value = Kva andre kan lære
+library-contact = Kontaktperson
+library-home-heading = Vinnar og finalistar { $year }
+library-home-link = Sjå alle vinnarar og finalistar i biblioteket av gode døme
+
+library-data-title = Opne data frå biblioteket
+library-data-lead = Alle tiltaka som er publiserte i biblioteket, som maskinlesbare filer. Kvart tiltak har eit fast id-nummer og ei fast adresse som ikkje blir endra.
+library-data-json = Biblioteket som JSON
+library-data-csv = Biblioteket som CSV (komma mellom felta, UTF-8, første rad er feltnamna)
+library-data-feed = Nye tiltak som nyheitsstraum (Atom)
+library-data-licence-heading = Lisens
+library-data-licence = Dataa kan brukast fritt etter
+library-data-fields-heading = Felta
+library-data-fields-lead = JSON-fila har dei same felta, med områda som ei liste og kontaktpersonen som eit objekt (name, email) eller null. Tomme felt tyder at tiltaket ikkje har opplysninga.
+library-data-field = Felt
+library-data-meaning = Innhald
+library-field-id = Det faste id-nummeret til tiltaket i biblioteket.
+library-field-url = Adressa til sida om tiltaket.
+library-field-year = Prisåret.
+library-field-outcome = winner (vinnar) eller finalist.
+library-field-title = Namnet på tiltaket.
+library-field-agency = Verksemda som stod bak.
+library-field-areas = Områda (styring, kontroll, innsparing, kvalitetsforbetring), skilde med semikolon i CSV.
+library-field-summary = Kort om tiltaket.
+library-field-results = Resultat og effektar.
+library-field-user_effects = Effektar for brukarane og samfunnet.
+library-field-transfer_value = Kva andre kan lære.
+library-field-other_agencies = Andre verksemder som var med.
+library-field-contact_name = Namnet på kontaktpersonen, berre når verksemda har sagt ja til det.
+library-field-contact_email = E-postadressa til kontaktpersonen, berre når verksemda har sagt ja til det.
+library-field-published = Når tiltaket først blei publisert i biblioteket (UTC, RFC 3339).
+library-feed-title = Bedre stat-prisen: nye tiltak i biblioteket av gode døme
+
+library-desk-title = Biblioteket av gode døme
+library-desk-back = Tilbake til sekretariatet
+library-desk-lead = Det som blir vist i biblioteket, er ein gjennomgått kopi, ikkje sjølve nominasjonen. Eit tiltak frå ein nominasjon blir berre vist så lenge verksemda har sagt ja til publisering.
+library-desk-add-manual = Legg inn ein vinnar frå eit tidlegare år
+library-desk-public-link = Sjå biblioteket slik publikum ser det
+library-desk-candidates = Finalistar og vinnarar som ikkje er i biblioteket
+library-desk-no-candidates = Alle finalistar og vinnarar har ei oppføring i biblioteket.
+library-desk-nomination = Nominasjon
+library-desk-consent = Samtykke til publisering
+library-desk-consent-yes = Ja
+library-desk-consent-no = Nei
+library-desk-action = Handling
+library-desk-draft = Lag utkast til biblioteksoppføring
+library-desk-entries = Oppføringar
+library-desk-no-entries = Biblioteket er tomt.
+library-desk-entry = Tiltak
+library-desk-state = Status
+library-desk-manual = lagt inn for hand
+library-state-public = Publisert
+library-state-unpublished = Ikkje publisert
+library-state-consent-withdrawn = Skjult: verksemda har trekt samtykket
+library-edit-title = Biblioteksoppføring
+library-new-title = Legg inn ein vinnar frå eit tidlegare år
+library-edit-back = Tilbake til biblioteket
+library-edit-view-public = sjå sida
+library-edit-lead = Rediger teksten slik han skal stå for publikum. Endringane blir viste med ein gong oppføringa er publisert.
+library-new-lead = For vinnarar og finalistar frå før portalen fanst. Oppføringa blir lagra upublisert; publiser ho når ho er gjennomgått.
+library-publish = Publiser
+library-unpublish = Avpubliser
+field-library_title = Namnet på tiltaket
+field-library_agency = Verksemd
+field-library_year = Prisår
+field-library_outcome = Utfall
+field-library_categories = Område
+field-library_summary = Kort om tiltaket
+field-library_results = Resultat og effektar
+field-library_user_effects = Effektar for brukarane og samfunnet
+field-library_transfer_value = Kva andre kan lære
+field-library_other_agencies = Andre verksemder som var med
+field-library_show_contact = Vis kontaktpersonen (verksemda har sagt ja til publisering)
+library-drafted = Utkastet er laga. Gå gjennom teksten og publiser.
+library-added = Oppføringa er lagra, men ikkje publisert enno.
+library-saved = Endringane er lagra.
+library-published = Oppføringa er publisert.
+library-unpublished = Oppføringa er teken ut av biblioteket.
+library-refused-not-decided = Nominasjonen er ikkje finalist eller vinnar etter vedtaket til juryen.
+library-refused-no-consent = Verksemda har ikkje sagt ja til publisering, så oppføringa kan ikkje publiserast.
