@@ -42,6 +42,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             )
             .wrap(security::no_store()),
         )
+        .service(
+            resource("/nominasjon/{token}/samtykke")
+                .route(post().to(nominate::consent))
+                .wrap(security::no_store()),
+        )
         .route("/nominer/utkast", post().to(draft::save_new))
         .service(
             form_page("/nominer/utkast/{token}", draft::open, draft::post)
