@@ -158,3 +158,28 @@ pub async fn feed(state: web::Data<AppState>) -> PageResult {
         .content_type("application/atom+xml; charset=utf-8")
         .body(body))
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_feed_template_renders_escaped() {
+        let mut context = tera::Context::new();
+        context.insert("base_url", "http://x");
+        context.insert("title", "T");
+        context.insert("updated", "2026-01-01T00:00:00Z");
+        context.insert(
+            "licence",
+            &serde_json::json!({"name": "L", "url": "http://l"}),
+        );
+        context.insert(
+            "entries",
+            &serde_json::json!([{ "url": "http://x/bibliotek/1", "title": "<b>&", "agency_name": "A",
+                "prize_year": 2026, "outcome": "winner", "summary": "S", "published": "p", "updated": "u" }]),
+        );
+        let xml = crate::templates::get()
+            .render("library/feed.xml", &context)
+            .map_err(|e| format!("{e:#}"))
+            .unwrap();
+        assert!(xml.contains("<title>&lt;b&gt;&amp;</title>"), "{xml}");
+    }
+}
