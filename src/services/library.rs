@@ -322,48 +322,72 @@ pub async fn draft_from_nomination(
     nomination_id: i32,
     actor: Actor,
 ) -> anyhow::Result<Result<i32, LibraryRefusal>> {
-    db.write(move |conn| {
-        conn.transaction(|conn| {
-            let nomination = db::nominations::find_by_id(conn, nomination_id)?;
-            if let Some(existing) = store::of_nomination(conn, nomination_id)? {
-                return Ok::<_, anyhow::Error>(Ok(existing.entry.id));
-            }
-            let Some((prize_year, outcome)) = decided_outcome(conn, nomination_id)? else {
-                return Ok(Err(LibraryRefusal::NotDecided));
-            };
-            let text = LibraryText {
-                title: nomination.title,
-                agency_name: nomination.agency_name,
-                categories: nomination.categories,
-                summary: nomination.summary,
-                results: Some(nomination.results).filter(|t| !t.trim().is_empty()),
-                user_effects: Some(nomination.user_effects).filter(|t| !t.trim().is_empty()),
-                transfer_value: Some(nomination.transfer_value).filter(|t| !t.trim().is_empty()),
-                other_agencies: nomination.other_agencies,
-                show_contact: true,
-            };
-            let id = store::insert(
-                conn,
-                &NewEntry {
-                    nomination_id: Some(nomination_id),
-                    prize_year,
-                    outcome,
-                    text: &text,
-                    now: db::now(),
-                },
-            )?;
-            db::audit::record(
-                conn,
-                actor,
-                "library.drafted",
-                &format!("library:{id}"),
-                Some(&format!("nomination:{nomination_id}")),
-            )?;
-            Ok(Ok(id))
+    let drafted = db
+        .write(move |conn| {
+            conn.transaction(|conn| {
+                let nomination = db::nominations::find_by_id(conn, nomination_id)?;
+                if let Some(existing) = store::of_nomination(conn, nomination_id)? {
+                    return Ok::<_, anyhow::Error>(Ok(existing.entry.id));
+                }
+                let Some((prize_year, outcome)) = decided_outcome(conn, nomination_id)? else {
+                    return Ok(Err(LibraryRefusal::NotDecided));
+                };
+                let text = LibraryText {
+                    title: nomination.title,
+                    agency_name: nomination.agency_name,
+                    categories: nomination.categories,
+                    summary: nomination.summary,
+                    results: Some(nomination.results).filter(|t| !t.trim().is_empty()),
+                    user_effects: Some(nomination.user_effects).filter(|t| !t.trim().is_empty()),
+                    transfer_value: Some(nomination.transfer_value)
+                        .filter(|t| !t.trim().is_empty()),
+                    other_agencies: nomination.other_agencies,
+                    show_contact: true,
+                };
+                let id = store::insert(
+                    conn,
+                    &NewEntry {
+                        nomination_id: Some(nomination_id),
+                        prize_year,
+                        outcome,
+                        text: &text,
+                        now: db::now(),
+                    },
+                )?;
+                db::audit::record(
+                    conn,
+                    actor,
+                    "library.drafted",
+                    &format!("library:{id}"),
+                    Some(&format!("nomination:{nomination_id}")),
+                )?;
+                Ok(Ok(id))
+            })
+            .context("drafting a library entry")
         })
-        .context("drafting a library entry")
-    })
-    .await
+        .await;
+    // Two members pressing at once: the database's unique nomination_id lets one insert;
+    // the other finds that entry, as a later press would.
+    let lost_race = drafted.as_ref().is_err_and(|error| {
+        error.chain().any(|cause| {
+            matches!(
+                cause.downcast_ref::<diesel::result::Error>(),
+                Some(diesel::result::Error::DatabaseError(
+                    diesel::result::DatabaseErrorKind::UniqueViolation,
+                    _
+                ))
+            )
+        })
+    });
+    if lost_race {
+        let existing = db
+            .read(move |conn| Ok(store::of_nomination(conn, nomination_id)?))
+            .await?;
+        if let Some(existing) = existing {
+            return Ok(Ok(existing.entry.id));
+        }
+    }
+    drafted
 }
 
 /// Adds an earlier year's winner (or finalist) by hand, unpublished.

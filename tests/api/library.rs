@@ -27,6 +27,7 @@ on_both_backends!(
     the_json_csv_and_feed_are_read_by_outside_parsers,
     the_purge_keeps_the_contact_of_a_nomination_in_the_library,
     hostile_input_is_escaped_or_refused,
+    two_drafts_at_once_make_one_entry,
 );
 
 /// The private edit link of the winner in [`decided`].
@@ -646,4 +647,18 @@ async fn hostile_input_is_escaped_or_refused(backend: Backend) {
     assert_eq!(response.status(), 413);
     let page = app.get_html(&format!("/bibliotek/{entry}")).await;
     assert!(page.contains("alert(1)"), "the entry is unchanged");
+}
+
+async fn two_drafts_at_once_make_one_entry(backend: Backend) {
+    use bedre_stat::services::library;
+    let app = admin_app(backend).await;
+    let [winner, _] = decided(&app).await;
+    let drafts = (0..4).map(|_| library::draft_from_nomination(&app.db, winner, Actor::Cli));
+    let ids: Vec<i32> = futures_util::future::join_all(drafts)
+        .await
+        .into_iter()
+        .map(|drafted| drafted.unwrap().unwrap())
+        .collect();
+    assert!(ids.iter().all(|id| *id == ids[0]), "{ids:?}");
+    assert_eq!(app.audit_count("library.drafted").await, 1);
 }
