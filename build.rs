@@ -44,7 +44,7 @@ fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
             collect(&path, files);
         } else if path
             .extension()
-            .is_some_and(|ext| ext == "html" || ext == "txt")
+            .is_some_and(|ext| ext == "html" || ext == "txt" || ext == "xml")
         {
             files.push(path);
         }

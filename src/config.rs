@@ -22,6 +22,15 @@ pub struct Settings {
     pub retention: crate::domain::RetentionPeriods,
     pub statements: StatementSettings,
     pub jury: JurySettings,
+    pub library: LibrarySettings,
+}
+
+/// The library of good examples' open data.
+#[derive(Debug, Clone, Deserialize)]
+pub struct LibrarySettings {
+    /// The licence the JSON, CSV and feed are published under.
+    pub licence_name: String,
+    pub licence_url: String,
 }
 
 /// What the privacy and accessibility statements say beyond the other settings.

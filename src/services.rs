@@ -9,6 +9,7 @@ pub mod dashboard;
 pub mod decisions;
 pub mod exports;
 pub mod jury_desk;
+pub mod library;
 pub mod outbox_desk;
 pub mod oversight;
 pub mod reminders;

@@ -471,6 +471,33 @@ impl Intake {
     }
 }
 
+impl Intake {
+    /// Gives or withdraws the agency's consent to publish (GDPR art. 7(3): at any time,
+    /// also after the deadline, through the private link). Withdrawn, the nomination's
+    /// library entry leaves every public page, the feed and the open data at once (they
+    /// read the consent live: `domain::library::is_public`).
+    #[tracing::instrument(skip_all, fields(nomination_id))]
+    pub async fn set_consent(&self, nomination_id: i32, consent: bool) -> anyhow::Result<()> {
+        tracing::Span::current().record("nomination_id", nomination_id);
+        self.write_retrying(move |conn| {
+            use db::schema::nominations;
+            use diesel::prelude::*;
+            let reference: String = diesel::update(nominations::table.find(nomination_id))
+                .set(nominations::consent_publish.eq(consent))
+                .returning(nominations::reference)
+                .get_result(conn)?;
+            let action = if consent {
+                "nomination.consent_given"
+            } else {
+                "nomination.consent_withdrawn"
+            };
+            audit::record(conn, Actor::Public, action, &reference, None)?;
+            Ok(())
+        })
+        .await
+    }
+}
+
 /// Queues a receipt in the caller's transaction, unless the address has had `limit`
 /// receipts today (UTC); then records `receipt.withheld` instead. Returns whether it was
 /// queued.

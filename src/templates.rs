@@ -23,8 +23,9 @@ pub struct Templates {
 impl Templates {
     pub fn load() -> anyhow::Result<Self> {
         let mut tera = Tera::new();
-        // `.html` is escaped; `.txt` (plain-text e-mail parts) is not.
-        tera.autoescape_on(vec![".html"]);
+        // `.html` and `.xml` (the library's Atom feed) are escaped; `.txt` (plain-text
+        // e-mail parts) is not.
+        tera.autoescape_on(vec![".html", ".xml"]);
         tera.register_function("fluent", crate::i18n::tera_function());
         tera.register_filter("datetime", crate::format::filters::datetime);
         tera.register_filter("date", crate::format::filters::date);

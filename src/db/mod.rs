@@ -12,6 +12,7 @@ pub mod decisions;
 pub mod drafts;
 mod group_commit;
 pub mod jury;
+pub mod library;
 pub mod nominations;
 pub mod outbox;
 pub mod phase_changes;

@@ -321,6 +321,28 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    library_entries (id) {
+        id -> Integer,
+        nomination_id -> Nullable<Integer>,
+        prize_year -> Integer,
+        outcome -> Text,
+        title -> Text,
+        agency_name -> Text,
+        categories -> Text,
+        summary -> Text,
+        results -> Nullable<Text>,
+        user_effects -> Nullable<Text>,
+        transfer_value -> Nullable<Text>,
+        other_agencies -> Nullable<Text>,
+        show_contact -> Bool,
+        published -> Bool,
+        first_published_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(round_phase_changes -> rounds (round_id));
 diesel::table! {
     jury_reminders_by_hand (id) {
@@ -368,6 +390,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     round_phase_changes,
     jury_reminders,
     jury_reminders_by_hand,
+    library_entries,
 );
 
 diesel::table! {

@@ -14,6 +14,7 @@ mod email_address;
 mod errors;
 mod invitation;
 mod jury_rules;
+pub mod library;
 mod nomination;
 mod org_number;
 mod phone_number;

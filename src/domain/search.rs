@@ -72,6 +72,28 @@ impl SearchQuery {
             .collect::<Vec<_>>()
             .join(" AND ")
     }
+
+    /// Whether `text` holds every word of the query, matched as the SQLite index matches
+    /// them ([`Self::fts5`]): a word's stem as the start of a word of the text, a short
+    /// stem as a whole word. For lists small enough to search in Rust after the rule of who
+    /// may see what has been applied (the public library: a few entries a year), so a
+    /// search can never find what the list would not show.
+    pub fn matches(&self, text: &str) -> bool {
+        let stemmer = Stemmer::create(Algorithm::Norwegian);
+        let words: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        self.words.iter().all(|word| {
+            let stem = stemmer.stem(word);
+            if stem.chars().count() < MIN_PREFIX_CHARS {
+                words.iter().any(|w| w == word)
+            } else {
+                words.iter().any(|w| w.starts_with(stem.as_ref()))
+            }
+        })
+    }
 }
 
 /// A piece of a matched passage: plain text, or a match to highlight.
@@ -133,6 +155,17 @@ mod tests {
         assert!(!fts5("x\"y").contains("x\"y"));
         assert_eq!(SearchQuery::parse("\"*() -:^").map(|q| q.plain()), None);
         assert_eq!(SearchQuery::parse("   "), None);
+    }
+
+    #[test]
+    fn matching_in_rust_follows_the_index() {
+        let text = "Felles innkjøpsordning for IT i staten";
+        let matches = |raw: &str| SearchQuery::parse(raw).unwrap().matches(text);
+        assert!(matches("innkjøpene"));
+        assert!(matches("Innkjøp staten"));
+        assert!(matches("it"));
+        assert!(!matches("i innkjøp kommunen"));
+        assert!(!matches("fe"));
     }
 
     #[test]

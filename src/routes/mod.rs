@@ -25,7 +25,7 @@ use actix_web::{FromRequest, Handler, Responder};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     use account::{enrolment, login, password, second_factor};
-    use public::{assets, draft, health, home, language, nominate, statements, tips};
+    use public::{assets, draft, health, home, language, library, nominate, statements, tips};
     cfg
         // A path segment that is not what the route takes (`/sekretariat/runder/abc`)
         // names nothing: the translated 404 page, for every route.
@@ -42,12 +42,24 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             )
             .wrap(security::no_store()),
         )
+        .service(
+            resource("/nominasjon/{token}/samtykke")
+                .route(post().to(nominate::consent))
+                .wrap(security::no_store()),
+        )
         .route("/nominer/utkast", post().to(draft::save_new))
         .service(
             form_page("/nominer/utkast/{token}", draft::open, draft::post)
                 .wrap(security::no_store()),
         )
         .service(form_page("/tips", tips::form, tips::submit))
+        // The library of good examples: the fixed paths before `{id}`.
+        .route("/bibliotek", get().to(library::index))
+        .route("/bibliotek/data", get().to(library::data))
+        .route("/bibliotek/bibliotek.json", get().to(library::json))
+        .route("/bibliotek/bibliotek.csv", get().to(library::csv))
+        .route("/bibliotek/nye.atom", get().to(library::feed))
+        .route("/bibliotek/{id}", get().to(library::show))
         .route("/personvern", get().to(statements::privacy))
         .route("/tilgjengelighet", get().to(statements::accessibility))
         .route("/sprak", get().to(language::switch))
@@ -134,8 +146,8 @@ fn jury_routes(cfg: &mut web::ServiceConfig) {
 /// `/sekretariat`: the secretariat only.
 fn secretariat_routes(cfg: &mut web::ServiceConfig) {
     use secretariat::{
-        audit_log, conflicts, dashboard, exports, nominations, outbox, overview, results, rounds,
-        rubric, screening, search, tips,
+        audit_log, conflicts, dashboard, exports, library, nominations, outbox, overview, results,
+        rounds, rubric, screening, search, tips,
     };
     cfg.service(
         scope("/sekretariat")
@@ -190,6 +202,20 @@ fn secretariat_routes(cfg: &mut web::ServiceConfig) {
             .route("/logg", get().to(audit_log::log))
             .route("/epost", get().to(outbox::outbox))
             .route("/epost/{id}/send-igjen", post().to(outbox::retry))
+            .route("/bibliotek", get().to(library::list))
+            .service(form_page(
+                "/bibliotek/ny",
+                library::new_form,
+                library::create,
+            ))
+            .route("/bibliotek/fra/{nomination}", post().to(library::draft))
+            .service(form_page(
+                "/bibliotek/{id}",
+                library::edit_form,
+                library::save,
+            ))
+            .route("/bibliotek/{id}/publiser", post().to(library::publish))
+            .route("/bibliotek/{id}/avpubliser", post().to(library::unpublish))
             .route("/tips", get().to(tips::tips))
             .route("/tips/{id}", get().to(tips::show))
             .route("/tips/{id}/vurder", post().to(tips::review))

@@ -4,6 +4,7 @@ pub(super) mod audit_log;
 pub(super) mod conflicts;
 pub(super) mod dashboard;
 pub(super) mod exports;
+pub(super) mod library;
 pub(super) mod nominations;
 pub(super) mod outbox;
 pub(super) mod overview;

@@ -26,7 +26,7 @@ use std::borrow::Cow;
 const BOM: &str = "\u{feff}";
 
 /// A cell's text, defused if a spreadsheet would read it as a formula.
-fn defused(raw: &str) -> Cow<'_, str> {
+pub(crate) fn defused(raw: &str) -> Cow<'_, str> {
     if raw.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         Cow::Owned(format!("'{raw}"))
     } else {

@@ -36,13 +36,11 @@ impl std::fmt::Display for PurgeCounts {
 }
 
 /// Whether a nomination is in the public library of good examples, where its page may
-/// show the contact person (with the nominee's consent), so the contact is kept.
-///
-/// The library (issue 9 §1) is not built yet, so no nomination is in it: this answers
-/// `false` for every nomination until the library lands, and then asks the library here —
-/// the one place the purge learns it.
-fn is_in_library(_conn: &mut DbConn, _nomination_id: i32) -> QueryResult<bool> {
-    Ok(false)
+/// show the contact person (with the nominee's consent), so the contact is kept: it has a
+/// published entry the public may see (the library's one rule, which a withdrawn consent
+/// fails — then the contact goes on time like any other). The one place the purge learns it.
+fn is_in_library(conn: &mut DbConn, nomination_id: i32) -> QueryResult<bool> {
+    super::library::is_in_library(conn, nomination_id)
 }
 
 /// The ids whose personal data is due to go at `now`.

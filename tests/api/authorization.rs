@@ -63,6 +63,15 @@ fn row(
     }
 }
 
+/// A public page: every role, the disabled account too, gets the same answer.
+fn public_row(method: Method, path: &str, expect: Expect) -> Row {
+    Row {
+        method,
+        path: path.into(),
+        expect: [expect; 5],
+    }
+}
+
 fn matches(expect: Expect, status: u16, location: &str) -> bool {
     match expect {
         Login => status == 303 && location.starts_with("/logg-inn"),
@@ -233,6 +242,47 @@ fn rows(seeded: &Seeded, criterion_id: i32, tip_id: i32) -> Vec<Row> {
             "/sekretariat/tips/999999/gjenapne".into(),
             [Login, Forbidden, Forbidden, NotFound],
         ),
+        // The library of good examples: the secretariat's desk, forms and buttons.
+        row(g.clone(), "/sekretariat/bibliotek".into(), staff_get),
+        row(g.clone(), "/sekretariat/bibliotek/ny".into(), staff_get),
+        // (An empty form: shown again with its errors.)
+        row(p.clone(), "/sekretariat/bibliotek/ny".into(), staff_post),
+        // (Not a finalist: refused with a flash message, nothing drafted.)
+        row(
+            p.clone(),
+            format!("/sekretariat/bibliotek/fra/{a}"),
+            staff_post,
+        ),
+        row(
+            p.clone(),
+            "/sekretariat/bibliotek/fra/999999".into(),
+            [Login, Forbidden, Forbidden, NotFound],
+        ),
+        row(
+            g.clone(),
+            "/sekretariat/bibliotek/999999".into(),
+            [Login, Forbidden, Forbidden, NotFound],
+        ),
+        row(
+            g.clone(),
+            "/sekretariat/bibliotek/abc".into(),
+            [Login, Forbidden, Forbidden, NotFound],
+        ),
+        row(
+            p.clone(),
+            "/sekretariat/bibliotek/999999".into(),
+            [Login, Forbidden, Forbidden, NotFound],
+        ),
+        row(
+            p.clone(),
+            "/sekretariat/bibliotek/999999/publiser".into(),
+            [Login, Forbidden, Forbidden, NotFound],
+        ),
+        row(
+            p.clone(),
+            "/sekretariat/bibliotek/999999/avpubliser".into(),
+            [Login, Forbidden, Forbidden, NotFound],
+        ),
         // (An unknown user, so the matrix does not end the sessions it runs on.)
         row(
             p.clone(),
@@ -282,6 +332,15 @@ fn rows(seeded: &Seeded, criterion_id: i32, tip_id: i32) -> Vec<Row> {
             "/sekretariat/runder/999999/paaminnelse".into(),
             [Login, Forbidden, Forbidden, NotFound],
         ),
+        // The public library and its open data: everyone, signed in or not; an entry that
+        // does not exist (or is not public) is 404 for everyone.
+        public_row(g.clone(), "/bibliotek", Page),
+        public_row(g.clone(), "/bibliotek/data", Page),
+        public_row(g.clone(), "/bibliotek/bibliotek.json", Page),
+        public_row(g.clone(), "/bibliotek/bibliotek.csv", Page),
+        public_row(g.clone(), "/bibliotek/nye.atom", Page),
+        public_row(g.clone(), "/bibliotek/999999", NotFound),
+        public_row(g.clone(), "/bibliotek/abc", NotFound),
         // Enrolling an authenticator: any signed-in user (an empty code is invalid).
         row(g.clone(), "/konto/totp".into(), [Login, Page, Page, Page]),
         row(

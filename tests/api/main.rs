@@ -21,6 +21,7 @@ mod hardening;
 mod impartiality;
 mod json_logs;
 mod jury_desk;
+mod library;
 mod metrics;
 mod migrations;
 mod multi_instance;

@@ -215,6 +215,78 @@ async fn draft_pages_pass_axe_in_bokmaal_and_nynorsk() {
     .await;
 }
 
+/// The library's pages, public and the secretariat's, in bokmål and nynorsk: the list
+/// (with and without matches), an entry, the open data page, the home page with its
+/// showcase, the desk, an entry's edit page, the form for an earlier winner (also with
+/// errors), and a closed nomination's page with its consent form.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn library_pages_pass_axe_in_bokmaal_and_nynorsk() {
+    use bedre_stat::domain::Actor;
+    use bedre_stat::services::library;
+    let app = spawn_app(Backend::Sqlite).await;
+    let seeded = seed::seed(&app).await;
+    let ids = crate::library::decide(&app, seeded.scoring_round).await;
+    // The winner published; the finalist left for the desk to show.
+    let entry = library::draft_from_nomination(&app.db, ids[0], Actor::Cli)
+        .await
+        .unwrap()
+        .unwrap();
+    library::publish(&app.db, entry, Actor::Cli)
+        .await
+        .unwrap()
+        .unwrap();
+    let token = "tilgjengelig-lenke-0123456789";
+    let winner = ids[0];
+    app.db
+        .write(move |conn| {
+            use bedre_stat::db::schema::nominations;
+            use diesel::prelude::*;
+            diesel::update(nominations::table.find(winner))
+                .set(nominations::edit_token_hash.eq(bedre_stat::submissions::hash_token(token)))
+                .execute(conn)?;
+            Ok(())
+        })
+        .await
+        .unwrap();
+    in_browser("library_pages_pass_axe", Js::Enabled, |client| async move {
+        let public = [
+            ("/bibliotek".to_owned(), ".library-list li"),
+            (
+                "/bibliotek?sok=ingenting".to_owned(),
+                "main form[role=search]",
+            ),
+            (format!("/bibliotek/{entry}"), "main article h1"),
+            ("/bibliotek/data".to_owned(), "main table tbody tr"),
+            ("/".to_owned(), ".library-showcase li"),
+            (format!("/nominasjon/{token}"), "#consent-state"),
+        ];
+        let staff = [
+            (
+                "/sekretariat/bibliotek".to_owned(),
+                "#library-candidates tbody tr",
+            ),
+            (format!("/sekretariat/bibliotek/{entry}"), "main form.form"),
+            ("/sekretariat/bibliotek/ny".to_owned(), "main form.form"),
+        ];
+        let mut violations = Vec::new();
+        sign_in(&client, &app.address, seed::ADMIN).await;
+        for lang in ["nb", "nn"] {
+            goto(&client, &app.url(&format!("/sprak?lang={lang}&tilbake=/"))).await;
+            for page in public.iter().chain(staff.iter()) {
+                let url = app.url(&page.0);
+                violations.extend(check_page(&client, &url, page, lang).await);
+            }
+            goto(&client, &app.url("/sekretariat/bibliotek/ny")).await;
+            submit_form(&client).await;
+            wait_for(&client, "#error-summary").await;
+            let page = format!("/sekretariat/bibliotek/ny with errors ({lang})");
+            violations.extend(axe_violations(&client, &page).await);
+        }
+        assert_no_violations(&violations);
+    })
+    .await;
+}
+
 fn assert_no_violations(violations: &[String]) {
     assert!(
         violations.is_empty(),

@@ -26,5 +26,7 @@ pub async fn page(state: web::Data<AppState>, RequestLang(lang): RequestLang) ->
     );
     context.insert("areas", &Category::ALL.map(Category::code));
     context.insert("practices", &PRACTICES);
+    let entries = crate::services::library::public_entries(&state.db).await?;
+    context.insert("showcase", &crate::services::library::showcase(&entries));
     page::render(StatusCode::OK, "home.html", &context).map_err(PageError::from)
 }

@@ -196,6 +196,10 @@ fn edit_context(
     context.insert("areas", &Category::ALL.map(Category::code));
     if !open {
         context.insert("read_only", &summary(lang, &row.to_input()));
+        // Consent to publish can be withdrawn (or given) at any time, also when the
+        // nomination itself can no longer be changed.
+        context.insert("consent_action", &format!("{path}/samtykke"));
+        context.insert("consent_given", &row.consent_publish);
     }
     context
 }
@@ -261,6 +265,46 @@ pub async fn save_edit(
         async |input: &NominationInput, rejection, _| {
             let context = edit_context(lang, path, &row, &round, None);
             form.show_again(&page, input, &rejection, context)
+        },
+    )
+    .await
+}
+
+/// The consent form on a closed nomination's page.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct ConsentInput {
+    consent_publish: String,
+}
+
+/// `POST /nominasjon/{token}/samtykke`: gives or withdraws the consent to publish, then
+/// back to the nomination's page saying so.
+#[tracing::instrument(skip_all)]
+pub async fn consent(
+    RequestLang(lang): RequestLang,
+    token: web::Path<String>,
+    form: PostedForm,
+) -> PageResult {
+    let state = &form.state;
+    let edit_path = form.req.path().trim_end_matches("/samtykke").to_owned();
+    let (row, round) = by_edit_token(state, token).await?;
+    form.act_limited(
+        &state.limiter,
+        async |input: &ConsentInput| {
+            let consent = input.consent_publish.trim() == "true";
+            state.intake.set_consent(row.id, consent).await?;
+            let message = if consent {
+                "library-consent-given-saved"
+            } else {
+                "library-consent-withdrawn-saved"
+            };
+            Ok(crate::web::forms::Redirect::to(edit_path.clone())
+                .saying(message)
+                .into())
+        },
+        async |_, rejection| {
+            let context = edit_context(lang, &edit_path, &row, &round, None);
+            form.show_again(&edit_page(&edit_path), &row.to_input(), &rejection, context)
         },
     )
     .await
