@@ -12,7 +12,7 @@ use crate::db::drafts::DraftRow;
 use crate::domain::{FieldErrors, NewNomination, NominationDraft, NominationInput, SubmissionKey};
 use crate::i18n::Lang;
 use crate::web::errors::{PageError, PageResult};
-use crate::web::forms::{self, PageRequest, PostedForm, Rejection};
+use crate::web::forms::{self, PageRequest, PostedForm, PostedTo, Rejection};
 use crate::web::{AppState, lang::RequestLang, page};
 use actix_web::http::StatusCode;
 use actix_web::web;
@@ -135,16 +135,12 @@ pub async fn open(
 /// receipt); or, from the save button (`?lagre`), saved again (the form, with a note until
 /// when it is kept). Otherwise the form again with what was typed and why.
 #[tracing::instrument(skip_all)]
-pub async fn post(
-    RequestLang(lang): RequestLang,
-    token: web::Path<String>,
-    form: PostedForm,
-) -> PageResult {
+pub async fn post(RequestLang(lang): RequestLang, form: PostedTo<String>) -> PageResult {
     let state = &form.state;
     if form.req.query_string() != SAVE_QUERY {
         return on_draft::<NewNomination>(
             lang,
-            &token,
+            &form.path,
             &form,
             async |draft, _, nomination, key| {
                 let (row, round) = state
@@ -157,7 +153,7 @@ pub async fn post(
         )
         .await;
     }
-    on_draft::<NominationDraft>(lang, &token, &form, async |draft, path, saved, _| {
+    on_draft::<NominationDraft>(lang, &form.path, &form, async |draft, path, saved, _| {
         let input = saved.input.clone();
         let expires = state
             .intake

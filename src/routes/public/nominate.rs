@@ -5,7 +5,7 @@ use crate::db::{self, nominations::NominationRow, rounds::Round};
 use crate::domain::{Category, EditWindow, NewNomination, NominationInput};
 use crate::i18n::Lang;
 use crate::web::errors::{PageError, PageResult};
-use crate::web::forms::{self, FormPage, PageRequest, PostedForm};
+use crate::web::forms::{self, FormPage, PageRequest, PostedForm, PostedTo};
 use crate::web::{AppState, lang::RequestLang, page};
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
@@ -212,11 +212,11 @@ pub(super) fn edit_page(path: &str) -> FormPage<'_> {
 /// The nomination and round behind a private link; an unknown link is `LinkInvalid`.
 async fn by_edit_token(
     state: &AppState,
-    token: web::Path<String>,
+    token: String,
 ) -> Result<(NominationRow, Round), PageError> {
     state
         .intake
-        .find_by_edit_token(token.into_inner())
+        .find_by_edit_token(token)
         .await?
         .ok_or(PageError::LinkInvalid)
 }
@@ -228,19 +228,15 @@ pub async fn edit_form(
     token: web::Path<String>,
 ) -> PageResult {
     let path = view.req.path();
-    let (row, round) = by_edit_token(&view.state, token).await?;
+    let (row, round) = by_edit_token(&view.state, token.into_inner()).await?;
     let context = edit_context(lang, path, &row, &round, None);
     view.render_values(&edit_page(path), &row.to_input(), context)
 }
 
 #[tracing::instrument(skip_all)]
-pub async fn save_edit(
-    RequestLang(lang): RequestLang,
-    token: web::Path<String>,
-    form: PostedForm,
-) -> PageResult {
+pub async fn save_edit(RequestLang(lang): RequestLang, form: PostedTo<String>) -> PageResult {
     let (state, path) = (&form.state, form.req.path());
-    let (row, round) = by_edit_token(state, token).await?;
+    let (row, round) = by_edit_token(state, form.path.clone()).await?;
     let page = edit_page(path);
     if EditWindow::of(round.phase, round.closes_at, db::now()) != EditWindow::Open {
         // Refused before reading the form: the stored nomination, read-only, says why.
