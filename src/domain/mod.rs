@@ -44,7 +44,9 @@ pub use jury_rules::{
     Case, Impartiality, Phase, Standings, Viewer, Visibility, counts, policy, standing_of,
     visibility_in,
 };
-pub use nomination::{MAX_ESTIMATE, NewNomination, NominationInput, format_estimate};
+pub use nomination::{
+    MAX_ESTIMATE, NewNomination, NominationContent, NominationInput, format_estimate,
+};
 pub use org_number::OrgNumber;
 pub use phone_number::{PHONE_MAX_CHARS, PHONE_MAX_DIGITS, PHONE_MIN_DIGITS, PhoneNumber};
 pub use reference::{Reference, ReferenceKind};
