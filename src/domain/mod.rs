@@ -64,7 +64,7 @@ pub use similarity::{LIKELY_DUPLICATE, same_agency, similarity};
 pub use status::{ConflictStatus, NominationStatus, OutboxStatus};
 pub use submission_key::SubmissionKey;
 pub use text::{LONG_TEXT_MAX_CHARS, LongText, SHORT_TEXT_MAX_CHARS, ShortText};
-pub use tip::{NewTip, TipInput};
+pub use tip::{NewTip, TipContent, TipInput};
 pub use tip_triage::{
     AgencyInvitation, TRIAGE_FIELDS, TriageAction, TriageInput, TriageRefusal, TriageState,
     parse_close, parse_link,

@@ -142,7 +142,7 @@ async fn tip_contact(app: &TestApp, reference: &str) -> (Option<String>, Option<
         .await
         .unwrap()
         .unwrap();
-    (tip.tipster_name, tip.tipster_email)
+    (tip.content.tipster_name, tip.content.tipster_email)
 }
 
 async fn nomination_contact(app: &TestApp, reference: &str) -> (String, String) {
