@@ -119,19 +119,17 @@ pub fn find_by_edit_token_hash(
     conn: &mut DbConn,
     token_hash: &str,
 ) -> QueryResult<Option<NominationRow>> {
-    nominations::table
-        .filter(nominations::edit_token_hash.eq(token_hash))
-        .select(NominationRow::as_select())
-        .first(conn)
-        .optional()
+    super::first_of(
+        conn,
+        nominations::table.filter(nominations::edit_token_hash.eq(token_hash)),
+    )
 }
 
 pub fn find_by_reference(conn: &mut DbConn, reference: &str) -> QueryResult<Option<NominationRow>> {
-    nominations::table
-        .filter(nominations::reference.eq(reference))
-        .select(NominationRow::as_select())
-        .first(conn)
-        .optional()
+    super::first_of(
+        conn,
+        nominations::table.filter(nominations::reference.eq(reference)),
+    )
 }
 
 pub fn find_by_id(conn: &mut DbConn, nomination_id: i32) -> QueryResult<NominationRow> {
@@ -145,9 +143,8 @@ pub fn find_by_submission_key(
     conn: &mut DbConn,
     key: &SubmissionKey,
 ) -> QueryResult<Option<NominationRow>> {
-    nominations::table
-        .filter(nominations::submission_key.eq(key.as_ref()))
-        .select(NominationRow::as_select())
-        .first(conn)
-        .optional()
+    super::first_of(
+        conn,
+        nominations::table.filter(nominations::submission_key.eq(key.as_ref())),
+    )
 }

@@ -90,12 +90,12 @@ pub fn affiliation_of(
     user_id: i32,
     affiliation_id: i32,
 ) -> QueryResult<Option<AffiliationRow>> {
-    affiliations::table
-        .filter(affiliations::id.eq(affiliation_id))
-        .filter(affiliations::user_id.eq(user_id))
-        .select(AffiliationRow::as_select())
-        .first(conn)
-        .optional()
+    super::first_of(
+        conn,
+        affiliations::table
+            .filter(affiliations::id.eq(affiliation_id))
+            .filter(affiliations::user_id.eq(user_id)),
+    )
 }
 
 /// The nominations from the organisation, each with its round's phase.
@@ -245,12 +245,12 @@ pub fn conflict_of(
     juror_id: i32,
     nomination_id: i32,
 ) -> QueryResult<Option<ConflictRow>> {
-    conflicts::table
-        .filter(conflicts::juror_id.eq(juror_id))
-        .filter(conflicts::nomination_id.eq(nomination_id))
-        .select(ConflictRow::as_select())
-        .first(conn)
-        .optional()
+    super::first_of(
+        conn,
+        conflicts::table
+            .filter(conflicts::juror_id.eq(juror_id))
+            .filter(conflicts::nomination_id.eq(nomination_id)),
+    )
 }
 
 /// A juror's holistic assessment of a nomination (draft or submitted), if any.

@@ -59,11 +59,7 @@ pub fn insert(
 }
 
 pub fn find_by_reference(conn: &mut DbConn, reference: &str) -> QueryResult<Option<TipRow>> {
-    tips::table
-        .filter(tips::reference.eq(reference))
-        .select(TipRow::as_select())
-        .first(conn)
-        .optional()
+    super::first_of(conn, tips::table.filter(tips::reference.eq(reference)))
 }
 
 pub fn count(conn: &mut DbConn) -> QueryResult<i64> {
@@ -74,11 +70,10 @@ pub fn find_by_submission_key(
     conn: &mut DbConn,
     key: &SubmissionKey,
 ) -> QueryResult<Option<TipRow>> {
-    tips::table
-        .filter(tips::submission_key.eq(key.as_ref()))
-        .select(TipRow::as_select())
-        .first(conn)
-        .optional()
+    super::first_of(
+        conn,
+        tips::table.filter(tips::submission_key.eq(key.as_ref())),
+    )
 }
 
 pub fn find(conn: &mut DbConn, tip_id: i32) -> QueryResult<TipRow> {
