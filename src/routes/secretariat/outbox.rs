@@ -35,8 +35,8 @@ pub async fn outbox(view: PageRequest, Admin(admin): Admin) -> PageResult {
         .into_iter()
         .map(|m| MessageView {
             id: m.id,
-            purpose: m.purpose,
-            reference: m.subject_ref,
+            purpose: m.message.purpose,
+            reference: m.message.subject_ref,
             status: m.status.to_string(),
             attempts: m.attempts,
             next_attempt: time(Some(m.next_attempt_at)),
