@@ -7,7 +7,7 @@
 //! any nomination from `/nominer`, so a round leaving the nominations phase changes
 //! nothing for a draft but the year and deadline its page names.
 
-use super::nominate::{edit_page, new_context, new_form_page, receipt};
+use super::nominate::{edit_page, insert_intro, new_context, new_form_page, receipt};
 use crate::db::drafts::DraftRow;
 use crate::domain::{FieldErrors, NewNomination, NominationDraft, NominationInput, SubmissionKey};
 use crate::i18n::Lang;
@@ -36,20 +36,10 @@ async fn draft_context(
     expires: NaiveDate,
     notice: Option<String>,
 ) -> anyhow::Result<tera::Context> {
-    let (year, deadline) = state.intake.open_round().await?;
-    let mut context = new_context(lang, (year, deadline));
-    context.insert("heading", &lang.text("draft-title"));
-    context.insert(
-        "lead",
-        &lang.text_with(
-            "draft-lead",
-            &[
-                ("year", &year.to_string()),
-                ("deadline", &lang.long_date(deadline)),
-                ("expires", &lang.long_date(expires)),
-            ],
-        ),
-    );
+    let round = state.intake.open_round().await?;
+    let mut context = new_context(lang, round);
+    let ids = ("draft-title", "draft-lead");
+    insert_intro(&mut context, lang, ids, round, Some(expires));
     context.insert("action", path);
     context.insert("draft_action", &format!("{path}?{SAVE_QUERY}"));
     context.insert("notice", &notice);

@@ -39,22 +39,36 @@ pub(super) fn new_form_page() -> FormPage<'static> {
     }
 }
 
+/// The heading and lead of a page of the nomination form (the two texts' ids), the lead
+/// naming the round's prize year and deadline, and when a draft `expires` if it is one.
+pub(super) fn insert_intro(
+    context: &mut tera::Context,
+    lang: Lang,
+    (heading, lead): (&str, &str),
+    (prize_year, deadline): (i32, chrono::NaiveDate),
+    expires: Option<chrono::NaiveDate>,
+) {
+    let (year, deadline) = (prize_year.to_string(), lang.long_date(deadline));
+    let expires = expires.map(|date| lang.long_date(date));
+    let mut args = vec![("year", year.as_str()), ("deadline", deadline.as_str())];
+    args.extend(expires.as_deref().map(|date| ("expires", date)));
+    context.insert("heading", &lang.text(heading));
+    context.insert("lead", &lang.text_with(lead, &args));
+}
+
 /// Texts and flags of the new-nomination page.
 pub(super) fn new_context(
     lang: Lang,
     (prize_year, deadline): (i32, chrono::NaiveDate),
 ) -> tera::Context {
     let mut context = tera::Context::new();
-    context.insert("heading", &lang.text("nominate-title"));
-    context.insert(
-        "lead",
-        &lang.text_with(
-            "nominate-lead",
-            &[
-                ("year", &prize_year.to_string()),
-                ("deadline", &lang.long_date(deadline)),
-            ],
-        ),
+    let round = (prize_year, deadline);
+    insert_intro(
+        &mut context,
+        lang,
+        ("nominate-title", "nominate-lead"),
+        round,
+        None,
     );
     context.insert("action", "/nominer");
     context.insert("submit_label", &lang.text("nominate-submit"));
