@@ -33,7 +33,7 @@ mod tip_triage;
 
 pub use account::{NewPassword, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, Role};
 pub use actor::Actor;
-pub use affiliation::{AFFILIATION_FIELDS, Affiliation, AffiliationInput};
+pub use affiliation::{AFFILIATION_FIELDS, Affiliation, AffiliationContent, AffiliationInput};
 pub use category::{Categories, Category};
 pub use conflict_decision::{CONFLICT_DECISION_FIELDS, ConflictDecision, ConflictDecisionInput};
 pub use draft::{DraftDue, DraftLifetime, NominationDraft};

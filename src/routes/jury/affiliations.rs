@@ -34,11 +34,11 @@ impl AffiliationView {
     fn of(row: AffiliationRow, lang: Lang) -> Self {
         Self {
             id: row.id,
-            organisation: row.organisation,
-            org_number: row.org_number,
-            role: row.role,
-            period_from: row.period_from.map(|d| lang.long_date(d)),
-            period_to: row.period_to.map(|d| lang.long_date(d)),
+            organisation: row.affiliation.organisation,
+            org_number: row.affiliation.org_number,
+            role: row.affiliation.role,
+            period_from: row.affiliation.period_from.map(|d| lang.long_date(d)),
+            period_to: row.affiliation.period_to.map(|d| lang.long_date(d)),
         }
     }
 }
