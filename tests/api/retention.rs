@@ -153,7 +153,10 @@ async fn nomination_contact(app: &TestApp, reference: &str) -> (String, String) 
         .await
         .unwrap()
         .unwrap();
-    (nomination.content.contact_name, nomination.content.contact_email)
+    (
+        nomination.content.contact_name,
+        nomination.content.contact_email,
+    )
 }
 
 async fn each_kind_goes_when_its_period_has_run_out_and_not_before(backend: Backend) {
