@@ -50,7 +50,7 @@ pub fn eligible_labels(conn: &mut DbConn, round_id: i32) -> QueryResult<Vec<Nomi
         .map(|n| NominationLabel {
             id: n.id,
             reference: n.reference,
-            title: n.title,
+            title: n.content.title,
         })
         .collect())
 }

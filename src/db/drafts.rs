@@ -91,26 +91,24 @@ pub fn update_content(
 
 /// The draft a private link points at: the first mail's link or the reminder's.
 pub fn find_by_token_hash(conn: &mut DbConn, token_hash: &str) -> QueryResult<Option<DraftRow>> {
-    drafts::table
-        .filter(
+    super::first_of(
+        conn,
+        drafts::table.filter(
             drafts::token_hash
                 .eq(token_hash)
                 .or(drafts::reminder_token_hash.eq(token_hash)),
-        )
-        .select(DraftRow::as_select())
-        .first(conn)
-        .optional()
+        ),
+    )
 }
 
 pub fn find_by_submission_key(
     conn: &mut DbConn,
     key: &SubmissionKey,
 ) -> QueryResult<Option<DraftRow>> {
-    drafts::table
-        .filter(drafts::submission_key.eq(key.as_ref()))
-        .select(DraftRow::as_select())
-        .first(conn)
-        .optional()
+    super::first_of(
+        conn,
+        drafts::table.filter(drafts::submission_key.eq(key.as_ref())),
+    )
 }
 
 /// Deletes a draft (it was sent as a nomination); returns whether it was still there, so

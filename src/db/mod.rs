@@ -46,6 +46,23 @@ const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/po
 /// no other code uses; this is "bsp-migr" in ASCII).
 const MIGRATION_LOCK: i64 = 0x6273_702d_6d69_6772;
 
+/// `query` selecting the columns of `T`.
+type SelectedAs<Q, T> = diesel::dsl::Select<Q, diesel::dsl::AsSelect<T, MultiBackend>>;
+
+/// The one row of `T` that `query` finds, if any: the finders' shared tail
+/// (`.select(T::as_select()).first(conn).optional()`), so a finder says only what it
+/// filters on.
+pub fn first_of<'query, T, Q>(conn: &mut DbConn, query: Q) -> QueryResult<Option<T>>
+where
+    T: Selectable<MultiBackend>,
+    T::SelectExpression: diesel::query_builder::QueryId,
+    Q: diesel::query_dsl::methods::SelectDsl<diesel::dsl::AsSelect<T, MultiBackend>>,
+    SelectedAs<Q, T>: diesel::query_dsl::methods::LimitDsl + RunQueryDsl<DbConn>,
+    diesel::dsl::Limit<SelectedAs<Q, T>>: diesel::query_dsl::LoadQuery<'query, DbConn, T>,
+{
+    query.select(T::as_select()).first(conn).optional()
+}
+
 #[derive(diesel::MultiConnection)]
 pub enum DbConn {
     Pg(PgConnection),

@@ -1,7 +1,7 @@
 use super::DbConn;
 use super::schema::nominations;
 use crate::domain::{
-    Categories, NewNomination, NominationInput, NominationStatus, Reference, ReferenceKind,
+    NewNomination, NominationContent, NominationInput, NominationStatus, Reference, ReferenceKind,
     SubmissionKey, format_estimate,
 };
 use crate::i18n::Lang;
@@ -13,24 +13,8 @@ pub struct NominationRow {
     pub id: i32,
     pub reference: String,
     pub round_id: i32,
-    pub agency_name: String,
-    pub org_number: String,
-    pub contact_name: String,
-    pub contact_email: String,
-    pub contact_phone: Option<String>,
-    pub title: String,
-    pub categories: Categories,
-    pub summary: String,
-    pub background: String,
-    pub what_was_done: String,
-    pub results: String,
-    pub savings_nok: Option<i64>,
-    pub savings_hours: Option<i64>,
-    pub user_effects: String,
-    pub transfer_value: String,
-    pub other_agencies: Option<String>,
-    pub leadership_backing: bool,
-    pub consent_publish: bool,
+    #[diesel(embed)]
+    pub content: NominationContent,
     pub status: NominationStatus,
     pub language: String,
     pub edit_token_hash: String,
@@ -39,6 +23,16 @@ pub struct NominationRow {
     pub updated_at: chrono::NaiveDateTime,
     pub exclusion_reason: Option<String>,
     pub carried_from_round_id: Option<i32>,
+}
+
+impl std::ops::Deref for NominationRow {
+    type Target = NominationContent;
+
+    /// The content's fields read as the row's own (`row.title`): the row is its content
+    /// with a reference, a round and a status around it.
+    fn deref(&self) -> &NominationContent {
+        &self.content
+    }
 }
 
 impl NominationRow {
@@ -72,55 +66,6 @@ impl NominationRow {
     }
 }
 
-/// The columns a nomination's content fills, shared by insert and update.
-#[derive(AsChangeset, Insertable)]
-#[diesel(table_name = nominations, treat_none_as_null = true)]
-struct ContentColumns<'a> {
-    agency_name: &'a str,
-    org_number: String,
-    contact_name: &'a str,
-    contact_email: &'a str,
-    contact_phone: Option<&'a str>,
-    title: &'a str,
-    categories: Categories,
-    summary: &'a str,
-    background: &'a str,
-    what_was_done: &'a str,
-    results: &'a str,
-    savings_nok: Option<i64>,
-    savings_hours: Option<i64>,
-    user_effects: &'a str,
-    transfer_value: &'a str,
-    other_agencies: Option<&'a str>,
-    leadership_backing: bool,
-    consent_publish: bool,
-}
-
-impl<'a> From<&'a NewNomination> for ContentColumns<'a> {
-    fn from(n: &'a NewNomination) -> Self {
-        Self {
-            agency_name: n.agency_name.as_ref(),
-            org_number: n.org_number.to_string(),
-            contact_name: n.contact_name.as_ref(),
-            contact_email: n.contact_email.as_ref(),
-            contact_phone: n.contact_phone.as_ref().map(AsRef::as_ref),
-            title: n.title.as_ref(),
-            categories: n.categories.clone(),
-            summary: n.summary.as_ref(),
-            background: n.background.as_ref(),
-            what_was_done: n.what_was_done.as_ref(),
-            results: n.results.as_ref(),
-            savings_nok: n.savings_nok,
-            savings_hours: n.savings_hours,
-            user_effects: n.user_effects.as_ref(),
-            transfer_value: n.transfer_value.as_ref(),
-            other_agencies: n.other_agencies.as_ref().map(AsRef::as_ref),
-            leadership_backing: n.leadership_backing,
-            consent_publish: n.consent_publish,
-        }
-    }
-}
-
 /// Stores a nomination in `round_id` with a new reference numbered within the prize year,
 /// in the caller's transaction.
 #[tracing::instrument(skip_all, fields(prize_year))]
@@ -139,7 +84,7 @@ pub fn insert(
     let reference = Reference::new(ReferenceKind::Nomination, prize_year, sequence);
     diesel::insert_into(nominations::table)
         .values((
-            ContentColumns::from(nomination),
+            nomination.content(),
             nominations::reference.eq(reference.as_ref()),
             nominations::round_id.eq(round_id),
             nominations::status.eq(NominationStatus::Submitted),
@@ -163,7 +108,7 @@ pub fn update_content(
 ) -> QueryResult<NominationRow> {
     diesel::update(nominations::table.find(nomination_id))
         .set((
-            ContentColumns::from(nomination),
+            nomination.content(),
             nominations::updated_at.eq(super::now()),
         ))
         .execute(conn)?;
@@ -174,19 +119,17 @@ pub fn find_by_edit_token_hash(
     conn: &mut DbConn,
     token_hash: &str,
 ) -> QueryResult<Option<NominationRow>> {
-    nominations::table
-        .filter(nominations::edit_token_hash.eq(token_hash))
-        .select(NominationRow::as_select())
-        .first(conn)
-        .optional()
+    super::first_of(
+        conn,
+        nominations::table.filter(nominations::edit_token_hash.eq(token_hash)),
+    )
 }
 
 pub fn find_by_reference(conn: &mut DbConn, reference: &str) -> QueryResult<Option<NominationRow>> {
-    nominations::table
-        .filter(nominations::reference.eq(reference))
-        .select(NominationRow::as_select())
-        .first(conn)
-        .optional()
+    super::first_of(
+        conn,
+        nominations::table.filter(nominations::reference.eq(reference)),
+    )
 }
 
 pub fn find_by_id(conn: &mut DbConn, nomination_id: i32) -> QueryResult<NominationRow> {
@@ -200,11 +143,10 @@ pub fn find_by_submission_key(
     conn: &mut DbConn,
     key: &SubmissionKey,
 ) -> QueryResult<Option<NominationRow>> {
-    nominations::table
-        .filter(nominations::submission_key.eq(key.as_ref()))
-        .select(NominationRow::as_select())
-        .first(conn)
-        .optional()
+    super::first_of(
+        conn,
+        nominations::table.filter(nominations::submission_key.eq(key.as_ref())),
+    )
 }
 
 /// The nominations of a round, in the order they arrived (the archive export).

@@ -9,7 +9,8 @@ use diesel::prelude::*;
 use crate::domain::OutboxStatus;
 
 /// A message ready to be stored; every header value here was built from typed values.
-#[derive(Debug, Clone, Insertable)]
+/// The stored [`OutboxMessage`] embeds it, with its delivery state around it.
+#[derive(Debug, Clone, Insertable, Queryable, Selectable)]
 #[diesel(table_name = outbox_messages)]
 pub struct NewOutboxMessage {
     pub message_id: String,
@@ -45,14 +46,8 @@ pub fn address_hash(address: &str) -> String {
 #[diesel(table_name = outbox_messages)]
 pub struct OutboxMessage {
     pub id: i32,
-    pub message_id: String,
-    pub purpose: String,
-    pub subject_ref: String,
-    pub recipient: String,
-    pub reply_to: Option<String>,
-    pub subject: String,
-    pub body_text: String,
-    pub body_html: Option<String>,
+    #[diesel(embed)]
+    pub message: NewOutboxMessage,
     pub status: OutboxStatus,
     pub attempts: i32,
     pub next_attempt_at: NaiveDateTime,
@@ -61,8 +56,15 @@ pub struct OutboxMessage {
     pub last_error: Option<String>,
     pub sent_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
-    pub recipient_hash: Option<String>,
-    pub live_link: bool,
+}
+
+impl std::ops::Deref for OutboxMessage {
+    type Target = NewOutboxMessage;
+
+    /// The message's fields read as the row's own (`message.subject`).
+    fn deref(&self) -> &NewOutboxMessage {
+        &self.message
+    }
 }
 
 /// Stores a message in the caller's transaction, due at once.

@@ -40,11 +40,10 @@ pub fn ensure(conn: &mut DbConn, plan: &RoundPlan) -> QueryResult<Round> {
 }
 
 pub fn find_by_year(conn: &mut DbConn, prize_year: i32) -> QueryResult<Option<Round>> {
-    rounds::table
-        .filter(rounds::prize_year.eq(prize_year))
-        .select(Round::as_select())
-        .first(conn)
-        .optional()
+    super::first_of(
+        conn,
+        rounds::table.filter(rounds::prize_year.eq(prize_year)),
+    )
 }
 
 pub fn find(conn: &mut DbConn, round_id: i32) -> QueryResult<Round> {
@@ -58,13 +57,13 @@ pub fn find(conn: &mut DbConn, round_id: i32) -> QueryResult<Round> {
 /// is in its nominations phase — a round the secretariat set up, with its own deadline —
 /// if there is one.
 pub fn find_open(conn: &mut DbConn, now: chrono::NaiveDateTime) -> QueryResult<Option<Round>> {
-    rounds::table
-        .filter(rounds::closes_at.gt(now))
-        .filter(rounds::phase.eq(Phase::Nominations))
-        .order(rounds::closes_at.asc())
-        .select(Round::as_select())
-        .first(conn)
-        .optional()
+    super::first_of(
+        conn,
+        rounds::table
+            .filter(rounds::closes_at.gt(now))
+            .filter(rounds::phase.eq(Phase::Nominations))
+            .order(rounds::closes_at.asc()),
+    )
 }
 
 /// The round a nomination arriving now belongs to: the open one, or else the round the

@@ -7,8 +7,8 @@ use super::jury::CriterionRow;
 use super::nominations::NominationRow;
 use super::rounds::Round;
 use super::schema::{affiliations, assessments, conflicts, nominations, rounds, scores, users};
-use crate::domain::{Actor, Affiliation, ConflictStatus, Phase, Role};
-use chrono::{NaiveDate, NaiveDateTime};
+use crate::domain::{Actor, Affiliation, AffiliationContent, ConflictStatus, Phase, Role};
+use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use std::collections::HashMap;
 
@@ -20,12 +20,18 @@ use std::collections::HashMap;
 pub struct AffiliationRow {
     pub id: i32,
     pub user_id: i32,
-    pub org_number: String,
-    pub organisation: String,
-    pub role: String,
-    pub period_from: Option<NaiveDate>,
-    pub period_to: Option<NaiveDate>,
+    #[diesel(embed)]
+    pub affiliation: AffiliationContent,
     pub created_at: NaiveDateTime,
+}
+
+impl std::ops::Deref for AffiliationRow {
+    type Target = AffiliationContent;
+
+    /// The affiliation's fields read as the row's own (`row.organisation`).
+    fn deref(&self) -> &AffiliationContent {
+        &self.affiliation
+    }
 }
 
 pub fn affiliations_of(conn: &mut DbConn, user_id: i32) -> QueryResult<Vec<AffiliationRow>> {
@@ -41,11 +47,7 @@ pub fn add_affiliation(conn: &mut DbConn, user_id: i32, new: &Affiliation) -> Qu
     let id = diesel::insert_into(affiliations::table)
         .values((
             affiliations::user_id.eq(user_id),
-            affiliations::org_number.eq(new.org_number.to_string()),
-            affiliations::organisation.eq(new.organisation.as_ref()),
-            affiliations::role.eq(new.role.as_ref()),
-            affiliations::period_from.eq(new.period_from),
-            affiliations::period_to.eq(new.period_to),
+            new.content(),
             affiliations::created_at.eq(super::now()),
         ))
         .returning(affiliations::id)
@@ -90,12 +92,12 @@ pub fn affiliation_of(
     user_id: i32,
     affiliation_id: i32,
 ) -> QueryResult<Option<AffiliationRow>> {
-    affiliations::table
-        .filter(affiliations::id.eq(affiliation_id))
-        .filter(affiliations::user_id.eq(user_id))
-        .select(AffiliationRow::as_select())
-        .first(conn)
-        .optional()
+    super::first_of(
+        conn,
+        affiliations::table
+            .filter(affiliations::id.eq(affiliation_id))
+            .filter(affiliations::user_id.eq(user_id)),
+    )
 }
 
 /// The nominations from the organisation, each with its round's phase.
@@ -245,12 +247,12 @@ pub fn conflict_of(
     juror_id: i32,
     nomination_id: i32,
 ) -> QueryResult<Option<ConflictRow>> {
-    conflicts::table
-        .filter(conflicts::juror_id.eq(juror_id))
-        .filter(conflicts::nomination_id.eq(nomination_id))
-        .select(ConflictRow::as_select())
-        .first(conn)
-        .optional()
+    super::first_of(
+        conn,
+        conflicts::table
+            .filter(conflicts::juror_id.eq(juror_id))
+            .filter(conflicts::nomination_id.eq(nomination_id)),
+    )
 }
 
 /// A juror's holistic assessment of a nomination (draft or submitted), if any.

@@ -246,12 +246,12 @@ pub fn find_criterion(
     round_id: i32,
     criterion_id: i32,
 ) -> QueryResult<Option<CriterionRow>> {
-    criteria::table
-        .filter(criteria::round_id.eq(round_id))
-        .filter(criteria::id.eq(criterion_id))
-        .select(CriterionRow::as_select())
-        .first(conn)
-        .optional()
+    super::first_of(
+        conn,
+        criteria::table
+            .filter(criteria::round_id.eq(round_id))
+            .filter(criteria::id.eq(criterion_id)),
+    )
 }
 
 /// A round's nominations, by reference.

@@ -1,6 +1,6 @@
 use super::DbConn;
 use super::schema::{nominations, tips};
-use crate::domain::{NewTip, Reference, ReferenceKind, SubmissionKey, TriageState};
+use crate::domain::{NewTip, Reference, ReferenceKind, SubmissionKey, TipContent, TriageState};
 use crate::i18n::Lang;
 use chrono::Datelike;
 use diesel::prelude::*;
@@ -10,12 +10,8 @@ use diesel::prelude::*;
 pub struct TipRow {
     pub id: i32,
     pub reference: String,
-    pub initiative: String,
-    pub agency: String,
-    pub reason: String,
-    pub tipster_name: Option<String>,
-    pub tipster_email: Option<String>,
-    pub may_contact: bool,
+    #[diesel(embed)]
+    pub content: TipContent,
     pub triage_state: TriageState,
     pub language: String,
     pub nomination_id: Option<i32>,
@@ -23,6 +19,16 @@ pub struct TipRow {
     pub created_at: chrono::NaiveDateTime,
     pub closed_reason: Option<String>,
     pub triaged_at: Option<chrono::NaiveDateTime>,
+}
+
+impl std::ops::Deref for TipRow {
+    type Target = TipContent;
+
+    /// The content's fields read as the row's own (`tip.agency`): the row is its content
+    /// with a reference and a triage state around it.
+    fn deref(&self) -> &TipContent {
+        &self.content
+    }
 }
 
 /// Stores a tip with a new reference, in the caller's transaction.
@@ -40,29 +46,20 @@ pub fn insert(
     diesel::insert_into(tips::table)
         .values((
             tips::reference.eq(reference.as_ref()),
-            tips::initiative.eq(tip.initiative.as_ref()),
-            tips::agency.eq(tip.agency.as_ref()),
-            tips::reason.eq(tip.reason.as_ref()),
-            tips::tipster_name.eq(tip.tipster_name.as_ref().map(AsRef::as_ref)),
-            tips::tipster_email.eq(tip.tipster_email.as_ref().map(AsRef::as_ref)),
-            tips::may_contact.eq(tip.may_contact),
+            tip.content(),
             tips::triage_state.eq(TriageState::New),
             tips::language.eq(lang.code()),
             tips::submission_key.eq(key.map(AsRef::as_ref)),
             tips::created_at.eq(now),
         ))
-        // The whole row in the same round trip (TipRow's fields are in the table's order;
-        // diesel's `as_returning` is not available over the MultiConnection).
-        .returning(tips::all_columns)
+        // The whole row in the same round trip: the columns `TipRow` selects, as a plain
+        // expression (diesel's `as_returning` is not available over the MultiConnection).
+        .returning(<TipRow as Selectable<super::MultiBackend>>::construct_selection())
         .get_result(conn)
 }
 
 pub fn find_by_reference(conn: &mut DbConn, reference: &str) -> QueryResult<Option<TipRow>> {
-    tips::table
-        .filter(tips::reference.eq(reference))
-        .select(TipRow::as_select())
-        .first(conn)
-        .optional()
+    super::first_of(conn, tips::table.filter(tips::reference.eq(reference)))
 }
 
 pub fn count(conn: &mut DbConn) -> QueryResult<i64> {
@@ -73,11 +70,10 @@ pub fn find_by_submission_key(
     conn: &mut DbConn,
     key: &SubmissionKey,
 ) -> QueryResult<Option<TipRow>> {
-    tips::table
-        .filter(tips::submission_key.eq(key.as_ref()))
-        .select(TipRow::as_select())
-        .first(conn)
-        .optional()
+    super::first_of(
+        conn,
+        tips::table.filter(tips::submission_key.eq(key.as_ref())),
+    )
 }
 
 pub fn find(conn: &mut DbConn, tip_id: i32) -> QueryResult<TipRow> {

@@ -75,11 +75,7 @@ pub fn find(conn: &mut DbConn, user_id: i32) -> QueryResult<UserRow> {
 }
 
 pub fn find_by_email(conn: &mut DbConn, email: &str) -> QueryResult<Option<UserRow>> {
-    users::table
-        .filter(users::email.eq(normalise(email)))
-        .select(UserRow::as_select())
-        .first(conn)
-        .optional()
+    super::first_of(conn, users::table.filter(users::email.eq(normalise(email))))
 }
 
 /// The accounts the secretariat manages: all but the anonymised ones (nobody's, and

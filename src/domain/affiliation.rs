@@ -15,14 +15,29 @@ pub struct AffiliationInput {
     pub period_to: String,
 }
 
-/// An affiliation that can be stored: every field parsed, the period in order.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Affiliation {
-    pub organisation: ShortText,
-    pub org_number: OrgNumber,
-    pub role: ShortText,
+/// An affiliation as stored, in the one shape the affiliation row embeds and its insert
+/// writes (the derives name the `affiliations` table, the only place it is stored).
+#[derive(
+    Debug, Clone, PartialEq, Eq, diesel::Queryable, diesel::Selectable, diesel::Insertable,
+)]
+#[diesel(table_name = crate::db::schema::affiliations)]
+pub struct AffiliationContent {
+    pub organisation: String,
+    pub org_number: String,
+    pub role: String,
     pub period_from: Option<NaiveDate>,
     pub period_to: Option<NaiveDate>,
+}
+
+/// An affiliation that can be stored: every field parsed, the period in order. Only
+/// [`Affiliation::parse`] makes one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Affiliation(AffiliationContent);
+
+impl Affiliation {
+    pub fn content(&self) -> &AffiliationContent {
+        &self.0
+    }
 }
 
 /// The form's fields in the order the page shows them (the error summary follows it).
@@ -54,13 +69,13 @@ impl Affiliation {
                 Some(role),
                 Some(period_from),
                 Some(period_to),
-            ) if errors.is_empty() => Ok(Self {
-                organisation,
-                org_number,
-                role,
+            ) if errors.is_empty() => Ok(Self(AffiliationContent {
+                organisation: organisation.into_inner(),
+                org_number: org_number.to_string(),
+                role: role.into_inner(),
                 period_from,
                 period_to,
-            }),
+            })),
             _ => Err(errors),
         }
     }
@@ -83,7 +98,9 @@ mod tests {
     #[test]
     fn a_complete_affiliation_parses() {
         let parsed = Affiliation::parse(&input("2020-01-01", "")).unwrap();
-        assert_eq!(parsed.organisation.as_ref(), "Statens vegvesen");
+        let parsed = parsed.content();
+        assert_eq!(parsed.organisation, "Statens vegvesen");
+        assert_eq!(parsed.org_number, "971032081");
         assert_eq!(parsed.period_from, NaiveDate::from_ymd_opt(2020, 1, 1));
         assert_eq!(parsed.period_to, None);
     }

@@ -35,7 +35,7 @@ mod tip_triage;
 
 pub use account::{NewPassword, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, Role};
 pub use actor::Actor;
-pub use affiliation::{AFFILIATION_FIELDS, Affiliation, AffiliationInput};
+pub use affiliation::{AFFILIATION_FIELDS, Affiliation, AffiliationContent, AffiliationInput};
 pub use category::{Categories, Category};
 pub use conflict_decision::{CONFLICT_DECISION_FIELDS, ConflictDecision, ConflictDecisionInput};
 pub use draft::{DraftDue, DraftLifetime, NominationDraft};
@@ -46,7 +46,9 @@ pub use jury_rules::{
     Case, Impartiality, Phase, Standings, Viewer, Visibility, counts, policy, standing_of,
     visibility_in,
 };
-pub use nomination::{MAX_ESTIMATE, NewNomination, NominationInput, format_estimate};
+pub use nomination::{
+    MAX_ESTIMATE, NewNomination, NominationContent, NominationInput, format_estimate,
+};
 pub use org_number::OrgNumber;
 pub use phone_number::{PHONE_MAX_CHARS, PHONE_MAX_DIGITS, PHONE_MIN_DIGITS, PhoneNumber};
 pub use reference::{Reference, ReferenceKind};
@@ -64,7 +66,7 @@ pub use similarity::{LIKELY_DUPLICATE, same_agency, similarity};
 pub use status::{ConflictStatus, NominationStatus, OutboxStatus};
 pub use submission_key::SubmissionKey;
 pub use text::{LONG_TEXT_MAX_CHARS, LongText, SHORT_TEXT_MAX_CHARS, ShortText};
-pub use tip::{NewTip, TipInput};
+pub use tip::{NewTip, TipContent, TipInput};
 pub use tip_triage::{
     AgencyInvitation, TRIAGE_FIELDS, TriageAction, TriageInput, TriageRefusal, TriageState,
     parse_close, parse_link,

@@ -28,27 +28,51 @@ pub struct NominationInput {
     pub consent_publish: bool,
 }
 
-/// A nomination that passed every rule.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NewNomination {
-    pub agency_name: ShortText,
-    pub org_number: OrgNumber,
-    pub contact_name: ShortText,
-    pub contact_email: EmailAddress,
-    pub contact_phone: Option<PhoneNumber>,
-    pub title: ShortText,
+/// A nomination's content as stored: what the agency wrote, in the one shape every
+/// nomination row, insert and edit carries it (`db::nominations` embeds it in its row; the
+/// derives name the `nominations` table, the only place it is stored).
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    diesel::Queryable,
+    diesel::Selectable,
+    diesel::Insertable,
+    diesel::AsChangeset,
+)]
+#[diesel(table_name = crate::db::schema::nominations, treat_none_as_null = true)]
+pub struct NominationContent {
+    pub agency_name: String,
+    pub org_number: String,
+    pub contact_name: String,
+    pub contact_email: String,
+    pub contact_phone: Option<String>,
+    pub title: String,
     pub categories: Categories,
-    pub summary: LongText,
-    pub background: LongText,
-    pub what_was_done: LongText,
-    pub results: LongText,
+    pub summary: String,
+    pub background: String,
+    pub what_was_done: String,
+    pub results: String,
     pub savings_nok: Option<i64>,
     pub savings_hours: Option<i64>,
-    pub user_effects: LongText,
-    pub transfer_value: LongText,
-    pub other_agencies: Option<LongText>,
+    pub user_effects: String,
+    pub transfer_value: String,
+    pub other_agencies: Option<String>,
     pub leadership_backing: bool,
     pub consent_publish: bool,
+}
+
+/// A nomination that passed every rule: its content, which only `TryFrom<&NominationInput>`
+/// makes (the checked values in their stored form: an organisation number as its nine
+/// digits, texts trimmed and cleaned).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewNomination(NominationContent);
+
+impl NewNomination {
+    pub fn content(&self) -> &NominationContent {
+        &self.0
+    }
 }
 
 /// The largest yearly estimate we take (a thousand billion): anything above is a typo.
@@ -123,26 +147,26 @@ impl TryFrom<&NominationInput> for NewNomination {
 
         // `check` answers `None` only for a field it recorded an error for.
         let checked = (|| {
-            Some(Self {
-                agency_name: agency_name?,
-                org_number: org_number?,
-                contact_name: contact_name?,
-                contact_email: contact_email?,
-                contact_phone: contact_phone?,
-                title: title?,
+            Some(Self(NominationContent {
+                agency_name: agency_name?.into_inner(),
+                org_number: org_number?.to_string(),
+                contact_name: contact_name?.into_inner(),
+                contact_email: contact_email?.as_ref().to_owned(),
+                contact_phone: contact_phone?.map(|phone| phone.as_ref().to_owned()),
+                title: title?.into_inner(),
                 categories: categories?,
-                summary: summary?,
-                background: background?,
-                what_was_done: what_was_done?,
-                results: results?,
+                summary: summary?.into_inner(),
+                background: background?.into_inner(),
+                what_was_done: what_was_done?.into_inner(),
+                results: results?.into_inner(),
                 savings_nok: savings_nok?,
                 savings_hours: savings_hours?,
-                user_effects: user_effects?,
-                transfer_value: transfer_value?,
-                other_agencies: other_agencies?,
+                user_effects: user_effects?.into_inner(),
+                transfer_value: transfer_value?.into_inner(),
+                other_agencies: other_agencies?.map(LongText::into_inner),
                 leadership_backing: input.leadership_backing,
                 consent_publish: input.consent_publish,
-            })
+            }))
         })();
         match checked {
             Some(checked) if errors.is_empty() => Ok(checked),
@@ -182,10 +206,11 @@ pub(crate) mod tests {
     #[test]
     fn a_complete_nomination_parses() {
         let nomination = NewNomination::try_from(&valid_input()).unwrap();
-        assert_eq!(nomination.org_number.to_string(), "986252932");
-        assert_eq!(nomination.savings_nok, Some(1_200_000));
-        assert_eq!(nomination.savings_hours, None);
-        assert_eq!(nomination.other_agencies, None);
+        let content = nomination.content();
+        assert_eq!(content.org_number, "986252932");
+        assert_eq!(content.savings_nok, Some(1_200_000));
+        assert_eq!(content.savings_hours, None);
+        assert_eq!(content.other_agencies, None);
     }
 
     #[test]

@@ -12,16 +12,31 @@ pub struct TipInput {
     pub may_contact: bool,
 }
 
-/// A tip that passed every rule. The tipster may stay anonymous; asking to be contacted
-/// needs an e-mail address to be contacted at.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NewTip {
-    pub initiative: LongText,
-    pub agency: ShortText,
-    pub reason: LongText,
-    pub tipster_name: Option<ShortText>,
-    pub tipster_email: Option<EmailAddress>,
+/// A tip's content as stored: what the tipster wrote, in the one shape the tip row, its
+/// insert and the checked tip carry it (`db::tips` embeds it in its row; the derives name
+/// the `tips` table, the only place it is stored).
+#[derive(
+    Debug, Clone, PartialEq, Eq, diesel::Queryable, diesel::Selectable, diesel::Insertable,
+)]
+#[diesel(table_name = crate::db::schema::tips)]
+pub struct TipContent {
+    pub initiative: String,
+    pub agency: String,
+    pub reason: String,
+    pub tipster_name: Option<String>,
+    pub tipster_email: Option<String>,
     pub may_contact: bool,
+}
+
+/// A tip that passed every rule. The tipster may stay anonymous; asking to be contacted
+/// needs an e-mail address to be contacted at. Only `TryFrom<&TipInput>` makes one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewTip(TipContent);
+
+impl NewTip {
+    pub fn content(&self) -> &TipContent {
+        &self.0
+    }
 }
 
 impl TryFrom<&TipInput> for NewTip {
@@ -45,14 +60,14 @@ impl TryFrom<&TipInput> for NewTip {
         }
         // `check` answers `None` only for a field it recorded an error for.
         let checked = (|| {
-            Some(Self {
-                initiative: initiative?,
-                agency: agency?,
-                reason: reason?,
-                tipster_name: tipster_name?,
-                tipster_email: tipster_email?,
+            Some(Self(TipContent {
+                initiative: initiative?.into_inner(),
+                agency: agency?.into_inner(),
+                reason: reason?.into_inner(),
+                tipster_name: tipster_name?.map(ShortText::into_inner),
+                tipster_email: tipster_email?.map(|email| email.as_ref().to_owned()),
                 may_contact: input.may_contact,
-            })
+            }))
         })();
         match checked {
             Some(checked) if errors.is_empty() => Ok(checked),
@@ -77,8 +92,8 @@ mod tests {
     #[test]
     fn an_anonymous_tip_is_fine() {
         let tip = NewTip::try_from(&valid()).unwrap();
-        assert_eq!(tip.tipster_name, None);
-        assert_eq!(tip.tipster_email, None);
+        assert_eq!(tip.content().tipster_name, None);
+        assert_eq!(tip.content().tipster_email, None);
     }
 
     #[test]

@@ -113,8 +113,8 @@ fn rounds_at_work(
                         .unwrap_or(Impartiality::Clear),
                     id: n.id,
                     reference: n.reference,
-                    title: n.title,
-                    agency: n.agency_name,
+                    title: n.content.title,
+                    agency: n.content.agency_name,
                 })
                 .collect(),
         });

@@ -201,17 +201,20 @@ pub async fn linked_to(db: &Database, nomination_id: i32) -> anyhow::Result<Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::TipContent;
 
     fn tip(id: i32, agency: &str, initiative: &str) -> TipRow {
         TipRow {
             id,
             reference: format!("TIPS-2026-{id:04}"),
-            initiative: initiative.into(),
-            agency: agency.into(),
-            reason: String::new(),
-            tipster_name: None,
-            tipster_email: None,
-            may_contact: false,
+            content: TipContent {
+                initiative: initiative.into(),
+                agency: agency.into(),
+                reason: String::new(),
+                tipster_name: None,
+                tipster_email: None,
+                may_contact: false,
+            },
             triage_state: TriageState::New,
             language: "nb".into(),
             nomination_id: None,

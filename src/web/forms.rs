@@ -9,7 +9,7 @@
 //! with a receipt instead of a redirect, use the same `decode` and `check_security`.
 
 use crate::domain::{FieldErrors, SubmissionKey, ValidationError};
-use crate::web::errors::{PageError, PageResult, messages_per_field};
+use crate::web::errors::{OrNotFound as _, PageError, PageResult, messages_per_field};
 use crate::web::flash::Flash;
 use crate::web::lang::RequestLang;
 use crate::web::rate_limit::SubmissionLimiter;
@@ -448,6 +448,39 @@ impl FromRequest for PostedForm {
     }
 }
 
+/// A staff form posted to a URL with ids in it (`/sekretariat/runder/{id}/kriterier`): the
+/// path's values and the [`PostedForm`], as one extractor instead of a `web::Path` and a
+/// form on every such handler. A path that does not parse is the 404 page, as it is for
+/// `web::Path` (the app's `PathConfig`). It derefs to its [`PostedForm`].
+pub struct PostedTo<P> {
+    pub path: P,
+    form: PostedForm,
+}
+
+impl<P> std::ops::Deref for PostedTo<P> {
+    type Target = PostedForm;
+
+    fn deref(&self) -> &PostedForm {
+        &self.form
+    }
+}
+
+impl<P: DeserializeOwned + 'static> FromRequest for PostedTo<P> {
+    type Error = actix_web::Error;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let path = web::Path::<P>::from_request(req, payload);
+        let form = PostedForm::from_request(req, payload);
+        Box::pin(async move {
+            Ok(Self {
+                path: path.await?.into_inner(),
+                form: form.await?,
+            })
+        })
+    }
+}
+
 impl PostedForm {
     /// [`act`] on this post.
     pub async fn act<T: DeserializeOwned>(
@@ -502,5 +535,20 @@ impl PostedForm {
         action: impl AsyncFnOnce() -> Result<Redirect, PageError>,
     ) -> PageResult {
         press(&self.req, &self.body, action).await
+    }
+
+    /// [`press`] for a button on one thing (remove it, retry it, end its sessions):
+    /// `action` answers whether the thing was there (and the user's to touch); if it was
+    /// not, the 404 page, else on to `done`.
+    pub async fn press_on(
+        &self,
+        action: impl AsyncFnOnce() -> anyhow::Result<bool>,
+        done: Redirect,
+    ) -> PageResult {
+        self.press(async || {
+            action().await?.or_not_found()?;
+            Ok(done)
+        })
+        .await
     }
 }

@@ -142,7 +142,7 @@ async fn tip_contact(app: &TestApp, reference: &str) -> (Option<String>, Option<
         .await
         .unwrap()
         .unwrap();
-    (tip.tipster_name, tip.tipster_email)
+    (tip.content.tipster_name, tip.content.tipster_email)
 }
 
 async fn nomination_contact(app: &TestApp, reference: &str) -> (String, String) {
@@ -153,7 +153,10 @@ async fn nomination_contact(app: &TestApp, reference: &str) -> (String, String) 
         .await
         .unwrap()
         .unwrap();
-    (nomination.contact_name, nomination.contact_email)
+    (
+        nomination.content.contact_name,
+        nomination.content.contact_email,
+    )
 }
 
 async fn each_kind_goes_when_its_period_has_run_out_and_not_before(backend: Backend) {

@@ -5,7 +5,7 @@ use crate::accounts::SetPasswordOutcome;
 use crate::domain::{EmailAddress, FieldErrors, NewPassword, ValidationError};
 use crate::i18n::Lang;
 use crate::web::errors::{PageError, PageResult};
-use crate::web::forms::{FormPage, Outcome, PageRequest, PostedForm};
+use crate::web::forms::{FormPage, Outcome, PageRequest, PostedForm, PostedTo};
 use crate::web::{lang::RequestLang, page};
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
@@ -116,13 +116,8 @@ pub async fn password_form(view: PageRequest, token: web::Path<String>) -> PageR
 }
 
 #[tracing::instrument(skip_all)]
-pub async fn set_password(
-    RequestLang(lang): RequestLang,
-    token: web::Path<String>,
-    form: PostedForm,
-) -> PageResult {
+pub async fn set_password(RequestLang(lang): RequestLang, form: PostedTo<String>) -> PageResult {
     let (state, path) = (&form.state, form.req.path());
-    let token = token.into_inner();
     form.act_limited(
         &state.login_limiter,
         async |input: &PasswordInput| match NewPassword::parse(
@@ -137,7 +132,11 @@ pub async fn set_password(
                 };
                 Ok(Outcome::Invalid(FieldErrors::one(field, error)))
             }
-            Ok(password) => match state.accounts.set_password(token, password).await? {
+            Ok(password) => match state
+                .accounts
+                .set_password(form.path.clone(), password)
+                .await?
+            {
                 SetPasswordOutcome::LinkInvalid => Err(PageError::LinkInvalid),
                 SetPasswordOutcome::Busy => Ok(Outcome::Busy),
                 SetPasswordOutcome::Set(_) => {

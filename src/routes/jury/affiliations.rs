@@ -7,10 +7,11 @@ use crate::domain::{AFFILIATION_FIELDS, Affiliation, AffiliationInput};
 use crate::i18n::Lang;
 use crate::services::affiliations;
 use crate::web::auth::SignedIn;
-use crate::web::errors::{OrNotFound as _, PageResult};
-use crate::web::forms::{FormPage, Outcome, PageRequest, PostedForm, Redirect, Rejection};
+use crate::web::errors::PageResult;
+use crate::web::forms::{
+    FormPage, Outcome, PageRequest, PostedForm, PostedTo, Redirect, Rejection,
+};
 use crate::web::lang::RequestLang;
-use actix_web::web;
 
 const PATH: &str = "/jury/tilknytninger";
 const PAGE: FormPage<'static> = FormPage {
@@ -33,11 +34,11 @@ impl AffiliationView {
     fn of(row: AffiliationRow, lang: Lang) -> Self {
         Self {
             id: row.id,
-            organisation: row.organisation,
-            org_number: row.org_number,
-            role: row.role,
-            period_from: row.period_from.map(|d| lang.long_date(d)),
-            period_to: row.period_to.map(|d| lang.long_date(d)),
+            organisation: row.affiliation.organisation,
+            org_number: row.affiliation.org_number,
+            role: row.affiliation.role,
+            period_from: row.affiliation.period_from.map(|d| lang.long_date(d)),
+            period_to: row.affiliation.period_to.map(|d| lang.long_date(d)),
         }
     }
 }
@@ -81,17 +82,8 @@ pub async fn add(SignedIn(user): SignedIn, form: PostedForm) -> PageResult {
 }
 
 #[tracing::instrument(skip_all, fields(user_id = user.id))]
-pub async fn remove(
-    SignedIn(user): SignedIn,
-    path: web::Path<i32>,
-    form: PostedForm,
-) -> PageResult {
-    let affiliation_id = path.into_inner();
-    form.press(async || {
-        affiliations::remove(&form.state.db, user.id, affiliation_id)
-            .await?
-            .or_not_found()?;
-        Ok(Redirect::to(PATH).saying("jury-affiliation-removed"))
-    })
-    .await
+pub async fn remove(SignedIn(user): SignedIn, form: PostedTo<i32>) -> PageResult {
+    let removed = async || affiliations::remove(&form.state.db, user.id, form.path).await;
+    let done = Redirect::to(PATH).saying("jury-affiliation-removed");
+    form.press_on(removed, done).await
 }

@@ -17,7 +17,7 @@ use crate::services::scoring::{self, Desk, Written};
 use crate::web::AppState;
 use crate::web::auth::SignedIn;
 use crate::web::errors::{PageError, PageResult};
-use crate::web::forms::{Outcome, PageRequest, PostedForm, Redirect, Rejection};
+use crate::web::forms::{Outcome, PageRequest, PostedForm, PostedTo, Redirect, Rejection};
 use crate::web::lang::RequestLang;
 use actix_web::http::StatusCode;
 use actix_web::web;
@@ -118,9 +118,9 @@ pub async fn show(view: PageRequest, SignedIn(user): SignedIn, path: web::Path<i
     page::render(&view.req, &view.state, &desk, Shown::stored())
 }
 
-#[tracing::instrument(skip_all, fields(user_id = user.id, nomination_id = *path))]
-pub async fn save(SignedIn(user): SignedIn, path: web::Path<i32>, form: PostedForm) -> PageResult {
-    let nomination_id = path.into_inner();
+#[tracing::instrument(skip_all, fields(user_id = user.id, nomination_id = form.path))]
+pub async fn save(SignedIn(user): SignedIn, form: PostedTo<i32>) -> PageResult {
+    let nomination_id = form.path;
     form.act(
         async |values: &SheetInput| {
             let desk = load(&form.state, &user, nomination_id).await?;
@@ -151,13 +151,9 @@ pub async fn save(SignedIn(user): SignedIn, path: web::Path<i32>, form: PostedFo
     .await
 }
 
-#[tracing::instrument(skip_all, fields(user_id = user.id, nomination_id = *path))]
-pub async fn declare_conflict(
-    SignedIn(user): SignedIn,
-    path: web::Path<i32>,
-    form: PostedForm,
-) -> PageResult {
-    let nomination_id = path.into_inner();
+#[tracing::instrument(skip_all, fields(user_id = user.id, nomination_id = form.path))]
+pub async fn declare_conflict(SignedIn(user): SignedIn, form: PostedTo<i32>) -> PageResult {
+    let nomination_id = form.path;
     form.act(
         async |input: &ConflictInput| {
             let reason = match LongText::parse(&input.conflict_reason) {

@@ -7,12 +7,12 @@
 //! any nomination from `/nominer`, so a round leaving the nominations phase changes
 //! nothing for a draft but the year and deadline its page names.
 
-use super::nominate::{edit_page, new_context, new_form_page, receipt};
+use super::nominate::{edit_page, insert_intro, new_context, new_form_page, receipt};
 use crate::db::drafts::DraftRow;
 use crate::domain::{FieldErrors, NewNomination, NominationDraft, NominationInput, SubmissionKey};
 use crate::i18n::Lang;
 use crate::web::errors::{PageError, PageResult};
-use crate::web::forms::{self, PageRequest, PostedForm, Rejection};
+use crate::web::forms::{self, PageRequest, PostedForm, PostedTo, Rejection};
 use crate::web::{AppState, lang::RequestLang, page};
 use actix_web::http::StatusCode;
 use actix_web::web;
@@ -36,20 +36,10 @@ async fn draft_context(
     expires: NaiveDate,
     notice: Option<String>,
 ) -> anyhow::Result<tera::Context> {
-    let (year, deadline) = state.intake.open_round().await?;
-    let mut context = new_context(lang, (year, deadline));
-    context.insert("heading", &lang.text("draft-title"));
-    context.insert(
-        "lead",
-        &lang.text_with(
-            "draft-lead",
-            &[
-                ("year", &year.to_string()),
-                ("deadline", &lang.long_date(deadline)),
-                ("expires", &lang.long_date(expires)),
-            ],
-        ),
-    );
+    let round = state.intake.open_round().await?;
+    let mut context = new_context(lang, round);
+    let ids = ("draft-title", "draft-lead");
+    insert_intro(&mut context, lang, ids, round, Some(expires));
     context.insert("action", path);
     context.insert("draft_action", &format!("{path}?{SAVE_QUERY}"));
     context.insert("notice", &notice);
@@ -135,16 +125,12 @@ pub async fn open(
 /// receipt); or, from the save button (`?lagre`), saved again (the form, with a note until
 /// when it is kept). Otherwise the form again with what was typed and why.
 #[tracing::instrument(skip_all)]
-pub async fn post(
-    RequestLang(lang): RequestLang,
-    token: web::Path<String>,
-    form: PostedForm,
-) -> PageResult {
+pub async fn post(RequestLang(lang): RequestLang, form: PostedTo<String>) -> PageResult {
     let state = &form.state;
     if form.req.query_string() != SAVE_QUERY {
         return on_draft::<NewNomination>(
             lang,
-            &token,
+            &form.path,
             &form,
             async |draft, _, nomination, key| {
                 let (row, round) = state
@@ -157,7 +143,7 @@ pub async fn post(
         )
         .await;
     }
-    on_draft::<NominationDraft>(lang, &token, &form, async |draft, path, saved, _| {
+    on_draft::<NominationDraft>(lang, &form.path, &form, async |draft, path, saved, _| {
         let input = saved.input.clone();
         let expires = state
             .intake

@@ -5,7 +5,7 @@ use crate::db::{self, nominations::NominationRow, rounds::Round};
 use crate::domain::{Category, EditWindow, NewNomination, NominationInput};
 use crate::i18n::Lang;
 use crate::web::errors::{PageError, PageResult};
-use crate::web::forms::{self, FormPage, PageRequest, PostedForm};
+use crate::web::forms::{self, FormPage, PageRequest, PostedForm, PostedTo};
 use crate::web::{AppState, lang::RequestLang, page};
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
@@ -39,22 +39,36 @@ pub(super) fn new_form_page() -> FormPage<'static> {
     }
 }
 
+/// The heading and lead of a page of the nomination form (the two texts' ids), the lead
+/// naming the round's prize year and deadline, and when a draft `expires` if it is one.
+pub(super) fn insert_intro(
+    context: &mut tera::Context,
+    lang: Lang,
+    (heading, lead): (&str, &str),
+    (prize_year, deadline): (i32, chrono::NaiveDate),
+    expires: Option<chrono::NaiveDate>,
+) {
+    let (year, deadline) = (prize_year.to_string(), lang.long_date(deadline));
+    let expires = expires.map(|date| lang.long_date(date));
+    let mut args = vec![("year", year.as_str()), ("deadline", deadline.as_str())];
+    args.extend(expires.as_deref().map(|date| ("expires", date)));
+    context.insert("heading", &lang.text(heading));
+    context.insert("lead", &lang.text_with(lead, &args));
+}
+
 /// Texts and flags of the new-nomination page.
 pub(super) fn new_context(
     lang: Lang,
     (prize_year, deadline): (i32, chrono::NaiveDate),
 ) -> tera::Context {
     let mut context = tera::Context::new();
-    context.insert("heading", &lang.text("nominate-title"));
-    context.insert(
-        "lead",
-        &lang.text_with(
-            "nominate-lead",
-            &[
-                ("year", &prize_year.to_string()),
-                ("deadline", &lang.long_date(deadline)),
-            ],
-        ),
+    let round = (prize_year, deadline);
+    insert_intro(
+        &mut context,
+        lang,
+        ("nominate-title", "nominate-lead"),
+        round,
+        None,
     );
     context.insert("action", "/nominer");
     context.insert("submit_label", &lang.text("nominate-submit"));
@@ -216,11 +230,11 @@ pub(super) fn edit_page(path: &str) -> FormPage<'_> {
 /// The nomination and round behind a private link; an unknown link is `LinkInvalid`.
 async fn by_edit_token(
     state: &AppState,
-    token: web::Path<String>,
+    token: String,
 ) -> Result<(NominationRow, Round), PageError> {
     state
         .intake
-        .find_by_edit_token(token.into_inner())
+        .find_by_edit_token(token)
         .await?
         .ok_or(PageError::LinkInvalid)
 }
@@ -232,19 +246,15 @@ pub async fn edit_form(
     token: web::Path<String>,
 ) -> PageResult {
     let path = view.req.path();
-    let (row, round) = by_edit_token(&view.state, token).await?;
+    let (row, round) = by_edit_token(&view.state, token.into_inner()).await?;
     let context = edit_context(lang, path, &row, &round, None);
     view.render_values(&edit_page(path), &row.to_input(), context)
 }
 
 #[tracing::instrument(skip_all)]
-pub async fn save_edit(
-    RequestLang(lang): RequestLang,
-    token: web::Path<String>,
-    form: PostedForm,
-) -> PageResult {
+pub async fn save_edit(RequestLang(lang): RequestLang, form: PostedTo<String>) -> PageResult {
     let (state, path) = (&form.state, form.req.path());
-    let (row, round) = by_edit_token(state, token).await?;
+    let (row, round) = by_edit_token(state, form.path.clone()).await?;
     let page = edit_page(path);
     if EditWindow::of(round.phase, round.closes_at, db::now()) != EditWindow::Open {
         // Refused before reading the form: the stored nomination, read-only, says why.

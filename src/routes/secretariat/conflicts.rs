@@ -9,7 +9,7 @@ use crate::services::oversight::{self, Pair};
 use crate::web::AppState;
 use crate::web::auth::Admin;
 use crate::web::errors::{PageError, PageResult};
-use crate::web::forms::{FormPage, Outcome, PageRequest, PostedForm, Redirect, Rejection};
+use crate::web::forms::{FormPage, Outcome, PageRequest, PostedTo, Redirect, Rejection};
 use actix_web::web;
 
 const PATH: &str = "/sekretariat/habilitet";
@@ -99,12 +99,8 @@ pub async fn decision_form(
 }
 
 #[tracing::instrument(skip_all, fields(user_id = admin.id))]
-pub async fn decide(
-    Admin(admin): Admin,
-    path: web::Path<(i32, i32)>,
-    form: PostedForm,
-) -> PageResult {
-    let (juror_id, nomination_id) = path.into_inner();
+pub async fn decide(Admin(admin): Admin, form: PostedTo<(i32, i32)>) -> PageResult {
+    let (juror_id, nomination_id) = form.path;
     let state = &form.state;
     let pair = load_pair(state, juror_id, nomination_id).await?;
     form.act(

@@ -13,8 +13,7 @@ use crate::web::AppState;
 use crate::web::auth::Admin;
 use crate::web::errors::{PageError, PageResult};
 use crate::web::flash::Flash;
-use crate::web::forms::{PostedForm, Redirect};
-use actix_web::web;
+use crate::web::forms::{PostedTo, Redirect};
 
 const PATH: &str = "/sekretariat";
 
@@ -157,16 +156,12 @@ pub struct PhaseStep {
 
 /// Moves the round on from the phase the dashboard showed; a second press (or someone
 /// else's move meanwhile) changes nothing and says so.
-#[tracing::instrument(skip_all, fields(user_id = admin.id, round_id = step.round))]
-pub async fn advance(
-    Admin(admin): Admin,
-    step: web::Path<PhaseStep>,
-    form: PostedForm,
-) -> PageResult {
-    let from = Phase::parse(&step.from).map_err(|_| PageError::NotFound)?;
+#[tracing::instrument(skip_all, fields(user_id = admin.id, round_id = form.path.round))]
+pub async fn advance(Admin(admin): Admin, form: PostedTo<PhaseStep>) -> PageResult {
+    let from = Phase::parse(&form.path.from).map_err(|_| PageError::NotFound)?;
     let actor = admin.actor();
     form.press(async || {
-        match rounds::advance_phase(&form.state.db, step.round, from, actor).await? {
+        match rounds::advance_phase(&form.state.db, form.path.round, from, actor).await? {
             Advanced::NoSuchRound => Err(PageError::NotFound),
             Advanced::Moved => Ok(Redirect::to(PATH).saying("desk-phase-moved")),
             Advanced::Unchanged => Ok(Redirect::to(PATH).saying("desk-phase-not-moved")),
@@ -176,9 +171,9 @@ pub async fn advance(
 }
 
 /// Reminds every juror of the round who has nominations left, now.
-#[tracing::instrument(skip_all, fields(user_id = admin.id, round_id = *path))]
-pub async fn remind(Admin(admin): Admin, path: web::Path<i32>, form: PostedForm) -> PageResult {
-    let round_id = path.into_inner();
+#[tracing::instrument(skip_all, fields(user_id = admin.id, round_id = form.path))]
+pub async fn remind(Admin(admin): Admin, form: PostedTo<i32>) -> PageResult {
+    let round_id = form.path;
     form.press(async || {
         let state = &form.state;
         match state

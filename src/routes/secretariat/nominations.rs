@@ -33,8 +33,8 @@ pub async fn list(view: PageRequest, Admin(admin): Admin, path: web::Path<i32>) 
         .map(|n| NominationSummary {
             id: n.id,
             reference: n.reference,
-            title: n.title,
-            agency_name: n.agency_name,
+            title: n.content.title,
+            agency_name: n.content.agency_name,
             status: n.status.to_string(),
             carried: n.carried_from_round_id.is_some(),
         })

@@ -4,9 +4,8 @@
 
 use crate::services::outbox_desk;
 use crate::web::auth::Admin;
-use crate::web::errors::{OrNotFound as _, PageResult};
-use crate::web::forms::{PageRequest, PostedForm, Redirect};
-use actix_web::web;
+use crate::web::errors::PageResult;
+use crate::web::forms::{PageRequest, PostedTo, Redirect};
 
 const PATH: &str = "/sekretariat/epost";
 
@@ -36,8 +35,8 @@ pub async fn outbox(view: PageRequest, Admin(admin): Admin) -> PageResult {
         .into_iter()
         .map(|m| MessageView {
             id: m.id,
-            purpose: m.purpose,
-            reference: m.subject_ref,
+            purpose: m.message.purpose,
+            reference: m.message.subject_ref,
             status: m.status.to_string(),
             attempts: m.attempts,
             next_attempt: time(Some(m.next_attempt_at)),
@@ -51,15 +50,15 @@ pub async fn outbox(view: PageRequest, Admin(admin): Admin) -> PageResult {
 }
 
 /// Sends a failed message again: it goes back in the queue, due now.
-#[tracing::instrument(skip_all, fields(user_id = admin.id, message_id = *path))]
-pub async fn retry(Admin(admin): Admin, path: web::Path<i32>, form: PostedForm) -> PageResult {
-    let message_id = path.into_inner();
-    form.press(async || {
-        outbox_desk::retry(&form.state.db, admin.id, message_id)
-            .await?
-            .or_not_found()?;
-        form.state.intake.wake_outbox();
-        Ok(Redirect::to(PATH).saying("secretariat-mail-retried"))
-    })
-    .await
+#[tracing::instrument(skip_all, fields(user_id = admin.id, message_id = form.path))]
+pub async fn retry(Admin(admin): Admin, form: PostedTo<i32>) -> PageResult {
+    let retried = async || {
+        let retried = outbox_desk::retry(&form.state.db, admin.id, form.path).await?;
+        if retried {
+            form.state.intake.wake_outbox();
+        }
+        Ok(retried)
+    };
+    let done = Redirect::to(PATH).saying("secretariat-mail-retried");
+    form.press_on(retried, done).await
 }

@@ -8,11 +8,12 @@ use crate::accounts::CreateUserError;
 use crate::domain::{FieldErrors, INVITATION_FIELDS, Invitation, InvitationInput, ValidationError};
 use crate::services::users;
 use crate::web::auth::Admin;
-use crate::web::errors::{OrNotFound as _, PageError, PageResult};
+use crate::web::errors::{PageError, PageResult};
 use crate::web::flash::Flash;
-use crate::web::forms::{FormPage, Outcome, PageRequest, PostedForm, Redirect, Rejection};
+use crate::web::forms::{
+    FormPage, Outcome, PageRequest, PostedForm, PostedTo, Redirect, Rejection,
+};
 use crate::web::lang::RequestLang;
-use actix_web::web;
 
 const PATH: &str = "/sekretariat";
 const PAGE: FormPage<'static> = FormPage {
@@ -96,27 +97,18 @@ pub async fn invite(Admin(admin): Admin, form: PostedForm) -> PageResult {
 }
 
 /// Ends every session of a user at once (a lost laptop, a juror leaving the jury).
-#[tracing::instrument(skip_all, fields(user_id = admin.id, target_user_id = *path))]
-pub async fn end_sessions(
-    Admin(admin): Admin,
-    path: web::Path<i32>,
-    form: PostedForm,
-) -> PageResult {
-    let user_id = path.into_inner();
-    form.press(async || {
-        users::end_sessions(&form.state.db, admin.id, user_id)
-            .await?
-            .or_not_found()?;
-        Ok(Redirect::to(PATH).saying("secretariat-sessions-ended"))
-    })
-    .await
+#[tracing::instrument(skip_all, fields(user_id = admin.id, target_user_id = form.path))]
+pub async fn end_sessions(Admin(admin): Admin, form: PostedTo<i32>) -> PageResult {
+    let ended = async || users::end_sessions(&form.state.db, admin.id, form.path).await;
+    let done = Redirect::to(PATH).saying("secretariat-sessions-ended");
+    form.press_on(ended, done).await
 }
 
 /// Takes away another user's second factor (a lost phone), audited; they enrol again at
 /// their next login. Not one's own: another admin (or the CLI) must do that.
-#[tracing::instrument(skip_all, fields(user_id = admin.id, target_user_id = *path))]
-pub async fn reset_totp(Admin(admin): Admin, path: web::Path<i32>, form: PostedForm) -> PageResult {
-    let user_id = path.into_inner();
+#[tracing::instrument(skip_all, fields(user_id = admin.id, target_user_id = form.path))]
+pub async fn reset_totp(Admin(admin): Admin, form: PostedTo<i32>) -> PageResult {
+    let user_id = form.path;
     form.press(
         async || match users::reset_totp(&form.state.accounts, admin.id, user_id).await? {
             users::ResetTotp::Done => Ok(Redirect::to(PATH).saying("secretariat-totp-reset")),
@@ -132,23 +124,23 @@ pub async fn reset_totp(Admin(admin): Admin, path: web::Path<i32>, form: PostedF
 
 /// Switches an account off: its sessions end at once, it cannot log in, and its open
 /// links stop working. Not one's own (the secretariat would lock itself out).
-#[tracing::instrument(skip_all, fields(user_id = admin.id, target_user_id = *path))]
-pub async fn disable(Admin(admin): Admin, path: web::Path<i32>, form: PostedForm) -> PageResult {
-    switch(admin, path.into_inner(), form, true).await
+#[tracing::instrument(skip_all, fields(user_id = admin.id, target_user_id = form.path))]
+pub async fn disable(Admin(admin): Admin, form: PostedTo<i32>) -> PageResult {
+    switch(admin, form, true).await
 }
 
 /// Switches a disabled account on again.
-#[tracing::instrument(skip_all, fields(user_id = admin.id, target_user_id = *path))]
-pub async fn enable(Admin(admin): Admin, path: web::Path<i32>, form: PostedForm) -> PageResult {
-    switch(admin, path.into_inner(), form, false).await
+#[tracing::instrument(skip_all, fields(user_id = admin.id, target_user_id = form.path))]
+pub async fn enable(Admin(admin): Admin, form: PostedTo<i32>) -> PageResult {
+    switch(admin, form, false).await
 }
 
 async fn switch(
     admin: crate::db::users::UserRow,
-    user_id: i32,
-    form: PostedForm,
+    form: PostedTo<i32>,
     disable: bool,
 ) -> PageResult {
+    let user_id = form.path;
     if disable && user_id == admin.id {
         return Err(PageError::Forbidden);
     }

@@ -13,7 +13,7 @@ use crate::services::decisions::{self, Proposal};
 use crate::web::AppState;
 use crate::web::auth::Admin;
 use crate::web::errors::{PageError, PageResult};
-use crate::web::forms::{Outcome, PageRequest, PostedForm, Redirect, Rejection};
+use crate::web::forms::{Outcome, PageRequest, PostedTo, Redirect, Rejection};
 use crate::web::lang::RequestLang;
 use actix_web::{HttpRequest, web};
 use std::cell::Cell;
@@ -69,9 +69,9 @@ impl DecisionInput {
     }
 }
 
-#[tracing::instrument(skip_all, fields(user_id = admin.id, round_id = *round_id))]
-pub async fn decide(Admin(admin): Admin, round_id: web::Path<i32>, form: PostedForm) -> PageResult {
-    let round_id = round_id.into_inner();
+#[tracing::instrument(skip_all, fields(user_id = admin.id, round_id = form.path))]
+pub async fn decide(Admin(admin): Admin, form: PostedTo<i32>) -> PageResult {
+    let round_id = form.path;
     // Why the decision was refused, per field of its form: more than `FieldErrors` holds,
     // so the action leaves it here for the page shown again.
     let refused = Cell::new(Vec::new());

@@ -9,7 +9,9 @@ use crate::services::rounds::{self, RoundDesk};
 use crate::web::AppState;
 use crate::web::auth::Admin;
 use crate::web::errors::PageResult;
-use crate::web::forms::{FormPage, Outcome, PageRequest, PostedForm, Redirect, Rejection};
+use crate::web::forms::{
+    FormPage, Outcome, PageRequest, PostedForm, PostedTo, Redirect, Rejection,
+};
 use crate::web::lang::RequestLang;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, web};
@@ -222,9 +224,9 @@ pub async fn show(view: PageRequest, Admin(admin): Admin, path: web::Path<i32>) 
     .await
 }
 
-#[tracing::instrument(skip_all, fields(user_id = admin.id, round_id = *path))]
-pub async fn update(Admin(admin): Admin, path: web::Path<i32>, form: PostedForm) -> PageResult {
-    let round_id = path.into_inner();
+#[tracing::instrument(skip_all, fields(user_id = admin.id, round_id = form.path))]
+pub async fn update(Admin(admin): Admin, form: PostedTo<i32>) -> PageResult {
+    let round_id = form.path;
     form.act(
         async |input: &RoundInput| {
             let updated = rounds::update(

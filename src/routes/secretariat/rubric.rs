@@ -7,9 +7,7 @@ use crate::services::rounds::{self, RubricRefusal};
 use crate::web::AppState;
 use crate::web::auth::Admin;
 use crate::web::errors::{PageError, PageResult};
-use crate::web::forms::{
-    FormPage, NoFields, Outcome, PageRequest, PostedForm, Redirect, Rejection,
-};
+use crate::web::forms::{FormPage, NoFields, Outcome, PageRequest, PostedTo, Redirect, Rejection};
 use crate::web::lang::RequestLang;
 use actix_web::{HttpRequest, web};
 
@@ -58,13 +56,9 @@ async fn round_page_with(
     round_page(req, state, round_id, shown, Some(&rejection)).await
 }
 
-#[tracing::instrument(skip_all, fields(user_id = admin.id, round_id = *path))]
-pub async fn add_criterion(
-    Admin(admin): Admin,
-    path: web::Path<i32>,
-    form: PostedForm,
-) -> PageResult {
-    let round_id = path.into_inner();
+#[tracing::instrument(skip_all, fields(user_id = admin.id, round_id = form.path))]
+pub async fn add_criterion(Admin(admin): Admin, form: PostedTo<i32>) -> PageResult {
+    let round_id = form.path;
     form.act(
         async |input: &RoundInput| match RubricCriterion::parse(input) {
             Ok(criterion) => {
@@ -122,13 +116,9 @@ pub async fn criterion_form(
     criterion_page(&view.req, &view.state, path.into_inner(), None, None).await
 }
 
-#[tracing::instrument(skip_all, fields(user_id = admin.id, round_id = path.0, criterion_id = path.1))]
-pub async fn edit_criterion(
-    Admin(admin): Admin,
-    path: web::Path<(i32, i32)>,
-    form: PostedForm,
-) -> PageResult {
-    let (round_id, criterion_id) = path.into_inner();
+#[tracing::instrument(skip_all, fields(user_id = admin.id, round_id = form.path.0, criterion_id = form.path.1))]
+pub async fn edit_criterion(Admin(admin): Admin, form: PostedTo<(i32, i32)>) -> PageResult {
+    let (round_id, criterion_id) = form.path;
     form.act(
         async |input: &RoundInput| match RubricCriterion::parse(input) {
             Ok(criterion) => {
@@ -155,13 +145,9 @@ pub async fn edit_criterion(
 
 /// The remove button. Not `forms::press`: a locked rubric answers with the round page
 /// saying so (409), as the other rubric forms do.
-#[tracing::instrument(skip_all, fields(user_id = admin.id, round_id = path.0, criterion_id = path.1))]
-pub async fn remove_criterion(
-    Admin(admin): Admin,
-    path: web::Path<(i32, i32)>,
-    form: PostedForm,
-) -> PageResult {
-    let (round_id, criterion_id) = path.into_inner();
+#[tracing::instrument(skip_all, fields(user_id = admin.id, round_id = form.path.0, criterion_id = form.path.1))]
+pub async fn remove_criterion(Admin(admin): Admin, form: PostedTo<(i32, i32)>) -> PageResult {
+    let (round_id, criterion_id) = form.path;
     form.act(
         async |_: &NoFields| {
             let removed =

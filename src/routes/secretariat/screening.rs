@@ -11,8 +11,7 @@ use crate::domain::{
 use crate::services::screening;
 use crate::web::auth::Admin;
 use crate::web::errors::{OrNotFound as _, PageError, PageResult};
-use crate::web::forms::{Outcome, PostedForm, Redirect};
-use actix_web::web;
+use crate::web::forms::{Outcome, PostedForm, PostedTo, Redirect};
 
 /// Back to the nomination page, saying the change is saved.
 fn saved(nomination_id: i32) -> Redirect {
@@ -41,9 +40,9 @@ async fn nomination_form(
     .await
 }
 
-#[tracing::instrument(skip_all, fields(user_id = admin.id, nomination_id = *path))]
-pub async fn screen(Admin(admin): Admin, path: web::Path<i32>, form: PostedForm) -> PageResult {
-    let nomination_id = path.into_inner();
+#[tracing::instrument(skip_all, fields(user_id = admin.id, nomination_id = form.path))]
+pub async fn screen(Admin(admin): Admin, form: PostedTo<i32>) -> PageResult {
+    let nomination_id = form.path;
     let decide = async |input: &ScreeningInput| match ScreeningDecision::parse(input) {
         Ok(decision) => {
             screening::screen(&form.state.db, nomination_id, decision, admin.actor()).await?;
@@ -60,9 +59,9 @@ pub async fn screen(Admin(admin): Admin, path: web::Path<i32>, form: PostedForm)
     nomination_form(&form, nomination_id, decide, typed).await
 }
 
-#[tracing::instrument(skip_all, fields(user_id = admin.id, nomination_id = *path))]
-pub async fn carry(Admin(admin): Admin, path: web::Path<i32>, form: PostedForm) -> PageResult {
-    let nomination_id = path.into_inner();
+#[tracing::instrument(skip_all, fields(user_id = admin.id, nomination_id = form.path))]
+pub async fn carry(Admin(admin): Admin, form: PostedTo<i32>) -> PageResult {
+    let nomination_id = form.path;
     let carry = async |input: &ScreeningInput| {
         let target = match parse_target_round(input) {
             Ok(target) => target,
@@ -86,9 +85,9 @@ fn as_stored(_: &ScreeningInput, stored: ScreeningInput) -> ScreeningInput {
     stored
 }
 
-#[tracing::instrument(skip_all, fields(user_id = admin.id, nomination_id = *path))]
-pub async fn assign(Admin(admin): Admin, path: web::Path<i32>, form: PostedForm) -> PageResult {
-    let nomination_id = path.into_inner();
+#[tracing::instrument(skip_all, fields(user_id = admin.id, nomination_id = form.path))]
+pub async fn assign(Admin(admin): Admin, form: PostedTo<i32>) -> PageResult {
+    let nomination_id = form.path;
     let assign = async |input: &ScreeningInput| {
         let jurors = chosen_jurors(input);
         screening::assign(&form.state.db, nomination_id, jurors, admin.actor()).await?;
@@ -97,9 +96,9 @@ pub async fn assign(Admin(admin): Admin, path: web::Path<i32>, form: PostedForm)
     nomination_form(&form, nomination_id, assign, as_stored).await
 }
 
-#[tracing::instrument(skip_all, fields(user_id = admin.id, nomination_id = *path))]
-pub async fn reopen(Admin(admin): Admin, path: web::Path<i32>, form: PostedForm) -> PageResult {
-    let nomination_id = path.into_inner();
+#[tracing::instrument(skip_all, fields(user_id = admin.id, nomination_id = form.path))]
+pub async fn reopen(Admin(admin): Admin, form: PostedTo<i32>) -> PageResult {
+    let nomination_id = form.path;
     let reopen = async |input: &ScreeningInput| {
         let juror_id = juror_to_reopen(input).ok_or(PageError::NotFound)?;
         screening::reopen(&form.state.db, nomination_id, juror_id, admin.actor())

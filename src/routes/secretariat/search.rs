@@ -98,8 +98,8 @@ pub async fn nominations(
             categories: n.categories.as_slice().iter().map(|c| c.code()).collect(),
             carried: n.carried_from_round_id.is_some(),
             reference: n.reference,
-            title: n.title,
-            agency_name: n.agency_name,
+            title: n.content.title,
+            agency_name: n.content.agency_name,
             status: n.status,
         })
         .collect();

@@ -16,7 +16,9 @@ use crate::web::AppState;
 use crate::web::auth::Admin;
 use crate::web::errors::{PageError, PageResult};
 use crate::web::flash::Flash;
-use crate::web::forms::{FormPage, Outcome, PageRequest, PostedForm, Redirect, Rejection};
+use crate::web::forms::{
+    FormPage, Outcome, PageRequest, PostedForm, PostedTo, Redirect, Rejection,
+};
 use crate::web::lang::RequestLang;
 use actix_web::web;
 
@@ -227,20 +229,20 @@ async fn triage_form(
     .await
 }
 
-#[tracing::instrument(skip_all, fields(user_id = admin.id, tip_id = *path))]
-pub async fn link(Admin(admin): Admin, path: web::Path<i32>, form: PostedForm) -> PageResult {
-    triage_form(&admin, path.into_inner(), &form, parse_link).await
+#[tracing::instrument(skip_all, fields(user_id = admin.id, tip_id = form.path))]
+pub async fn link(Admin(admin): Admin, form: PostedTo<i32>) -> PageResult {
+    triage_form(&admin, form.path, &form, parse_link).await
 }
 
-#[tracing::instrument(skip_all, fields(user_id = admin.id, tip_id = *path))]
-pub async fn invite(Admin(admin): Admin, path: web::Path<i32>, form: PostedForm) -> PageResult {
+#[tracing::instrument(skip_all, fields(user_id = admin.id, tip_id = form.path))]
+pub async fn invite(Admin(admin): Admin, form: PostedTo<i32>) -> PageResult {
     let parse = |input: &TriageInput| AgencyInvitation::parse(input).map(TriageAction::Invite);
-    triage_form(&admin, path.into_inner(), &form, parse).await
+    triage_form(&admin, form.path, &form, parse).await
 }
 
-#[tracing::instrument(skip_all, fields(user_id = admin.id, tip_id = *path))]
-pub async fn close(Admin(admin): Admin, path: web::Path<i32>, form: PostedForm) -> PageResult {
-    triage_form(&admin, path.into_inner(), &form, parse_close).await
+#[tracing::instrument(skip_all, fields(user_id = admin.id, tip_id = form.path))]
+pub async fn close(Admin(admin): Admin, form: PostedTo<i32>) -> PageResult {
+    triage_form(&admin, form.path, &form, parse_close).await
 }
 
 /// A triage button with nothing to type: start the review, or reopen.
@@ -260,12 +262,12 @@ async fn triage_button(
     .await
 }
 
-#[tracing::instrument(skip_all, fields(user_id = admin.id, tip_id = *path))]
-pub async fn review(Admin(admin): Admin, path: web::Path<i32>, form: PostedForm) -> PageResult {
-    triage_button(&admin, path.into_inner(), &form, TriageAction::StartReview).await
+#[tracing::instrument(skip_all, fields(user_id = admin.id, tip_id = form.path))]
+pub async fn review(Admin(admin): Admin, form: PostedTo<i32>) -> PageResult {
+    triage_button(&admin, form.path, &form, TriageAction::StartReview).await
 }
 
-#[tracing::instrument(skip_all, fields(user_id = admin.id, tip_id = *path))]
-pub async fn reopen(Admin(admin): Admin, path: web::Path<i32>, form: PostedForm) -> PageResult {
-    triage_button(&admin, path.into_inner(), &form, TriageAction::Reopen).await
+#[tracing::instrument(skip_all, fields(user_id = admin.id, tip_id = form.path))]
+pub async fn reopen(Admin(admin): Admin, form: PostedTo<i32>) -> PageResult {
+    triage_button(&admin, form.path, &form, TriageAction::Reopen).await
 }
