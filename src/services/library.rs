@@ -268,10 +268,10 @@ pub async fn desk(db: &Database) -> anyhow::Result<Desk> {
             candidates.push(Candidate {
                 nomination_id,
                 reference: n.reference,
-                title: n.title,
+                title: n.content.title,
                 prize_year: round.prize_year,
                 outcome,
-                consent: n.consent_publish,
+                consent: n.content.consent_publish,
             });
         }
         Ok(Desk {
@@ -333,15 +333,15 @@ pub async fn draft_from_nomination(
                     return Ok(Err(LibraryRefusal::NotDecided));
                 };
                 let text = LibraryText {
-                    title: nomination.title,
-                    agency_name: nomination.agency_name,
-                    categories: nomination.categories,
-                    summary: nomination.summary,
-                    results: Some(nomination.results).filter(|t| !t.trim().is_empty()),
-                    user_effects: Some(nomination.user_effects).filter(|t| !t.trim().is_empty()),
-                    transfer_value: Some(nomination.transfer_value)
+                    title: nomination.content.title,
+                    agency_name: nomination.content.agency_name,
+                    categories: nomination.content.categories,
+                    summary: nomination.content.summary,
+                    results: Some(nomination.content.results).filter(|t| !t.trim().is_empty()),
+                    user_effects: Some(nomination.content.user_effects).filter(|t| !t.trim().is_empty()),
+                    transfer_value: Some(nomination.content.transfer_value)
                         .filter(|t| !t.trim().is_empty()),
-                    other_agencies: nomination.other_agencies,
+                    other_agencies: nomination.content.other_agencies,
                     show_contact: true,
                 };
                 let id = store::insert(

@@ -554,7 +554,7 @@ async fn contacts(app: &TestApp, ids: [i32; 2]) -> [String; 2] {
         .read(move |conn| {
             let mut out = [String::new(), String::new()];
             for (slot, id) in out.iter_mut().zip(ids) {
-                *slot = db::nominations::find_by_id(conn, id)?.contact_email;
+                *slot = db::nominations::find_by_id(conn, id)?.content.contact_email;
             }
             Ok(out)
         })

@@ -290,14 +290,10 @@ pub struct ConsentInput {
 /// `POST /nominasjon/{token}/samtykke`: gives or withdraws the consent to publish, then
 /// back to the nomination's page saying so.
 #[tracing::instrument(skip_all)]
-pub async fn consent(
-    RequestLang(lang): RequestLang,
-    token: web::Path<String>,
-    form: PostedForm,
-) -> PageResult {
+pub async fn consent(RequestLang(lang): RequestLang, form: PostedTo<String>) -> PageResult {
     let state = &form.state;
     let edit_path = form.req.path().trim_end_matches("/samtykke").to_owned();
-    let (row, round) = by_edit_token(state, token).await?;
+    let (row, round) = by_edit_token(state, form.path.clone()).await?;
     form.act_limited(
         &state.limiter,
         async |input: &ConsentInput| {
