@@ -4,6 +4,7 @@
 //! functions in `crate::domain` and `crate::jury`; routes call these, never `db` directly.
 
 pub mod affiliations;
+pub mod attachments;
 pub mod dashboard;
 pub mod decisions;
 pub mod exports;

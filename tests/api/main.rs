@@ -6,6 +6,7 @@
 mod account_hardening;
 mod accounts;
 mod api;
+mod attachments;
 mod authorization;
 mod backup;
 mod crash;
