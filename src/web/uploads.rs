@@ -173,7 +173,8 @@ async fn read_multipart(
                 if name != FILE_FIELD {
                     return Err(actix_web::error::ErrorBadRequest("unexpected file field"));
                 }
-                let mut keep = files.files.len() < limits.max_count;
+                // Once the budget ran out, no later file waits for it again.
+                let mut keep = !files.busy && files.files.len() < limits.max_count;
                 let mut content = Vec::new();
                 let mut any = false;
                 while let Some(chunk) = field.next().await {
