@@ -515,7 +515,7 @@ impl Intake {
                     Some(&detail),
                 )?;
             }
-            Ok(Edited::Saved(row))
+            Ok(Edited::Saved(Box::new(row)))
         })
         .await
         .or_else(|error| match error.downcast_ref::<TooManyFiles>() {
@@ -535,7 +535,7 @@ impl Intake {
 /// What became of an edit through the private link.
 #[derive(Debug)]
 pub enum Edited {
-    Saved(NominationRow),
+    Saved(Box<NominationRow>),
     /// The round has closed or left the nominations phase: nothing changed.
     Closed,
     /// The files that would stay and come are more than the limit: nothing changed.

@@ -29,6 +29,9 @@ fn pdf(len: usize) -> Vec<u8> {
     bytes
 }
 
+/// A file as chosen in the form: its name and bytes.
+type NamedFile<'a> = (&'a str, &'a [u8]);
+
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0";
 
 /// A `multipart/form-data` body as a browser builds it from the form: the text fields,
@@ -238,7 +241,7 @@ async fn too_large_wrong_kind_and_too_many_are_refused_on_the_field_with_the_tex
         .map(|f| ("fil.pdf", f.as_slice()))
         .collect();
     let too_large = pdf(10 * MB + 1);
-    let cases: [(&str, Vec<(&str, &[u8])>, &str); 4] = [
+    let cases: [(&str, Vec<NamedFile>, &str); 4] = [
         (
             "10 MB + 1 byte",
             vec![("stor.pdf", too_large.as_slice())],

@@ -387,7 +387,10 @@ async fn signed_in_pages_pass_axe_in_bokmaal_and_nynorsk() {
                     format!("/sekretariat/runder/{round}/nominasjoner"),
                     "main table",
                 ),
-                (format!("/sekretariat/nominasjoner/{nomination}"), "#attachments a"),
+                (
+                    format!("/sekretariat/nominasjoner/{nomination}"),
+                    "#attachments a",
+                ),
                 ("/sekretariat/habilitet".to_owned(), "#open-cases tbody tr"),
                 ("/sekretariat/logg".to_owned(), "#audit-log tbody tr"),
                 // The seed's nominations were sent through the API, so their receipts

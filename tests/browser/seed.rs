@@ -46,8 +46,11 @@ pub async fn seed(app: &TestApp) -> Seeded {
             ConflictFixture::declared(bjorn, flagged).insert(conn)?;
             // A file on the nomination being scored, so the jury's and the secretariat's
             // pages show their download lists.
-            let plan = bedre_stat::domain::NewAttachment::parse("Prosjektplan.pdf", b"%PDF-1.7\n".to_vec())
-                .expect("a PDF");
+            let plan = bedre_stat::domain::NewAttachment::parse(
+                "Prosjektplan.pdf",
+                b"%PDF-1.7\n".to_vec(),
+            )
+            .expect("a PDF");
             db::attachments::insert(conn, unflagged, &plan)?;
 
             // Last year's round, in discussion, fully scored by both jurors.

@@ -382,7 +382,7 @@ pub async fn save_edit(
                 .update_nomination(row.id, nomination, changes, limits)
                 .await?;
             let (shown, notice) = match &edited {
-                Edited::Saved(saved) => (saved, Some(lang.text("receipt-nomination-updated"))),
+                Edited::Saved(saved) => (&**saved, Some(lang.text("receipt-nomination-updated"))),
                 // A round that closed meanwhile shows the stored, unchanged nomination.
                 Edited::Closed => (&row, None),
                 Edited::TooManyFiles => {
