@@ -200,9 +200,26 @@ pub struct NominationSettings {
     pub draft_days: u32,
     /// Days before that a draft's one reminder goes out (0: none).
     pub draft_reminder_days: u32,
+    /// Files a nomination may carry.
+    pub max_attachments: usize,
+    /// Largest file, in MB (10^6 bytes).
+    pub max_attachment_mb: usize,
+    /// Bytes of uploaded files held in memory at once by all requests together, in MB;
+    /// an upload that would pass it waits, then is turned away (503, the form kept).
+    pub upload_memory_mb: usize,
+    /// Time a form with files has to send its whole body (instead of
+    /// `server.body_timeout_secs`).
+    pub upload_timeout_secs: u64,
 }
 
 impl NominationSettings {
+    pub fn attachment_limits(&self) -> crate::domain::AttachmentLimits {
+        crate::domain::AttachmentLimits {
+            max_count: self.max_attachments,
+            max_bytes: self.max_attachment_mb.saturating_mul(1_000_000),
+        }
+    }
+
     pub fn draft_lifetime(&self) -> crate::domain::DraftLifetime {
         crate::domain::DraftLifetime {
             days: self.draft_days,

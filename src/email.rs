@@ -179,9 +179,11 @@ pub fn nomination_receipt(
     round: &Round,
     edit_token: &str,
     lang: Lang,
+    attachments: &[String],
 ) -> anyhow::Result<NewOutboxMessage> {
     let edit_url = format!("{}/nominasjon/{edit_token}", identity.base_url);
     let mut context = Context::new();
+    context.insert("attachments", attachments);
     context.insert("lang", &lang);
     context.insert("reference", &nomination.reference);
     context.insert("year", &round.prize_year.to_string());

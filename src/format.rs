@@ -69,6 +69,17 @@ pub fn number(lang: Lang, value: f64, decimals: usize) -> String {
     }
 }
 
+/// A file's size as people read it: `2,4 MB`, `380 kB` (decimal units, as the limit in
+/// `nomination.max_attachment_mb` is counted).
+pub fn file_size(lang: Lang, bytes: i64) -> String {
+    let bytes = bytes.max(0) as f64;
+    if bytes >= 1_000_000.0 {
+        format!("{}\u{a0}MB", number(lang, bytes / 1_000_000.0, 1))
+    } else {
+        format!("{}\u{a0}kB", number(lang, (bytes / 1000.0).ceil(), 0))
+    }
+}
+
 /// The Tera filters; each reads the page's language from the context's `lang`.
 pub mod filters {
     use super::*;

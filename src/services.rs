@@ -5,6 +5,7 @@
 
 pub mod affiliations;
 pub mod archive;
+pub mod attachments;
 pub mod dashboard;
 pub mod decisions;
 pub mod exports;

@@ -102,6 +102,9 @@ impl Application {
             login_limiter: login_limiter.clone(),
             clock: clock.clone(),
             reminders: reminders.clone(),
+            upload_budget: crate::web::uploads::UploadBudget::new(
+                settings.nomination.upload_memory_mb,
+            ),
         };
         let max_body = settings.server.max_body_bytes;
         let mut server = HttpServer::new(move || {

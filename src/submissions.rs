@@ -10,13 +10,14 @@
 //! audit log records `receipt.withheld` for the secretariat.
 
 use crate::clock::Clock;
+use crate::db::attachments::AttachmentInfo;
 use crate::db::{
     self, Database, DbConn, audit, drafts::DraftRow, nominations::NominationRow,
     outbox::NewOutboxMessage, rounds::Round, tips::TipRow,
 };
 use crate::domain::{
-    Actor, DraftLifetime, EditWindow, NewNomination, NewTip, NominationDraft, RoundPlan,
-    SubmissionKey,
+    Actor, AttachmentChanges, AttachmentLimits, DraftLifetime, EditWindow, NewAttachment,
+    NewNomination, NewTip, NominationDraft, RoundPlan, SubmissionKey,
 };
 use crate::email::{self, DraftMail, MailIdentity, draft_ref};
 use crate::i18n::Lang;
@@ -148,16 +149,18 @@ impl Intake {
         Ok(row)
     }
 
-    /// Stores a nomination in the round open now, and returns it with its round and the
-    /// secret for its edit link (sent to the contact person, never stored in clear).
-    #[tracing::instrument(skip_all)]
+    /// Stores a nomination in the round open now with its files (checked already), and
+    /// returns it with its round and the secret for its edit link (sent to the contact
+    /// person, never stored in clear).
+    #[tracing::instrument(skip_all, fields(files = files.len()))]
     pub async fn submit_nomination(
         &self,
         nomination: NewNomination,
         lang: Lang,
         key: Option<SubmissionKey>,
+        files: Vec<NewAttachment>,
     ) -> anyhow::Result<(NominationRow, Round)> {
-        self.store_nomination(nomination, lang, key, None)
+        self.store_nomination(nomination, lang, key, None, files)
             .await?
             .context("a nomination not from a draft is always stored")
     }
@@ -171,9 +174,12 @@ impl Intake {
         lang: Lang,
         key: Option<SubmissionKey>,
         from_draft: Option<i32>,
+        files: Vec<NewAttachment>,
     ) -> anyhow::Result<Option<(NominationRow, Round)>> {
         let identity = self.identity.clone();
         let receipt_limit = self.receipt_limit;
+        // Shared, not copied, by each attempt of the transaction.
+        let files = Arc::new(files);
         let stored = self
             .write_retrying(move |conn| {
                 if let Some(key) = &key
@@ -207,6 +213,23 @@ impl Intake {
                     key.as_ref(),
                 )
                 .context("storing the nomination")?;
+                for file in files.iter() {
+                    db::attachments::insert(conn, row.id, file).context("storing an attachment")?;
+                }
+                // The receipt goes to an address nobody has confirmed, so like every
+                // receipt it carries no free text from the form: the files by format and
+                // size, not by the names they were uploaded under.
+                let listed: Vec<String> = files
+                    .iter()
+                    .map(|f| {
+                        let size = i64::try_from(f.content.len()).unwrap_or(i64::MAX);
+                        format!(
+                            "{} ({})",
+                            f.kind.label(),
+                            crate::format::file_size(lang, size)
+                        )
+                    })
+                    .collect();
                 let receipt = email::nomination_receipt(
                     templates::get(),
                     &identity,
@@ -214,6 +237,7 @@ impl Intake {
                     &round,
                     token.as_str(),
                     lang,
+                    &listed,
                 )?;
                 enqueue_receipt(conn, &receipt, receipt_limit)?;
                 audit::record(
@@ -242,9 +266,10 @@ impl Intake {
         nomination: NewNomination,
         lang: Lang,
         key: Option<SubmissionKey>,
+        files: Vec<NewAttachment>,
     ) -> anyhow::Result<Option<(NominationRow, Round)>> {
         tracing::Span::current().record("draft_id", draft_id);
-        self.store_nomination(nomination, lang, key, Some(draft_id))
+        self.store_nomination(nomination, lang, key, Some(draft_id), files)
             .await
     }
 
@@ -441,21 +466,36 @@ impl Intake {
             .await
     }
 
-    /// Saves the agency's changes, if the round still takes them. Returns `None` when it
-    /// has closed or left the nominations phase (checked inside the transaction, against
-    /// the stored round, by [`EditWindow`]).
+    /// Saves the agency's changes to the text and the files in one transaction, if the
+    /// round still takes them (checked inside the transaction, against the stored round,
+    /// by [`EditWindow`]) and the files that stay and come fit `limits` (counted inside it
+    /// too, so two tabs cannot together pass the limit). Only the nomination's own files
+    /// are removed: another nomination's file id is ignored.
     #[tracing::instrument(skip_all, fields(nomination_id))]
     pub async fn update_nomination(
         &self,
         nomination_id: i32,
         nomination: NewNomination,
-    ) -> anyhow::Result<Option<NominationRow>> {
+        changes: AttachmentChanges,
+        limits: AttachmentLimits,
+    ) -> anyhow::Result<Edited> {
         tracing::Span::current().record("nomination_id", nomination_id);
+        let changes = Arc::new(changes);
         self.write_retrying(move |conn| {
             let current = db::nominations::find_by_id(conn, nomination_id)?;
             let round = db::rounds::find(conn, current.round_id)?;
             if EditWindow::of(round.phase, round.closes_at, db::now()) != EditWindow::Open {
-                return Ok(None);
+                return Ok(Edited::Closed);
+            }
+            let existing = usize::try_from(db::attachments::count(conn, nomination_id)?)?;
+            let removed = db::attachments::delete(conn, nomination_id, &changes.removed)?;
+            if !changes.fits(existing, removed, limits) {
+                // An error rolls the transaction back, the removal above with it.
+                return Err(TooManyFiles.into());
+            }
+            for file in &changes.added {
+                db::attachments::insert(conn, nomination_id, file)
+                    .context("storing an attachment")?;
             }
             let row = db::nominations::update_content(conn, nomination_id, &nomination)?;
             audit::record(
@@ -465,9 +505,30 @@ impl Intake {
                 &row.reference,
                 None,
             )?;
-            Ok(Some(row))
+            if removed > 0 || !changes.added.is_empty() {
+                let detail = format!("added {}, removed {removed}", changes.added.len());
+                audit::record(
+                    conn,
+                    Actor::Public,
+                    "nomination.attachments_changed",
+                    &row.reference,
+                    Some(&detail),
+                )?;
+            }
+            Ok(Edited::Saved(Box::new(row)))
         })
         .await
+        .or_else(|error| match error.downcast_ref::<TooManyFiles>() {
+            Some(_) => Ok(Edited::TooManyFiles),
+            None => Err(error),
+        })
+    }
+
+    /// The files of a nomination, as listed on its edit page and receipt.
+    pub async fn attachments(&self, nomination_id: i32) -> anyhow::Result<Vec<AttachmentInfo>> {
+        self.db
+            .read(move |conn| Ok(db::attachments::list(conn, nomination_id)?))
+            .await
     }
 }
 
@@ -497,6 +558,21 @@ impl Intake {
         .await
     }
 }
+
+/// What became of an edit through the private link.
+#[derive(Debug)]
+pub enum Edited {
+    Saved(Box<NominationRow>),
+    /// The round has closed or left the nominations phase: nothing changed.
+    Closed,
+    /// The files that would stay and come are more than the limit: nothing changed.
+    TooManyFiles,
+}
+
+/// The error that rolls an edit back when its files would be too many.
+#[derive(Debug, thiserror::Error)]
+#[error("too many attachments")]
+struct TooManyFiles;
 
 /// Queues a receipt in the caller's transaction, unless the address has had `limit`
 /// receipts today (UTC); then records `receipt.withheld` instead. Returns whether it was

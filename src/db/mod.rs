@@ -6,6 +6,7 @@
 //! use a larger pool (WAL lets them run beside the writer). PostgreSQL uses one pool for
 //! both.
 
+pub mod attachments;
 pub mod audit;
 pub mod backup;
 pub mod decisions;

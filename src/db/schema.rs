@@ -123,6 +123,18 @@ diesel::table! {
 }
 
 diesel::table! {
+    nomination_attachments (id) {
+        id -> Integer,
+        nomination_id -> Integer,
+        file_name -> Text,
+        content_type -> Text,
+        size_bytes -> BigInt,
+        content -> Binary,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     outbox_attempts (id) {
         id -> Integer,
         outbox_message_id -> Integer,
@@ -362,6 +374,7 @@ diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(account_tokens -> users (user_id));
 diesel::joinable!(recovery_codes -> users (user_id));
 diesel::joinable!(tips -> nominations (nomination_id));
+diesel::joinable!(nomination_attachments -> nominations (nomination_id));
 diesel::joinable!(outbox_attempts -> outbox_messages (outbox_message_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
@@ -373,6 +386,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     outbox_attempts,
     receipt_counts,
     nomination_drafts,
+    nomination_attachments,
     audit_events,
     users,
     sessions,

@@ -29,6 +29,12 @@ pub enum ValidationError {
     RoundYearTaken,
     /// Not the code the authenticator app shows now.
     TotpCodeWrong,
+    /// A file larger than `nomination.max_attachment_mb`.
+    AttachmentTooLarge,
+    /// More files than `nomination.max_attachments`.
+    AttachmentTooMany,
+    /// Not a kind of file we take (told by its content).
+    AttachmentWrongType,
 }
 
 /// The typed value without surrounding whitespace; `Required` when nothing is left. The
@@ -68,6 +74,9 @@ impl ValidationError {
             Self::PhaseBackReasonRequired => "error-phase-back-reason-required",
             Self::DateInvalid => "error-date-invalid",
             Self::RoundYearTaken => "error-round-year-taken",
+            Self::AttachmentTooLarge => "error-attachment-too-large",
+            Self::AttachmentTooMany => "error-attachment-too-many",
+            Self::AttachmentWrongType => "error-attachment-wrong-type",
         }
     }
 }

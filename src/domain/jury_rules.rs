@@ -156,6 +156,9 @@ pub struct Visibility {
     /// Whether the viewer's own scores and assessment of it count: in the figures, and
     /// shown to the others. A conflicted juror's stored work stays stored but counts not.
     pub counts: bool,
+    /// May list and download the files attached to it. A conflicted juror may not: the
+    /// files are the nominee's documentation for the case the juror is out of.
+    pub may_see_attachments: bool,
 }
 
 /// The one policy (see the module comment). A conflicted juror — flagged by an
@@ -175,6 +178,7 @@ pub fn policy(viewer: Viewer, case: Case) -> Visibility {
             may_see_others: false,
             listed_in_rankings: true,
             counts: false,
+            may_see_attachments: true,
         },
         Viewer::Juror(_) => Visibility {
             excluded,
@@ -183,6 +187,7 @@ pub fn policy(viewer: Viewer, case: Case) -> Visibility {
             may_see_others: !excluded && (case.own_submitted || case.phase >= Phase::Discussion),
             listed_in_rankings: !excluded && case.phase >= Phase::Discussion,
             counts: !excluded,
+            may_see_attachments: !excluded,
         },
     }
 }
@@ -306,6 +311,7 @@ mod tests {
         );
         assert!(!access.may_score && !access.may_see_others && !access.may_declare);
         assert!(!access.excluded && access.listed_in_rankings && !access.counts);
+        assert!(access.may_see_attachments);
     }
 
     #[test]
@@ -316,6 +322,7 @@ mod tests {
                 for submitted in [false, true] {
                     let v = juror(phase, submitted, standing);
                     assert!(v.excluded && !v.may_score && !v.may_see_others);
+                    assert!(!v.may_see_attachments);
                     assert!(!v.listed_in_rankings && !v.counts, "{standing:?} {phase:?}");
                 }
             }

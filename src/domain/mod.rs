@@ -7,6 +7,7 @@ mod account;
 mod actor;
 mod affiliation;
 pub mod archive;
+mod attachment;
 mod category;
 mod conflict_decision;
 mod draft;
@@ -36,6 +37,9 @@ mod tip_triage;
 pub use account::{NewPassword, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, Role};
 pub use actor::Actor;
 pub use affiliation::{AFFILIATION_FIELDS, Affiliation, AffiliationContent, AffiliationInput};
+pub use attachment::{
+    AttachmentChanges, AttachmentKind, AttachmentLimits, NewAttachment, clean_file_name,
+};
 pub use category::{Categories, Category};
 pub use conflict_decision::{CONFLICT_DECISION_FIELDS, ConflictDecision, ConflictDecisionInput};
 pub use draft::{DraftDue, DraftLifetime, NominationDraft};

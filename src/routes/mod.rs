@@ -139,6 +139,10 @@ fn jury_routes(cfg: &mut web::ServiceConfig) {
                 "/nominasjoner/{id}/habilitet",
                 post().to(nomination::declare_conflict),
             )
+            .route(
+                "/nominasjoner/{id}/vedlegg/{file}",
+                get().to(nomination::attachment),
+            )
             .route("/runder/{id}/resultater", get().to(results::jury_page)),
     );
 }
@@ -189,6 +193,10 @@ fn secretariat_routes(cfg: &mut web::ServiceConfig) {
             .route("/nominasjoner", get().to(search::nominations))
             .route("/sok", get().to(search::search))
             .route("/nominasjoner/{id}", get().to(nominations::show))
+            .route(
+                "/nominasjoner/{id}/vedlegg/{file}",
+                get().to(nominations::attachment),
+            )
             .route("/nominasjoner/{id}/vurdering", post().to(screening::screen))
             .route("/nominasjoner/{id}/flytt", post().to(screening::carry))
             .route("/nominasjoner/{id}/tildeling", post().to(screening::assign))

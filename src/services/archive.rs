@@ -44,19 +44,13 @@ pub enum ExportError {
     Unexpected(#[from] anyhow::Error),
 }
 
-/// A nomination's attached document.
-#[derive(Debug, Clone)]
-pub struct Attachment {
-    /// The name it was uploaded with (shown in the metadata, never used as a path).
-    pub name: String,
-    pub content_type: String,
-    pub bytes: Vec<u8>,
-}
+/// A nomination's attached document: its name as uploaded (shown in the metadata, never
+/// used as a path), its checked content type and its bytes.
+pub use crate::db::attachments::AttachmentFile as Attachment;
 
 /// The documents attached to a nomination, in the order they were added.
-// attachments: filled in when the attachments branch lands
-fn attachments_of(_conn: &mut DbConn, _nomination_id: i32) -> QueryResult<Vec<Attachment>> {
-    Ok(Vec::new())
+fn attachments_of(conn: &mut DbConn, nomination_id: i32) -> QueryResult<Vec<Attachment>> {
+    db::attachments::attachments_of_nomination(conn, nomination_id)
 }
 
 /// What the export reads, in one read.
@@ -242,16 +236,16 @@ fn write_record(dir: &Path, record: &Prepared) -> anyhow::Result<usize> {
             index + 1,
             extension(&attachment.content_type)
         );
-        std::fs::write(folder.join(&file_name), &attachment.bytes)?;
+        std::fs::write(folder.join(&file_name), &attachment.content)?;
         metadata.files.push(noark::DocumentFile {
             role: noark::Role::Attachment,
-            title: attachment.name.clone(),
+            title: attachment.file_name.clone(),
             file_name,
             mime_type: attachment.content_type.clone(),
             format: format_name(&attachment.content_type).into(),
             format_details: None,
-            sha256: sha256(&attachment.bytes),
-            size: attachment.bytes.len() as u64,
+            sha256: sha256(&attachment.content),
+            size: attachment.content.len() as u64,
         });
     }
     std::fs::write(folder.join("metadata.xml"), noark::write(&metadata)?)?;
@@ -420,7 +414,7 @@ fn nomination_record(
         for (index, attachment) in attachments.iter().enumerate() {
             blocks.push(pdf::Block::Fact {
                 label: format!("{}", index + 1),
-                value: attachment.name.clone(),
+                value: attachment.file_name.clone(),
             });
         }
     }

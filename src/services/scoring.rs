@@ -46,6 +46,8 @@ pub struct Desk {
     /// A juror's progress in the round: submitted, of the nominations theirs to score
     /// (the pages' desk only; `None` in a write's).
     pub progress: Option<(usize, usize)>,
+    /// The nomination's files; empty when the policy does not let the user see them.
+    pub attachments: Vec<crate::db::attachments::AttachmentInfo>,
 }
 
 impl Desk {
@@ -77,7 +79,11 @@ pub async fn desk(
 /// The one place that decides, for a user and a nomination, what the desk shows: the
 /// access, the own sheet unless excluded, and the others' assessments only when the user
 /// may see them and only of jurors who are not conflicted on it.
-fn load(conn: &mut DbConn, user: &UserRow, nomination_id: i32) -> anyhow::Result<Option<Desk>> {
+pub(crate) fn load(
+    conn: &mut DbConn,
+    user: &UserRow,
+    nomination_id: i32,
+) -> anyhow::Result<Option<Desk>> {
     let Some(round_id) = queries::round_of(conn, nomination_id)? else {
         return Ok(None);
     };
@@ -133,7 +139,13 @@ fn load(conn: &mut DbConn, user: &UserRow, nomination_id: i32) -> anyhow::Result
     } else {
         None
     };
+    let attachments = if access.may_see_attachments {
+        db::attachments::list(conn, nomination_id)?
+    } else {
+        Vec::new()
+    };
     Ok(Some(Desk {
+        attachments,
         round,
         phase,
         nomination,

@@ -44,6 +44,8 @@ pub struct NominationDesk {
     pub round_has_assignments: bool,
     /// Who submitted an assessment of it, and when: (juror id, name, submitted at).
     pub submitted: Vec<(i32, String, NaiveDateTime)>,
+    /// Its files, as far as the impartiality policy lets the secretariat see them.
+    pub attachments: Vec<crate::db::attachments::AttachmentInfo>,
 }
 
 /// The nomination's page (diesel's `NotFound` when there is no such nomination).
@@ -63,6 +65,7 @@ pub async fn desk(db: &Database, nomination_id: i32) -> anyhow::Result<Nominatio
             assigned: screening::assigned_jurors(conn, nomination.id)?,
             round_has_assignments: screening::round_has_assignments(conn, nomination.round_id)?,
             submitted: screening::submitted_assessments(conn, nomination.id)?,
+            attachments: crate::services::attachments::secretariat_list(conn, &nomination)?,
             nomination,
         })
     })

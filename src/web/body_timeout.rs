@@ -3,7 +3,9 @@
 //! time to send the headers (`client_request_timeout`) but not the body, so this middleware
 //! gives the whole body `server.body_timeout_secs` from the moment the headers arrived;
 //! past that the body ends with an error, and the answer is `408 Request Timeout` with the
-//! connection closed.
+//! connection closed. A form with files (`multipart/form-data`, which only the nomination
+//! form's routes read) gets `nomination.upload_timeout_secs` instead: 10 MB take far
+//! longer than a page of text on a slow line.
 
 use super::AppState;
 use actix_web::body::{BoxBody, MessageBody};
@@ -23,9 +25,20 @@ pub async fn middleware(
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let has_body = req.headers().contains_key(header::CONTENT_LENGTH)
         || req.headers().contains_key(header::TRANSFER_ENCODING);
-    let timeout = req
-        .app_data::<web::Data<AppState>>()
-        .map(|state| Duration::from_secs(state.settings.server.body_timeout_secs.max(1)));
+    let is_upload = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.starts_with("multipart/form-data"));
+    let timeout = req.app_data::<web::Data<AppState>>().map(|state| {
+        let settings = &state.settings;
+        let secs = if is_upload {
+            settings.nomination.upload_timeout_secs
+        } else {
+            settings.server.body_timeout_secs
+        };
+        Duration::from_secs(secs.max(1))
+    });
     let (true, Some(timeout)) = (has_body, timeout) else {
         return next
             .call(req)
@@ -54,8 +67,10 @@ pub async fn middleware(
             }
         }
     });
+    // Fused: a reader may poll again after the end (the multipart reader does), which an
+    // `unfold` stream must never be.
     req.set_payload(Payload::Stream {
-        payload: Box::pin(limited),
+        payload: Box::pin(limited.fuse()),
     });
     let response = next.call(req).await;
     if timed_out.get() {

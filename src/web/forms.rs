@@ -179,11 +179,35 @@ pub async fn receive<T: DeserializeOwned, D>(
 where
     D: for<'a> TryFrom<&'a T, Error = FieldErrors>,
 {
+    let no_more = FieldErrors::default();
+    receive_checked(req, body, limiter, no_more, submit, show_again).await
+}
+
+/// [`receive`] where some fields were checked before (a form's files, read with its
+/// body): their `checked` errors are shown with those of the rest, and the form is
+/// submitted only when there are none.
+pub async fn receive_checked<T: DeserializeOwned, D>(
+    req: &HttpRequest,
+    body: &web::Bytes,
+    limiter: &SubmissionLimiter,
+    checked: FieldErrors,
+    submit: impl AsyncFnOnce(D, Option<SubmissionKey>) -> PageResult,
+    show_again: impl AsyncFnOnce(&T, Rejection, Option<SubmissionKey>) -> PageResult,
+) -> PageResult
+where
+    D: for<'a> TryFrom<&'a T, Error = FieldErrors>,
+{
     let posted = decode::<T>(body)?;
     let rejection = match posted.check_security(req, limiter).await {
         Err(rejection) => rejection,
         Ok(()) => match D::try_from(&posted.input) {
-            Err(errors) => Rejection::Invalid(errors),
+            Err(mut errors) => {
+                for (field, list) in checked.iter() {
+                    list.iter().for_each(|error| errors.add(field, *error));
+                }
+                Rejection::Invalid(errors)
+            }
+            Ok(_) if !checked.is_empty() => Rejection::Invalid(checked),
             Ok(parsed) => return submit(parsed, posted.submission_key()).await,
         },
     };
@@ -349,7 +373,7 @@ pub struct PageRequest {
 }
 
 impl PageRequest {
-    fn of(req: &HttpRequest) -> Result<Self, actix_web::Error> {
+    pub(crate) fn of(req: &HttpRequest) -> Result<Self, actix_web::Error> {
         let state = req
             .app_data::<web::Data<AppState>>()
             .cloned()
@@ -482,6 +506,17 @@ impl<P: DeserializeOwned + 'static> FromRequest for PostedTo<P> {
 }
 
 impl PostedForm {
+    /// The posted fields read as `T` (a second look at the same post: e.g. the fields a
+    /// form has beside its domain input).
+    pub fn fields<T: DeserializeOwned>(&self) -> Result<T, PageError> {
+        serde_html_form::from_bytes(&self.body).map_err(PageError::bad_request)
+    }
+
+    /// A post whose form fields (urlencoded) were read elsewhere (a form with files).
+    pub(crate) fn from_parts(page: PageRequest, body: web::Bytes) -> Self {
+        Self { page, body }
+    }
+
     /// [`act`] on this post.
     pub async fn act<T: DeserializeOwned>(
         &self,
@@ -527,6 +562,20 @@ impl PostedForm {
     {
         let limiter = &self.state.limiter;
         receive(&self.req, &self.body, limiter, submit, show_again).await
+    }
+
+    /// [`receive_checked`] on this post, limited by the app's submission limiter.
+    pub async fn receive_checked<T: DeserializeOwned, D>(
+        &self,
+        checked: FieldErrors,
+        submit: impl AsyncFnOnce(D, Option<SubmissionKey>) -> PageResult,
+        show_again: impl AsyncFnOnce(&T, Rejection, Option<SubmissionKey>) -> PageResult,
+    ) -> PageResult
+    where
+        D: for<'a> TryFrom<&'a T, Error = FieldErrors>,
+    {
+        let limiter = &self.state.limiter;
+        receive_checked(&self.req, &self.body, limiter, checked, submit, show_again).await
     }
 
     /// [`press`] on this post.

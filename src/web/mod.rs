@@ -5,6 +5,7 @@ pub mod auth;
 pub mod body_timeout;
 pub mod client_address;
 pub mod csrf;
+pub mod download;
 pub mod errors;
 pub mod flash;
 pub mod forms;
@@ -13,6 +14,7 @@ pub mod metrics;
 pub mod page;
 pub mod rate_limit;
 pub mod security;
+pub mod uploads;
 
 use crate::accounts::Accounts;
 use crate::config::Settings;
@@ -33,6 +35,8 @@ pub struct AppState {
     pub reminders: crate::services::reminders::Reminders,
     pub limiter: rate_limit::SubmissionLimiter,
     pub login_limiter: rate_limit::SubmissionLimiter,
+    /// Memory for uploaded files, shared by all requests (`nomination.upload_memory_mb`).
+    pub upload_budget: uploads::UploadBudget,
 }
 
 /// Only paths on this site, so a `?tilbake=` or `?neste=` cannot redirect elsewhere.

@@ -88,7 +88,7 @@ fn matches(expect: Expect, status: u16, location: &str) -> bool {
 
 /// The rows, built from the seeded ids. Secretariat rows: anonymous to the login, any
 /// juror 403. Jury rows: the conflicted juror is refused what concerns nomination A.
-fn rows(seeded: &Seeded, criterion_id: i32, tip_id: i32) -> Vec<Row> {
+fn rows(seeded: &Seeded, (criterion_id, tip_id, file): (i32, i32, i32)) -> Vec<Row> {
     let r = seeded.round_id;
     let a = seeded.conflicted_nomination().0;
     let conflicted = seeded.conflicted_juror().0;
@@ -116,6 +116,17 @@ fn rows(seeded: &Seeded, criterion_id: i32, tip_id: i32) -> Vec<Row> {
             g.clone(),
             format!("/sekretariat/nominasjoner/{a}"),
             staff_get,
+        ),
+        // A nomination's files: the secretariat downloads them.
+        row(
+            g.clone(),
+            format!("/sekretariat/nominasjoner/{a}/vedlegg/{file}"),
+            staff_get,
+        ),
+        row(
+            g.clone(),
+            format!("/sekretariat/nominasjoner/{a}/vedlegg/999999"),
+            [Login, Forbidden, Forbidden, NotFound],
         ),
         row(g.clone(), "/sekretariat/habilitet".into(), staff_get),
         row(
@@ -373,6 +384,23 @@ fn rows(seeded: &Seeded, criterion_id: i32, tip_id: i32) -> Vec<Row> {
             "/jury/nominasjoner/999999".into(),
             [Login, NotFound, NotFound, NotFound],
         ),
+        // Its files: not for the juror conflicted on it (asked before the file is
+        // looked up, so an id tells that juror nothing).
+        row(
+            g.clone(),
+            format!("/jury/nominasjoner/{a}/vedlegg/{file}"),
+            [Login, Page, Forbidden, Page],
+        ),
+        row(
+            g.clone(),
+            format!("/jury/nominasjoner/{a}/vedlegg/999999"),
+            [Login, NotFound, Forbidden, NotFound],
+        ),
+        row(
+            g.clone(),
+            format!("/jury/nominasjoner/999999/vedlegg/{file}"),
+            [Login, NotFound, NotFound, NotFound],
+        ),
         row(
             g.clone(),
             format!("/jury/runder/{r}/resultater"),
@@ -519,7 +547,18 @@ async fn every_route_answers_each_role_as_expected(backend: Backend) {
         .read(|conn| Ok(db::tips::list(conn, db::tips::Listed::Latest(1))?[0].id))
         .await
         .unwrap();
-    let rows = rows(&seeded, criterion_id, tip_id);
+    let a = seeded.conflicted_nomination().0;
+    let file = app
+        .db
+        .write(move |conn| {
+            let pdf = bedre_stat::domain::NewAttachment::parse("plan.pdf", b"%PDF-1.7\n".to_vec())
+                .unwrap();
+            db::attachments::insert(conn, a, &pdf)?;
+            Ok(db::attachments::list(conn, a)?[0].id)
+        })
+        .await
+        .unwrap();
+    let rows = rows(&seeded, (criterion_id, tip_id, file));
     for row in &rows {
         for (role, ((client, token), expect)) in clients.iter().zip(row.expect).enumerate() {
             let mut request = client.request(row.method.clone(), app.url(&row.path));
@@ -543,8 +582,8 @@ async fn every_route_answers_each_role_as_expected(backend: Backend) {
         }
     }
     assert!(rows.len() > 30, "every route is covered");
-    // What the conflicted juror's 200 on nomination A holds: none of the others' work.
-    let a = seeded.conflicted_nomination().0;
+    // What the conflicted juror's 200 on nomination A holds: none of the others' work,
+    // and not its files.
     let page = clients[2]
         .0
         .get(app.url(&format!("/jury/nominasjoner/{a}")))
@@ -561,6 +600,10 @@ async fn every_route_answers_each_role_as_expected(backend: Backend) {
             "the conflicted juror sees {theirs}"
         );
     }
+    assert!(
+        !page.contains("plan.pdf") && !page.contains("/vedlegg/"),
+        "the conflicted juror sees the nomination's files listed"
+    );
     let page = clients[1]
         .0
         .get(app.url(&format!("/jury/nominasjoner/{a}")))
@@ -573,6 +616,11 @@ async fn every_route_answers_each_role_as_expected(backend: Backend) {
     assert!(
         page.contains("Helhet fra Juror To om A"),
         "a juror who is not conflicted sees the others in the discussion"
+    );
+    assert!(
+        page.contains(&format!("/jury/nominasjoner/{a}/vedlegg/{file}"))
+            && page.contains("plan.pdf"),
+        "a juror who is not conflicted sees the files listed"
     );
     assert!(
         failures.is_empty(),

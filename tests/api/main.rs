@@ -7,6 +7,7 @@ mod account_hardening;
 mod accounts;
 mod api;
 mod archive;
+mod attachments;
 mod authorization;
 mod backup;
 mod crash;

@@ -287,6 +287,75 @@ async fn library_pages_pass_axe_in_bokmaal_and_nynorsk() {
     .await;
 }
 
+/// The nomination form with a file refused on its field, the receipt that lists the
+/// files, and the edit link that lists them with their remove boxes: axe in bokmål and
+/// nynorsk.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn attachment_pages_pass_axe_in_bokmaal_and_nynorsk() {
+    use crate::attachments::{fill_nomination_with, pdf_file};
+    let app = spawn_app(Backend::Sqlite).await;
+    let dir = tempfile::tempdir().unwrap();
+    let fits = pdf_file(&dir, "Årsrapport.pdf", 5_000);
+    let too_large = pdf_file(&dir, "stor.pdf", 10_000_001);
+    in_browser(
+        "attachment_pages_pass_axe",
+        Js::Enabled,
+        |client| async move {
+            let mut violations = Vec::new();
+            for lang in ["nb", "nn"] {
+                goto(&client, &app.url(&format!("/sprak?lang={lang}&tilbake=/"))).await;
+                goto(&client, &app.url("/nominer")).await;
+                fill_nomination_with(&client, std::slice::from_ref(&too_large)).await;
+                submit_form(&client).await;
+                wait_for(&client, "#error-attachments-1").await;
+                assert_eq!(page_lang(&client).await, lang);
+                let page = format!("/nominer with a file refused ({lang})");
+                violations.extend(axe_violations(&client, &page).await);
+
+                let address = format!("vedlegg.{lang}@dfo.no");
+                fill_nomination_with(&client, std::slice::from_ref(&fits)).await;
+                type_into(&client, "contact_email", &address).await;
+                submit_form(&client).await;
+                wait_for(&client, "#attachments").await;
+                let page = format!("receipt with files ({lang})");
+                violations.extend(axe_violations(&client, &page).await);
+
+                let link = mailed_link_to(&app, &address, "/nominasjon/").await;
+                goto(&client, &app.url(&link)).await;
+                wait_for(&client, "input[name=remove_attachment]").await;
+                let page = format!("edit link with files ({lang})");
+                violations.extend(axe_violations(&client, &page).await);
+            }
+            assert_no_violations(&violations);
+        },
+    )
+    .await;
+}
+
+/// The path of the first link under `prefix` mailed to `address`.
+async fn mailed_link_to(
+    app: &bedre_stat_test_support::TestApp,
+    address: &str,
+    prefix: &str,
+) -> String {
+    for _ in 0..400 {
+        if let Some(mail) = app
+            .smtp
+            .messages()
+            .iter()
+            .find(|m| m.envelope_to == address)
+        {
+            let start = mail.text.find(prefix).expect("the link");
+            return mail.text[start..]
+                .chars()
+                .take_while(|c| !c.is_whitespace())
+                .collect();
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("no link mailed to {address}");
+}
+
 fn assert_no_violations(violations: &[String]) {
     assert!(
         violations.is_empty(),
@@ -390,7 +459,10 @@ async fn signed_in_pages_pass_axe_in_bokmaal_and_nynorsk() {
                     format!("/sekretariat/runder/{round}/nominasjoner"),
                     "main table",
                 ),
-                (format!("/sekretariat/nominasjoner/{nomination}"), "main h1"),
+                (
+                    format!("/sekretariat/nominasjoner/{nomination}"),
+                    "#attachments a",
+                ),
                 ("/sekretariat/habilitet".to_owned(), "#open-cases tbody tr"),
                 ("/sekretariat/logg".to_owned(), "#audit-log tbody tr"),
                 // The seed's nominations were sent through the API, so their receipts

@@ -7,6 +7,7 @@ mod seed;
 mod support;
 
 mod accessibility;
+mod attachments;
 mod desk;
 mod journeys;
 mod library;

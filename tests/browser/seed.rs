@@ -44,6 +44,14 @@ pub async fn seed(app: &TestApp) -> Seeded {
     app.db
         .write(move |conn| {
             ConflictFixture::declared(bjorn, flagged).insert(conn)?;
+            // A file on the nomination being scored, so the jury's and the secretariat's
+            // pages show their download lists.
+            let plan = bedre_stat::domain::NewAttachment::parse(
+                "Prosjektplan.pdf",
+                b"%PDF-1.7\n".to_vec(),
+            )
+            .expect("a PDF");
+            db::attachments::insert(conn, unflagged, &plan)?;
 
             // Last year's round, in discussion, fully scored by both jurors.
             let discussion_round = RoundFixture::with_default_rubric(year - 1)

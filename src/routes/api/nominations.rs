@@ -149,7 +149,7 @@ pub async fn create(
         async |nomination: NewNomination| {
             let (row, _round) = state
                 .intake
-                .submit_nomination(nomination, lang, None)
+                .submit_nomination(nomination, lang, None, Vec::new())
                 .await?;
             Ok(row.reference)
         },

@@ -13,6 +13,7 @@ mod page;
 use crate::db::users::UserRow;
 use crate::domain::LongText;
 use crate::domain::score_sheet::{ScoreSheet, SheetAction, SheetErrors, SheetInput};
+use crate::services::attachments::{self, Download};
 use crate::services::scoring::{self, Desk, Written};
 use crate::web::AppState;
 use crate::web::auth::SignedIn;
@@ -179,4 +180,21 @@ pub async fn declare_conflict(SignedIn(user): SignedIn, form: PostedTo<i32>) -> 
         },
     )
     .await
+}
+
+/// `GET /jury/nominasjoner/{id}/vedlegg/{file}`: one of the nomination's files, as a
+/// download; 404 when the nomination is not the user's to see or has no such file, 403
+/// when the user is conflicted on it (the policy, through the desk).
+#[tracing::instrument(skip_all, fields(user_id = user.id, nomination_id = path.0, attachment_id = path.1))]
+pub async fn attachment(
+    view: PageRequest,
+    SignedIn(user): SignedIn,
+    path: web::Path<(i32, i32)>,
+) -> PageResult {
+    let (nomination_id, attachment_id) = path.into_inner();
+    match attachments::at_desk(&view.state.db, &user, nomination_id, attachment_id).await? {
+        Download::File(file) => Ok(crate::web::download::attachment(file)),
+        Download::NotFound => Err(PageError::NotFound),
+        Download::Refused => Err(PageError::Forbidden),
+    }
 }

@@ -3,16 +3,24 @@
 //! as a nomination (the draft is then gone) or saves it again (`…?lagre`). Only the
 //! e-mail address is checked when saving; everything is checked when sending.
 //!
+//! The form may carry files (it is the nomination form). A draft does not keep them: they
+//! are stored only when the draft is sent, and a saved draft's page says to choose them
+//! again.
+//!
 //! A draft belongs to no round: sent, it goes to the round taking nominations then, like
 //! any nomination from `/nominer`, so a round leaving the nominations phase changes
 //! nothing for a draft but the year and deadline its page names.
 
-use super::nominate::{edit_page, insert_intro, new_context, new_form_page, receipt};
+use super::nominate::{
+    attachment_context, checked_files, edit_page, insert_intro, new_context, new_form_page,
+    receipt,
+};
 use crate::db::drafts::DraftRow;
 use crate::domain::{FieldErrors, NewNomination, NominationDraft, NominationInput, SubmissionKey};
 use crate::i18n::Lang;
 use crate::web::errors::{PageError, PageResult};
-use crate::web::forms::{self, PageRequest, PostedForm, PostedTo, Rejection};
+use crate::web::forms::{self, PageRequest, PostedForm, Rejection};
+use crate::web::uploads::UploadForm;
 use crate::web::{AppState, lang::RequestLang, page};
 use actix_web::http::StatusCode;
 use actix_web::web;
@@ -43,6 +51,7 @@ async fn draft_context(
     context.insert("action", path);
     context.insert("draft_action", &format!("{path}?{SAVE_QUERY}"));
     context.insert("notice", &notice);
+    attachment_context(&mut context, state, lang, &[], false);
     Ok(context)
 }
 
@@ -58,7 +67,7 @@ fn draft_path(token: &str) -> String {
 async fn on_draft<D>(
     lang: Lang,
     token: &str,
-    form: &PostedForm,
+    (form, checked, chosen): (&PostedForm, FieldErrors, bool),
     act: impl AsyncFnOnce(&DraftRow, &str, D, Option<SubmissionKey>) -> PageResult,
 ) -> PageResult
 where
@@ -67,11 +76,13 @@ where
     let state = &form.state;
     let draft = by_token(state, token).await?;
     let path = draft_path(token);
-    form.receive(
+    form.receive_checked(
+        checked,
         async |parsed, key| act(&draft, &path, parsed, key).await,
         async |input, rejection: Rejection, key| {
             let expires = state.intake.draft_expiry(draft.saved_at);
-            let context = draft_context(state, lang, &path, expires, None).await?;
+            let mut context = draft_context(state, lang, &path, expires, None).await?;
+            context.insert("attachments_choose_again", &chosen);
             let page = edit_page(&path);
             Ok(page.render(&form.req, state, input, Some(&rejection), key, context)?)
         },
@@ -82,7 +93,9 @@ where
 /// `POST /nominer/utkast`: the new-nomination form saved as a draft. Its link goes by
 /// e-mail; the page says so, and when the draft will be deleted.
 #[tracing::instrument(skip_all)]
-pub async fn save_new(RequestLang(lang): RequestLang, form: PostedForm) -> PageResult {
+pub async fn save_new(RequestLang(lang): RequestLang, mut form: UploadForm) -> PageResult {
+    // A draft keeps no files (see the module comment).
+    let chosen = form.take_files().any_chosen;
     let state = &form.state;
     form.receive(
         async |draft: NominationDraft, key| {
@@ -96,10 +109,12 @@ pub async fn save_new(RequestLang(lang): RequestLang, form: PostedForm) -> PageR
                     &[("email", &email), ("expires", &lang.long_date(expires))],
                 ),
             );
+            context.insert("attachments_not_kept", &chosen);
             Ok(page::render(StatusCode::OK, "draft_saved.html", &context)?)
         },
         async |input, rejection, key| {
-            let context = new_context(lang, state.intake.open_round().await?);
+            let mut context = new_context(lang, state.intake.open_round().await?);
+            attachment_context(&mut context, state, lang, &[], chosen);
             let page = new_form_page();
             Ok(page.render(&form.req, state, input, Some(&rejection), key, context)?)
         },
@@ -125,35 +140,59 @@ pub async fn open(
 /// receipt); or, from the save button (`?lagre`), saved again (the form, with a note until
 /// when it is kept). Otherwise the form again with what was typed and why.
 #[tracing::instrument(skip_all)]
-pub async fn post(RequestLang(lang): RequestLang, form: PostedTo<String>) -> PageResult {
+pub async fn post(
+    RequestLang(lang): RequestLang,
+    token: web::Path<String>,
+    mut form: UploadForm,
+) -> PageResult {
+    let received = form.take_files();
+    let chosen = received.any_chosen;
     let state = &form.state;
     if form.req.query_string() != SAVE_QUERY {
+        if received.busy {
+            let input = form.fields::<NominationInput>()?;
+            let expires = state
+                .intake
+                .draft_expiry(by_token(state, &token).await?.saved_at);
+            let path = draft_path(&token);
+            let mut context = draft_context(state, lang, &path, expires, None).await?;
+            context.insert("attachments_choose_again", &chosen);
+            return form.show_again(&edit_page(&path), &input, &Rejection::Busy, context);
+        }
+        let (files, checked) = checked_files(received);
         return on_draft::<NewNomination>(
             lang,
-            &form.path,
-            &form,
+            &token,
+            (&form, checked, chosen),
             async |draft, _, nomination, key| {
                 let (row, round) = state
                     .intake
-                    .submit_draft(draft.id, nomination, lang, key)
+                    .submit_draft(draft.id, nomination, lang, key, files)
                     .await?
                     .ok_or(PageError::LinkInvalid)?;
-                Ok(receipt(state, lang, &row, &round)?)
+                receipt(state, lang, &row, &round).await
             },
         )
         .await;
     }
-    on_draft::<NominationDraft>(lang, &form.path, &form, async |draft, path, saved, _| {
+    // Saved, not sent: the files are not kept (see the module comment).
+    drop(received);
+    let no_errors = FieldErrors::default();
+    let form_parts = (&*form, no_errors, chosen);
+    on_draft::<NominationDraft>(lang, &token, form_parts, async |draft, path, saved, _| {
         let input = saved.input.clone();
         let expires = state
             .intake
             .save_draft(draft.id, saved)
             .await?
             .ok_or(PageError::LinkInvalid)?;
-        let notice = lang.text_with(
+        let mut notice = lang.text_with(
             "draft-saved-again",
             &[("expires", &lang.long_date(expires))],
         );
+        if chosen {
+            notice = format!("{notice} {}", lang.text("attachments-not-in-draft"));
+        }
         let context = draft_context(state, lang, path, expires, Some(notice)).await?;
         form.render_values(&edit_page(path), &input, context)
     })

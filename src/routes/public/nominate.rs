@@ -1,14 +1,20 @@
 //! `/nominer` (a new nomination) and `/nominasjon/{token}` (the private link to view and
 //! edit one until the round's deadline). Drafts of the form are in `draft.rs`.
 
+use crate::db::attachments::AttachmentInfo;
 use crate::db::{self, nominations::NominationRow, rounds::Round};
-use crate::domain::{Category, EditWindow, NewNomination, NominationInput};
+use crate::domain::{
+    AttachmentChanges, Category, EditWindow, FieldErrors, NewAttachment, NewNomination,
+    NominationInput, ValidationError,
+};
 use crate::i18n::Lang;
+use crate::submissions::Edited;
 use crate::web::errors::{PageError, PageResult};
-use crate::web::forms::{self, FormPage, PageRequest, PostedForm, PostedTo};
+use crate::web::forms::{self, FormPage, PageRequest, PostedTo, Rejection};
+use crate::web::uploads::{FILE_FIELD, ReceivedFiles, UploadForm};
 use crate::web::{AppState, lang::RequestLang, page};
 use actix_web::http::StatusCode;
-use actix_web::{HttpResponse, web};
+use actix_web::web;
 
 const FIELD_ORDER: &[&str] = &[
     "agency_name",
@@ -31,11 +37,34 @@ const FIELD_ORDER: &[&str] = &[
     "consent_publish",
 ];
 
+/// The form's fields in order for the error summary: the text, then the files.
+const FORM_FIELDS: &[&str] = &[
+    "agency_name",
+    "org_number",
+    "other_agencies",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+    "title",
+    "categories",
+    "summary",
+    "background",
+    "what_was_done",
+    "results",
+    "savings_nok",
+    "savings_hours",
+    "user_effects",
+    "transfer_value",
+    "leadership_backing",
+    "consent_publish",
+    FILE_FIELD,
+];
+
 pub(super) fn new_form_page() -> FormPage<'static> {
     FormPage {
         template: "nominate.html",
         path: "/nominer",
-        field_order: FIELD_ORDER,
+        field_order: FORM_FIELDS,
     }
 }
 
@@ -54,6 +83,60 @@ pub(super) fn insert_intro(
     args.extend(expires.as_deref().map(|date| ("expires", date)));
     context.insert("heading", &lang.text(heading));
     context.insert("lead", &lang.text_with(lead, &args));
+}
+
+/// The files of a post, checked by their content: those to store, and what is wrong on
+/// the file field (each kind of problem once).
+pub(super) fn checked_files(received: ReceivedFiles) -> (Vec<NewAttachment>, FieldErrors) {
+    let mut problems = received.problems.clone();
+    let mut files = Vec::new();
+    for file in received.files {
+        match NewAttachment::parse(&file.raw_name, file.content) {
+            Ok(file) => files.push(file),
+            Err(problem) if !problems.contains(&problem) => problems.push(problem),
+            Err(_) => {}
+        }
+    }
+    let mut errors = FieldErrors::default();
+    for problem in problems {
+        errors.add(FILE_FIELD, problem);
+    }
+    (files, errors)
+}
+
+/// What the file field of the form shows: its limits, the files the nomination has (on
+/// its edit link), and whether chosen files must be chosen again (a form shown again
+/// cannot keep them: browsers do not let a page fill in a file input).
+pub(super) fn attachment_context(
+    context: &mut tera::Context,
+    state: &AppState,
+    lang: Lang,
+    existing: &[AttachmentInfo],
+    choose_again: bool,
+) {
+    let limits = &state.settings.nomination;
+    context.insert(
+        "attachments_hint",
+        &lang.text_with(
+            "attachments-hint",
+            &[
+                ("count", &limits.max_attachments.to_string()),
+                ("mb", &limits.max_attachment_mb.to_string()),
+            ],
+        ),
+    );
+    context.insert(
+        "attachments",
+        &crate::web::download::listed(lang, existing, ""),
+    );
+    context.insert("attachments_choose_again", &choose_again);
+}
+
+/// The form's extra field on the edit link: the files ticked for removal.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+struct RemovalInput {
+    remove_attachment: Vec<String>,
 }
 
 /// Texts and flags of the new-nomination page.
@@ -81,37 +164,50 @@ pub(super) fn new_context(
 #[tracing::instrument(skip_all)]
 pub async fn new_form(view: PageRequest, RequestLang(lang): RequestLang) -> PageResult {
     // The same for everyone in a language until the round changes: rendered once.
-    let context = page::prerender(new_context(lang, view.state.intake.open_round().await?));
+    let mut context = new_context(lang, view.state.intake.open_round().await?);
+    attachment_context(&mut context, &view.state, lang, &[], false);
+    let context = page::prerender(context);
     view.render_values(&new_form_page(), &NominationInput::default(), context)
 }
 
 #[tracing::instrument(skip_all)]
-pub async fn submit(RequestLang(lang): RequestLang, form: PostedForm) -> PageResult {
+pub async fn submit(RequestLang(lang): RequestLang, mut form: UploadForm) -> PageResult {
+    let received = form.take_files();
+    let (busy, chosen) = (received.busy, received.any_chosen);
+    let (files, checked) = checked_files(received);
     let state = &form.state;
-    form.receive(
+    let show_again = async |input: &NominationInput, rejection, key| {
+        let mut context = new_context(lang, state.intake.open_round().await?);
+        attachment_context(&mut context, state, lang, &[], chosen);
+        let page = new_form_page();
+        Ok(page.render(&form.req, state, input, Some(&rejection), key, context)?)
+    };
+    if busy {
+        let input = form.fields::<NominationInput>()?;
+        return show_again(&input, Rejection::Busy, None).await;
+    }
+    form.receive_checked(
+        checked,
         async |nomination: NewNomination, key| {
             let (row, round) = state
                 .intake
-                .submit_nomination(nomination, lang, key)
+                .submit_nomination(nomination, lang, key, files)
                 .await?;
-            Ok(receipt(state, lang, &row, &round)?)
+            receipt(state, lang, &row, &round).await
         },
-        async |input: &NominationInput, rejection, key| {
-            let context = new_context(lang, state.intake.open_round().await?);
-            let page = new_form_page();
-            Ok(page.render(&form.req, state, input, Some(&rejection), key, context)?)
-        },
+        show_again,
     )
     .await
 }
 
 /// The receipt page: the reference, what happens next, and what was sent.
-pub(super) fn receipt(
+pub(super) async fn receipt(
     state: &AppState,
     lang: Lang,
     row: &NominationRow,
     round: &Round,
-) -> anyhow::Result<HttpResponse> {
+) -> PageResult {
+    let files = state.intake.attachments(row.id).await?;
     let mut context = page::base_context(lang, "/nominer", &forms::contact_address(state));
     context.insert("heading", &lang.text("receipt-nomination-title"));
     context.insert(
@@ -153,7 +249,12 @@ pub(super) fn receipt(
     ];
     context.insert("next_steps", &next_steps);
     context.insert("sent", &summary(lang, &row.to_input()));
-    page::render(StatusCode::OK, "receipt.html", &context)
+    context.insert(
+        "attachments",
+        &crate::web::download::listed(lang, &files, ""),
+    );
+    context.insert("show_attachments", &true);
+    Ok(page::render(StatusCode::OK, "receipt.html", &context)?)
 }
 
 /// The nomination's fields as label and value, in the form's order, for reading.
@@ -183,9 +284,9 @@ fn summary(lang: Lang, input: &NominationInput) -> Vec<serde_json::Value> {
 /// Texts and flags of the edit page; read-only once the round has closed or left the
 /// nominations phase.
 fn edit_context(
-    lang: Lang,
+    (state, lang): (&AppState, Lang),
     path: &str,
-    row: &NominationRow,
+    (row, files): (&NominationRow, &[AttachmentInfo]),
     round: &Round,
     notice: Option<String>,
 ) -> tera::Context {
@@ -215,6 +316,7 @@ fn edit_context(
         context.insert("consent_action", &format!("{path}/samtykke"));
         context.insert("consent_given", &row.consent_publish);
     }
+    attachment_context(&mut context, state, lang, files, false);
     context
 }
 
@@ -223,7 +325,7 @@ pub(super) fn edit_page(path: &str) -> FormPage<'_> {
     FormPage {
         template: "nominate.html",
         path,
-        field_order: FIELD_ORDER,
+        field_order: FORM_FIELDS,
     }
 }
 
@@ -246,36 +348,72 @@ pub async fn edit_form(
     token: web::Path<String>,
 ) -> PageResult {
     let path = view.req.path();
-    let (row, round) = by_edit_token(&view.state, token.into_inner()).await?;
-    let context = edit_context(lang, path, &row, &round, None);
+    let state = &view.state;
+    let (row, round) = by_edit_token(state, token.into_inner()).await?;
+    let files = state.intake.attachments(row.id).await?;
+    let context = edit_context((state, lang), path, (&row, &files), &round, None);
     view.render_values(&edit_page(path), &row.to_input(), context)
 }
 
+/// `POST /nominasjon/{token}`: the text saved, the files ticked removed and those chosen
+/// added, all in one transaction; or the form again with what was typed and why.
 #[tracing::instrument(skip_all)]
-pub async fn save_edit(RequestLang(lang): RequestLang, form: PostedTo<String>) -> PageResult {
+pub async fn save_edit(
+    RequestLang(lang): RequestLang,
+    token: web::Path<String>,
+    mut form: UploadForm,
+) -> PageResult {
+    let received = form.take_files();
+    let (busy, chosen) = (received.busy, received.any_chosen);
     let (state, path) = (&form.state, form.req.path());
-    let (row, round) = by_edit_token(state, form.path.clone()).await?;
+    let (row, round) = by_edit_token(state, token.into_inner()).await?;
+    let files = state.intake.attachments(row.id).await?;
     let page = edit_page(path);
     if EditWindow::of(round.phase, round.closes_at, db::now()) != EditWindow::Open {
         // Refused before reading the form: the stored nomination, read-only, says why.
-        let context = edit_context(lang, path, &row, &round, None);
+        let context = edit_context((state, lang), path, (&row, &files), &round, None);
         return form.render_values(&page, &row.to_input(), context);
     }
-    form.receive(
+    let show_again = async |input: &NominationInput, rejection: Rejection| {
+        let mut context = edit_context((state, lang), path, (&row, &files), &round, None);
+        context.insert("attachments_choose_again", &chosen);
+        form.show_again(&page, input, &rejection, context)
+    };
+    if busy {
+        let input = form.fields::<NominationInput>()?;
+        return show_again(&input, Rejection::Busy).await;
+    }
+    let (added, checked) = checked_files(received);
+    let removed = form
+        .fields::<RemovalInput>()?
+        .remove_attachment
+        .iter()
+        .filter_map(|id| id.parse().ok())
+        .collect();
+    let changes = AttachmentChanges { added, removed };
+    let limits = state.settings.nomination.attachment_limits();
+    form.receive_checked(
+        checked,
         async |nomination: NewNomination, _| {
-            let saved = state.intake.update_nomination(row.id, nomination).await?;
-            // A round that closed meanwhile shows the stored, unchanged nomination.
-            let notice = saved
-                .as_ref()
-                .map(|_| lang.text("receipt-nomination-updated"));
-            let shown = saved.as_ref().unwrap_or(&row);
-            let context = edit_context(lang, path, shown, &round, notice);
+            let edited = state
+                .intake
+                .update_nomination(row.id, nomination, changes, limits)
+                .await?;
+            let (shown, notice) = match &edited {
+                Edited::Saved(saved) => (&**saved, Some(lang.text("receipt-nomination-updated"))),
+                // A round that closed meanwhile shows the stored, unchanged nomination.
+                Edited::Closed => (&row, None),
+                Edited::TooManyFiles => {
+                    let input = form.fields::<NominationInput>()?;
+                    let errors = FieldErrors::one(FILE_FIELD, ValidationError::AttachmentTooMany);
+                    return show_again(&input, Rejection::Invalid(errors)).await;
+                }
+            };
+            let files = state.intake.attachments(row.id).await?;
+            let context = edit_context((state, lang), path, (shown, &files), &round, notice);
             form.render_values(&page, &shown.to_input(), context)
         },
-        async |input: &NominationInput, rejection, _| {
-            let context = edit_context(lang, path, &row, &round, None);
-            form.show_again(&page, input, &rejection, context)
-        },
+        async |input: &NominationInput, rejection, _| show_again(input, rejection).await,
     )
     .await
 }
@@ -309,7 +447,8 @@ pub async fn consent(RequestLang(lang): RequestLang, form: PostedTo<String>) -> 
                 .into())
         },
         async |_, rejection| {
-            let context = edit_context(lang, &edit_path, &row, &round, None);
+            let files = state.intake.attachments(row.id).await?;
+            let context = edit_context((state, lang), &edit_path, (&row, &files), &round, None);
             form.show_again(&edit_page(&edit_path), &row.to_input(), &rejection, context)
         },
     )

@@ -169,6 +169,14 @@ fn nomination_context(desk: NominationDesk, lang: crate::i18n::Lang) -> tera::Co
     context.insert("jurors", &jurors);
     context.insert("round_has_assignments", &desk.round_has_assignments);
     context.insert("submitted", &submitted);
+    context.insert(
+        "attachments",
+        &crate::web::download::listed(
+            lang,
+            &desk.attachments,
+            &format!("/sekretariat/nominasjoner/{}", desk.nomination.id),
+        ),
+    );
     context
 }
 
@@ -229,4 +237,22 @@ pub async fn show(view: PageRequest, Admin(admin): Admin, path: web::Path<i32>) 
         None,
     )
     .await
+}
+
+/// `GET /sekretariat/nominasjoner/{id}/vedlegg/{file}`: one of the nomination's files, as a
+/// download (404 when there is no such file on it).
+#[tracing::instrument(skip_all, fields(user_id = admin.id, nomination_id = path.0, attachment_id = path.1))]
+pub async fn attachment(
+    view: PageRequest,
+    Admin(admin): Admin,
+    path: web::Path<(i32, i32)>,
+) -> PageResult {
+    use crate::services::attachments::{self, Download};
+    use crate::web::errors::PageError;
+    let (nomination_id, attachment_id) = path.into_inner();
+    match attachments::for_secretariat(&view.state.db, nomination_id, attachment_id).await? {
+        Download::File(file) => Ok(crate::web::download::attachment(file)),
+        Download::NotFound => Err(PageError::NotFound),
+        Download::Refused => Err(PageError::Forbidden),
+    }
 }

@@ -298,6 +298,14 @@ pub(super) fn render(
         }),
     );
     context.insert("fields", &nomination_fields(lang, desk));
+    context.insert(
+        "attachments",
+        &crate::web::download::listed(
+            lang,
+            &desk.attachments,
+            &format!("/jury/nominasjoner/{}", desk.nomination.id),
+        ),
+    );
     context.insert("prize_year", &desk.round.prize_year);
     context.insert("phase", desk.phase.code());
     context.insert("standing", &desk.standing);
