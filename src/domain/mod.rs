@@ -6,8 +6,10 @@
 mod account;
 mod actor;
 mod affiliation;
+pub mod audit_sentence;
 mod category;
 mod conflict_decision;
+pub mod criterion_text;
 mod draft;
 mod email_address;
 mod errors;

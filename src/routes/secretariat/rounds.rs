@@ -2,6 +2,7 @@
 //! round's dates, phase and threshold. The round page also shows the rubric, whose forms
 //! are in `rubric.rs`.
 
+use crate::domain::criterion_text;
 use crate::db;
 use crate::domain::{FieldErrors, NewRound, Phase, RoundInput, ValidationError};
 use crate::i18n::Lang;
@@ -151,8 +152,8 @@ fn round_context(desk: &RoundDesk, round: &RoundView, lang: Lang) -> tera::Conte
         .iter()
         .map(|c| CriterionView {
             id: c.id,
-            name: c.name.clone(),
-            description: c.description.clone(),
+            name: criterion_text::name(lang, &c.code, &c.name),
+            description: criterion_text::description(lang, &c.code, &c.description),
             weight: show_decimal(c.weight, lang),
         })
         .collect();
