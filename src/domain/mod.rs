@@ -15,6 +15,7 @@ mod email_address;
 mod errors;
 mod invitation;
 mod jury_rules;
+pub mod mail_error;
 mod nomination;
 mod org_number;
 mod phone_number;
