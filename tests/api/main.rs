@@ -36,3 +36,4 @@ mod statements;
 mod tips_and_search;
 mod two_factor;
 mod validation;
+mod words;
