@@ -9,5 +9,6 @@ mod support;
 mod accessibility;
 mod desk;
 mod journeys;
+mod narrow;
 mod print;
 mod tips_and_search;
