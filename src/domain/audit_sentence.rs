@@ -106,7 +106,13 @@ pub fn sentence(lang: Lang, event: &Event<'_>, names: &Names) -> String {
         ("actor", actor_name(lang, event.actor, names)),
         ("subject", subject_name(lang, event.subject, names)),
     ];
-    detail_args(lang, event.action, event.detail.unwrap_or_default(), names, &mut args);
+    detail_args(
+        lang,
+        event.action,
+        event.detail.unwrap_or_default(),
+        names,
+        &mut args,
+    );
     let id = message_id(event.action);
     lookup(lang, &id, &args).unwrap_or_else(|| {
         args.push(("action", event.action.to_owned()));
@@ -118,7 +124,10 @@ pub fn sentence(lang: Lang, event: &Event<'_>, names: &Names) -> String {
 /// needs an argument not given).
 fn lookup(lang: Lang, id: &str, args: &[(&'static str, String)]) -> Option<String> {
     use fluent_templates::Loader as _;
-    let langid = lang.code().parse::<fluent_templates::LanguageIdentifier>().ok()?;
+    let langid = lang
+        .code()
+        .parse::<fluent_templates::LanguageIdentifier>()
+        .ok()?;
     let args: HashMap<std::borrow::Cow<'static, str>, fluent_bundle::FluentValue<'_>> = args
         .iter()
         .map(|(k, v)| (std::borrow::Cow::Borrowed(*k), v.as_str().into()))
@@ -193,10 +202,13 @@ fn detail_args(
     for word in detail.split_whitespace() {
         let (key, value) = word.split_once(':').unwrap_or(("", word));
         let id = value.parse::<i32>().ok();
-        if let Ok(n) = value.parse::<i64>() {
-            if !matches!(key, "round" | "decision" | "outbox" | "affiliation" | "user") {
-                total += n;
-            }
+        // Counts add up; ids do not.
+        let is_id = matches!(
+            key,
+            "round" | "decision" | "outbox" | "affiliation" | "user"
+        );
+        if let (Ok(n), false) = (value.parse::<i64>(), is_id) {
+            total += n;
         }
         match (key, id) {
             ("round", Some(id)) => args.push(("round", round_name(lang, id, names))),
@@ -336,11 +348,23 @@ mod tests {
     #[test]
     fn events_read_as_sentences_with_names() {
         assert_eq!(
-            said(Lang::Nb, "user:7", "score.changed", "BSP-2028-0003", Some("criterion:styring")),
+            said(
+                Lang::Nb,
+                "user:7",
+                "score.changed",
+                "BSP-2028-0003",
+                Some("criterion:styring")
+            ),
             "Kari Nordmann ga poeng på BSP-2028-0003 (Styring)."
         );
         assert_eq!(
-            said(Lang::Nn, "user:7", "score.changed", "BSP-2028-0003", Some("criterion:styring")),
+            said(
+                Lang::Nn,
+                "user:7",
+                "score.changed",
+                "BSP-2028-0003",
+                Some("criterion:styring")
+            ),
             "Kari Nordmann gav poeng på BSP-2028-0003 (Styring)."
         );
         assert_eq!(
@@ -354,7 +378,13 @@ mod tests {
             "Siri Sekretær registrerte vinneren i runden for 2028."
         );
         assert_eq!(
-            said(Lang::En, "user:8", "round.phase_moved_back", "round:3", Some("from:discussion to:scoring")),
+            said(
+                Lang::En,
+                "user:8",
+                "round.phase_moved_back",
+                "round:3",
+                Some("from:discussion to:scoring")
+            ),
             "Siri Sekretær moved the 2028 round back from discussion to scoring."
         );
         assert_eq!(
@@ -362,7 +392,13 @@ mod tests {
             "En tidligere bruker logget inn med passord."
         );
         assert_eq!(
-            said(Lang::Nb, "user:8", "assignments.changed", "BSP-2028-0004", Some("user:7,user:8")),
+            said(
+                Lang::Nb,
+                "user:8",
+                "assignments.changed",
+                "BSP-2028-0004",
+                Some("user:7,user:8")
+            ),
             "Siri Sekretær endret hvem som skal vurdere BSP-2028-0004: Kari Nordmann, Siri Sekretær."
         );
     }
@@ -376,9 +412,13 @@ mod tests {
                     "user:7",
                     action,
                     "round:3",
-                    Some("round:3 from:scoring to:discussion kind:winner lang:nn outbox:5 nomination:4 user:8 left:2"),
+                    Some(
+                        "round:3 from:scoring to:discussion kind:winner lang:nn outbox:5 nomination:4 user:8 left:2",
+                    ),
                 );
-                let mut raw = vec!["user:8", "round:3", "outbox:5", "lang:nn", "{", "audit-", "_"];
+                let mut raw = vec![
+                    "user:8", "round:3", "outbox:5", "lang:nn", "{", "audit-", "_",
+                ];
                 if lang != Lang::En {
                     raw.extend(["scoring", "winner"]);
                 }
@@ -401,9 +441,26 @@ mod tests {
         for lang in Lang::ALL {
             for action in ACTIONS {
                 let every_argument: Vec<(&'static str, String)> = [
-                    "actor", "subject", "juror", "jurors", "round", "from_round", "to_round",
-                    "from", "to", "phase", "kind", "count", "total", "message", "nomination",
-                    "language", "criterion", "year", "role", "how",
+                    "actor",
+                    "subject",
+                    "juror",
+                    "jurors",
+                    "round",
+                    "from_round",
+                    "to_round",
+                    "from",
+                    "to",
+                    "phase",
+                    "kind",
+                    "count",
+                    "total",
+                    "message",
+                    "nomination",
+                    "language",
+                    "criterion",
+                    "year",
+                    "role",
+                    "how",
                 ]
                 .into_iter()
                 .map(|k| (k, "x".to_owned()))
@@ -455,7 +512,10 @@ mod tests {
                     .filter(|l| looks_like_action(l)),
             );
         }
-        assert!(written.len() > 30, "the scan found too few kinds: {written:?}");
+        assert!(
+            written.len() > 30,
+            "the scan found too few kinds: {written:?}"
+        );
         for kind in &written {
             assert!(
                 ACTIONS.contains(&kind.as_str()),
@@ -494,7 +554,11 @@ mod tests {
     /// The text of the third argument of each recording call in `code`.
     fn recording_calls(code: &str) -> Vec<String> {
         let mut found = Vec::new();
-        for call in ["audit::record(", "audit::record_on_user(", "audit::record_by_user("] {
+        for call in [
+            "audit::record(",
+            "audit::record_on_user(",
+            "audit::record_by_user(",
+        ] {
             let mut rest = code;
             while let Some(at) = rest.find(call) {
                 rest = &rest[at + call.len()..];

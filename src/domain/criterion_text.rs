@@ -47,7 +47,9 @@ pub const DEFAULT_RUBRIC: [(&str, &str, &str); 7] = [
 ];
 
 fn default_of(code: &str) -> Option<&'static (&'static str, &'static str, &'static str)> {
-    DEFAULT_RUBRIC.iter().find(|(default, _, _)| *default == code)
+    DEFAULT_RUBRIC
+        .iter()
+        .find(|(default, _, _)| *default == code)
 }
 
 /// Whether `code` is one of the default rubric's criteria.
@@ -81,10 +83,17 @@ mod tests {
     fn default_criteria_are_translated_unless_reworded() {
         assert_eq!(name(Lang::En, "styring", "Styring"), "Governance");
         assert_eq!(name(Lang::Nb, "styring", "Styring"), "Styring");
-        assert_eq!(name(Lang::En, "styring", "Styring og ledelse"), "Styring og ledelse");
+        assert_eq!(
+            name(Lang::En, "styring", "Styring og ledelse"),
+            "Styring og ledelse"
+        );
         assert_eq!(name(Lang::En, "klima", "Klima"), "Klima");
         assert_ne!(
-            description(Lang::Nn, "kontroll", "Bedre internkontroll og risikostyring."),
+            description(
+                Lang::Nn,
+                "kontroll",
+                "Bedre internkontroll og risikostyring."
+            ),
             "Bedre internkontroll og risikostyring."
         );
     }

@@ -115,12 +115,24 @@ mod tests {
     #[test]
     fn lettres_texts_are_sorted() {
         for (text, class) in [
-            ("Connection error: Connection refused (os error 111)", Unreachable),
+            (
+                "Connection error: Connection refused (os error 111)",
+                Unreachable,
+            ),
             ("network error: timed out", Timeout),
-            ("Connection error: failed to lookup address information", Unreachable),
+            (
+                "Connection error: failed to lookup address information",
+                Unreachable,
+            ),
             ("tls error: invalid peer certificate: UnknownIssuer", Tls),
-            ("permanent error (535): 5.7.8 Authentication credentials invalid", Authentication),
-            ("permanent error (550): 5.1.1 <x@example.no>: user unknown", RecipientRejected),
+            (
+                "permanent error (535): 5.7.8 Authentication credentials invalid",
+                Authentication,
+            ),
+            (
+                "permanent error (550): 5.1.1 <x@example.no>: user unknown",
+                RecipientRejected,
+            ),
             ("permanent error (552): message size exceeds", TooLarge),
             ("transient error (421): service not available", Temporary),
             ("transient error (452): mailbox full", Temporary),
@@ -139,10 +151,7 @@ mod tests {
         for lang in crate::i18n::Lang::ALL {
             for class in MailErrorClass::ALL {
                 let id = format!("mail-error-{}", class.code());
-                assert!(
-                    lang.has_text(&id),
-                    "{id} in {lang:?}"
-                );
+                assert!(lang.has_text(&id), "{id} in {lang:?}");
             }
         }
     }

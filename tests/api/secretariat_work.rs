@@ -691,7 +691,9 @@ async fn a_submitted_assessment_is_reopened_and_the_log_shows_it(backend: Backen
         ))
         .expect("the event is listed as a sentence with names");
     let submitted = log
-        .find(&format!("En virksomhet sendte inn nominasjonen {reference}."))
+        .find(&format!(
+            "En virksomhet sendte inn nominasjonen {reference}."
+        ))
         .expect("older event");
     assert!(reopened < submitted, "newest first");
     assert!(!log.contains("user:") && !log.contains("assessment.reopened"));

@@ -1,8 +1,8 @@
 //! Issue 8 §7: the staff pages say things in the user's words — the audit log as
 //! sentences with names, the outbox's errors explained — in the page's language.
 
-use crate::secretariat_work::{admin_app, nomination};
 use crate::decision_support::PASSWORD;
+use crate::secretariat_work::{admin_app, nomination};
 use bedre_stat_test_support::fixtures::{AssessmentFixture, JurorFixture};
 use bedre_stat_test_support::{
     Backend, SmtpSink, free_port, on_both_backends, spawn_app_with, valid_tip,
@@ -14,9 +14,7 @@ on_both_backends!(
     a_failed_mail_is_explained_in_the_pages_language_with_the_raw_text_kept,
 );
 
-async fn the_audit_log_reads_as_sentences_with_staff_names_in_the_pages_language(
-    backend: Backend,
-) {
+async fn the_audit_log_reads_as_sentences_with_staff_names_in_the_pages_language(backend: Backend) {
     let app = admin_app(backend).await;
     let jon = JurorFixture::new("jon@example.no", "Jon Jurysen")
         .create(&app)
@@ -33,7 +31,11 @@ async fn the_audit_log_reads_as_sentences_with_staff_names_in_the_pages_language
         .unwrap();
     let path = format!("/sekretariat/nominasjoner/{nomination_id}");
     let response = app
-        .submit_form_to(&path, &format!("{path}/gjenapne"), &[("juror", &jon.to_string())])
+        .submit_form_to(
+            &path,
+            &format!("{path}/gjenapne"),
+            &[("juror", &jon.to_string())],
+        )
         .await;
     assert_eq!(response.status(), 303);
     let reference = &nomination.reference;
@@ -48,10 +50,19 @@ async fn the_audit_log_reads_as_sentences_with_staff_names_in_the_pages_language
         assert!(log.contains(&sentence), "missing {sentence:?}");
     }
     // No stored codes, ids or UTC times; never the nominee's contact person.
-    for raw in ["user:", "assessment.reopened", "nomination.submitted", "UTC", "Kari Nordmann"] {
+    for raw in [
+        "user:",
+        "assessment.reopened",
+        "nomination.submitted",
+        "UTC",
+        "Kari Nordmann",
+    ] {
         assert!(!log.contains(raw), "the log shows {raw:?}");
     }
-    assert!(log.contains(" kl. "), "times in Norwegian time, written out");
+    assert!(
+        log.contains(" kl. "),
+        "times in Norwegian time, written out"
+    );
 
     app.choose_language("nn").await;
     let log = app.get_html("/sekretariat/logg").await;
@@ -67,9 +78,7 @@ async fn the_audit_log_reads_as_sentences_with_staff_names_in_the_pages_language
     assert!(log.contains(&format!("s assessment of {reference}.")));
 }
 
-async fn a_failed_mail_is_explained_in_the_pages_language_with_the_raw_text_kept(
-    backend: Backend,
-) {
+async fn a_failed_mail_is_explained_in_the_pages_language_with_the_raw_text_kept(backend: Backend) {
     // Nothing listens on the SMTP port: every attempt fails to connect.
     let smtp = SmtpSink::stopped_on(free_port());
     let app = spawn_app_with(backend, smtp, |settings| settings.mail.max_attempts = 1).await;
@@ -95,9 +104,15 @@ async fn a_failed_mail_is_explained_in_the_pages_language_with_the_raw_text_kept
     // The library's own text, for the operator, inside a details element.
     let details = &page[page.find("<details>").expect("a details element")..];
     assert!(details.contains("Teknisk beskrivelse"));
-    let escaped = raw.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let escaped = raw
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
     let raw_at = page.find(&escaped).expect("the raw text is on the page");
-    assert!(raw_at > page.find("<details>").unwrap(), "behind the details element");
+    assert!(
+        raw_at > page.find("<details>").unwrap(),
+        "behind the details element"
+    );
     assert!(!page.contains("UTC"));
 
     app.choose_language("nn").await;

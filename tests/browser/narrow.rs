@@ -80,98 +80,102 @@ async fn no_page_scrolls_sideways_at_390_px() {
         })
         .await
         .unwrap();
-    in_browser("no_page_scrolls_sideways", Js::Enabled, |client| async move {
-        narrow_viewport(&client).await;
-        let (round, discussion) = (seeded.scoring_round, seeded.discussion_round);
-        let nomination = seeded.scoring_nomination;
-        let public_pages = [
-            "/",
-            "/nominer",
-            "/tips",
-            "/personvern",
-            "/tilgjengelighet",
-            "/logg-inn",
-            "/glemt-passord",
-            "/finnes-ikke",
-        ];
-        let juror_pages = [
-            "/jury".to_owned(),
-            "/jury/tilknytninger".to_owned(),
-            "/konto/totp".to_owned(),
-            format!("/jury/nominasjoner/{nomination}"),
-            format!("/jury/runder/{discussion}/resultater"),
-        ];
-        let admin_pages = [
-            "/sekretariat".to_owned(),
-            "/sekretariat/runder".to_owned(),
-            format!("/sekretariat/runder/{round}"),
-            format!("/sekretariat/runder/{round}/kriterier/{criterion}"),
-            format!("/sekretariat/runder/{round}/nominasjoner"),
-            format!("/sekretariat/nominasjoner/{nomination}"),
-            "/sekretariat/habilitet".to_owned(),
-            format!("/sekretariat/habilitet/{juror}/{nomination}"),
-            "/sekretariat/logg".to_owned(),
-            "/sekretariat/epost".to_owned(),
-            "/sekretariat/tips".to_owned(),
-            format!("/sekretariat/tips/{tip}"),
-            "/sekretariat/sok?q=kontrollene".to_owned(),
-            "/sekretariat/nominasjoner".to_owned(),
-            format!("/sekretariat/runder/{discussion}/resultater"),
-            format!("/sekretariat/runder/{discussion}/rapport"),
-            "/konto/totp".to_owned(),
-        ];
-        let mut wide = Vec::new();
-        for lang in ["nb", "nn"] {
-            goto(&client, &app.url(&format!("/sprak?lang={lang}&tilbake=/"))).await;
-            for path in public_pages {
-                let page = format!("{path} ({lang})");
-                wide.extend(check(&client, &app.url(path), &page).await);
-            }
-            for path in ["/nominer", "/tips"] {
-                goto(&client, &app.url(path)).await;
-                submit_form(&client).await;
-                wait_for(&client, "#error-summary").await;
-                wide.extend(too_wide(&client, &format!("{path} with errors ({lang})")).await);
-            }
-        }
-        for (email, pages) in [
-            (seed::JUROR, &juror_pages[..]),
-            (seed::ADMIN, &admin_pages[..]),
-        ] {
-            sign_in(&client, &app.address, email).await;
+    in_browser(
+        "no_page_scrolls_sideways",
+        Js::Enabled,
+        |client| async move {
+            narrow_viewport(&client).await;
+            let (round, discussion) = (seeded.scoring_round, seeded.discussion_round);
+            let nomination = seeded.scoring_nomination;
+            let public_pages = [
+                "/",
+                "/nominer",
+                "/tips",
+                "/personvern",
+                "/tilgjengelighet",
+                "/logg-inn",
+                "/glemt-passord",
+                "/finnes-ikke",
+            ];
+            let juror_pages = [
+                "/jury".to_owned(),
+                "/jury/tilknytninger".to_owned(),
+                "/konto/totp".to_owned(),
+                format!("/jury/nominasjoner/{nomination}"),
+                format!("/jury/runder/{discussion}/resultater"),
+            ];
+            let admin_pages = [
+                "/sekretariat".to_owned(),
+                "/sekretariat/runder".to_owned(),
+                format!("/sekretariat/runder/{round}"),
+                format!("/sekretariat/runder/{round}/kriterier/{criterion}"),
+                format!("/sekretariat/runder/{round}/nominasjoner"),
+                format!("/sekretariat/nominasjoner/{nomination}"),
+                "/sekretariat/habilitet".to_owned(),
+                format!("/sekretariat/habilitet/{juror}/{nomination}"),
+                "/sekretariat/logg".to_owned(),
+                "/sekretariat/epost".to_owned(),
+                "/sekretariat/tips".to_owned(),
+                format!("/sekretariat/tips/{tip}"),
+                "/sekretariat/sok?q=kontrollene".to_owned(),
+                "/sekretariat/nominasjoner".to_owned(),
+                format!("/sekretariat/runder/{discussion}/resultater"),
+                format!("/sekretariat/runder/{discussion}/rapport"),
+                "/konto/totp".to_owned(),
+            ];
+            let mut wide = Vec::new();
             for lang in ["nb", "nn"] {
                 goto(&client, &app.url(&format!("/sprak?lang={lang}&tilbake=/"))).await;
-                for path in pages {
-                    let url = app.url(path);
-                    goto(&client, &url).await;
-                    let at = current_url(&client).await;
-                    assert!(at.ends_with(path.as_str()), "{path} ({lang}) led to {at}");
-                    wide.extend(too_wide(&client, &format!("{path} ({lang})")).await);
+                for path in public_pages {
+                    let page = format!("{path} ({lang})");
+                    wide.extend(check(&client, &app.url(path), &page).await);
+                }
+                for path in ["/nominer", "/tips"] {
+                    goto(&client, &app.url(path)).await;
+                    submit_form(&client).await;
+                    wait_for(&client, "#error-summary").await;
+                    wide.extend(too_wide(&client, &format!("{path} with errors ({lang})")).await);
                 }
             }
-        }
-        assert!(
-            wide.is_empty(),
-            "{} pages scroll sideways at {WIDTH} px:\n{}",
-            wide.len(),
-            wide.join("\n")
-        );
-        // Control: an element wider than the viewport is found, so "none" means none.
-        run_js(
-            &client,
-            "const wide = document.createElement('div');
+            for (email, pages) in [
+                (seed::JUROR, &juror_pages[..]),
+                (seed::ADMIN, &admin_pages[..]),
+            ] {
+                sign_in(&client, &app.address, email).await;
+                for lang in ["nb", "nn"] {
+                    goto(&client, &app.url(&format!("/sprak?lang={lang}&tilbake=/"))).await;
+                    for path in pages {
+                        let url = app.url(path);
+                        goto(&client, &url).await;
+                        let at = current_url(&client).await;
+                        assert!(at.ends_with(path.as_str()), "{path} ({lang}) led to {at}");
+                        wide.extend(too_wide(&client, &format!("{path} ({lang})")).await);
+                    }
+                }
+            }
+            assert!(
+                wide.is_empty(),
+                "{} pages scroll sideways at {WIDTH} px:\n{}",
+                wide.len(),
+                wide.join("\n")
+            );
+            // Control: an element wider than the viewport is found, so "none" means none.
+            run_js(
+                &client,
+                "const wide = document.createElement('div');
              wide.id = 'too-wide';
              wide.style.width = '600px';
              wide.style.height = '1px';
              document.querySelector('main').append(wide);",
-            vec![],
-        )
-        .await;
-        let control = too_wide(&client, "control").await;
-        assert!(
-            control.as_deref().is_some_and(|c| c.contains("too-wide")),
-            "a 600 px element was not found: {control:?}"
-        );
-    })
+                vec![],
+            )
+            .await;
+            let control = too_wide(&client, "control").await;
+            assert!(
+                control.as_deref().is_some_and(|c| c.contains("too-wide")),
+                "a 600 px element was not found: {control:?}"
+            );
+        },
+    )
     .await;
 }

@@ -3,8 +3,8 @@
 use crate::services::oversight;
 use crate::web::auth::Admin;
 use crate::web::errors::PageResult;
-use crate::web::lang::RequestLang;
 use crate::web::forms::{FormPage, PageRequest};
+use crate::web::lang::RequestLang;
 use actix_web::web;
 
 #[derive(serde::Deserialize)]

@@ -2,8 +2,8 @@
 //! round's dates, phase and threshold. The round page also shows the rubric, whose forms
 //! are in `rubric.rs`.
 
-use crate::domain::criterion_text;
 use crate::db;
+use crate::domain::criterion_text;
 use crate::domain::{FieldErrors, NewRound, Phase, RoundInput, ValidationError};
 use crate::i18n::Lang;
 use crate::services::rounds::{self, RoundDesk};

@@ -3,8 +3,8 @@
 //! form, and the error summary. What may be shown was decided by `services::scoring`.
 
 use crate::db::jury::CriterionRow;
-use crate::domain::criterion_text;
 use crate::domain::ValidationError;
+use crate::domain::criterion_text;
 use crate::domain::score_sheet::{
     SCORE_VALUES, ScoreEntry, SheetErrors, SheetInput, justification_field, score_field, typed,
 };
