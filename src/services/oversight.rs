@@ -101,9 +101,6 @@ pub fn page_number(raw: Option<&str>) -> i64 {
 pub struct LoggedEvent {
     pub occurred_at: NaiveDateTime,
     pub sentence: String,
-    /// The reference the event is about, when it is a nomination's or a tip's (the
-    /// secretariat searches by it).
-    pub reference: Option<String>,
 }
 
 /// One page of the audit log, newest first.
@@ -148,12 +145,9 @@ pub async fn audit_page(db: &Database, page: i64, lang: Lang) -> anyhow::Result<
                 subject: &e.subject_ref,
                 detail: e.detail.as_deref(),
             };
-            let sentence = audit_sentence::sentence(lang, &event, &names);
-            let is_reference = e.subject_ref.contains('-') && !e.subject_ref.contains(':');
             LoggedEvent {
                 occurred_at: e.occurred_at,
-                sentence,
-                reference: is_reference.then_some(e.subject_ref),
+                sentence: audit_sentence::sentence(lang, &event, &names),
             }
         })
         .collect();

@@ -134,7 +134,8 @@ async fn rounds_are_created_and_edited_with_clear_messages(backend: Backend) {
         "the default rubric"
     );
     let list = app.get_html("/sekretariat/runder").await;
-    assert!(list.contains("2029-12-01"));
+    // The deadline written out, the Norwegian way.
+    assert!(list.contains("1. desember 2029"));
 
     let again = app
         .submit_form(

@@ -16,7 +16,6 @@ pub struct LogQuery {
 struct EventView {
     occurred_at: chrono::NaiveDateTime,
     sentence: String,
-    reference: Option<String>,
 }
 
 #[tracing::instrument(skip_all, fields(user_id = admin.id))]
@@ -34,7 +33,6 @@ pub async fn log(
         .map(|e| EventView {
             occurred_at: e.occurred_at,
             sentence: e.sentence,
-            reference: e.reference,
         })
         .collect();
     let mut context = tera::Context::new();
