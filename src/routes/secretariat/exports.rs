@@ -35,7 +35,7 @@ pub async fn scores(
     path: web::Path<(i32, ScoresFile)>,
 ) -> Result<HttpResponse, PageError> {
     let (round_id, file) = path.into_inner();
-    let (prize_year, rows) = exports::round_scores(&state.db, round_id)
+    let (prize_year, rows) = exports::round_scores(&state.db, round_id, lang)
         .await?
         .ok_or(PageError::NotFound)?;
     let (content_type, extension, body) = match file {
