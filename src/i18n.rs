@@ -112,6 +112,11 @@ impl Lang {
         text
     }
 
+    /// Whether the locales have the message (one without arguments) in this language.
+    pub fn has_text(self, id: &str) -> bool {
+        LOCALES.try_lookup(&self.langid(), id).is_some()
+    }
+
     /// The text with the given message id and arguments.
     pub fn text_with(self, id: &str, args: &[(&'static str, &str)]) -> String {
         let args: HashMap<Cow<'static, str>, FluentValue> = args

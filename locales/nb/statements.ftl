@@ -40,7 +40,7 @@ privacy-tip-how-long = Navn og e-postadresse blir slettet { $days ->
 
 privacy-staff-heading = Brukerkontoer for sekretariatet og juryen
 privacy-staff-what = Navn, e-postadresse, rolle, passord (bare som en saltet hash), eventuell kode for totrinnsinnlogging, tilknytninger til virksomheter, og jurymedlemmenes poeng, begrunnelser og vurderinger.
-privacy-staff-why = Å gi tilgang til arbeidet med prisen, og å sikre at ingen vurderer en nominasjon de er inhabile i.
+privacy-staff-why = Å gi tilgang til arbeidet med prisen, og å sikre at ingen vurderer en nominasjon de er inhabile overfor.
 privacy-staff-basis = Oppgave i allmennhetens interesse (artikkel 6 nr. 1 bokstav e) og rettslig forpliktelse (artikkel 6 nr. 1 bokstav c): reglene om habilitet i forvaltningsloven § 6.
 privacy-staff-who = Sekretariatet. Juryens vurderinger inngår i grunnlaget for vedtaket om vinneren.
 privacy-staff-how-long = En konto som har vært deaktivert i { $accountdays ->

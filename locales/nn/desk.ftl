@@ -70,7 +70,7 @@ desk-jury-left-heading = Dette står att
 desk-jury-all-done = Du har sendt inn alle vurderingane dine. Takk!
 
 desk-scoring-drafts = Alt du har skrive, blir lagra kvar gong du trykkjer på ein av knappane. Eit utkast kan du endre til du sender inn.
-desk-conflict-summary = Meld frå om at du kan vere ugild
+desk-conflict-summary = Meld frå om at du kan vere inhabil
 desk-scale-summary = Slik blir skalaen 0–5 brukt
 desk-criterion-summary = Om kriteriet
 desk-error-score-required = Vel ein poengsum for { $criterion }.

@@ -103,7 +103,11 @@ pub struct ScoreExportRow {
     pub reference: String,
     pub title: String,
     pub juror_name: String,
+    /// The criterion's name as stored (bokmål for the default rubric; `services::exports`
+    /// puts it in the reader's language).
     pub criterion: String,
+    /// The criterion's code, for the translation of a default criterion's name.
+    pub criterion_code: String,
     /// The criterion's weight in the round's rubric.
     pub weight: f64,
     pub value: i32,
@@ -140,6 +144,7 @@ pub fn score_export(conn: &mut DbConn, round_id: i32) -> QueryResult<Vec<ScoreEx
             nominations::title,
             users::name,
             criteria::name,
+            criteria::code,
             criteria::weight,
             scores::value,
             scores::justification,

@@ -26,46 +26,8 @@ pub struct CriterionRow {
     pub position: i32,
 }
 
-/// DFØ's default rubric: the four areas of resource effectiveness and DFØ's own criteria.
-/// Effects for users and society weigh as much as savings. Names are bokmål; pages show
-/// the translation of a default criterion's code (`criterion-<code>` in the locales).
-pub const DEFAULT_RUBRIC: [(&str, &str, &str); 7] = [
-    (
-        "styring",
-        "Styring",
-        "Bedre mål- og resultatstyring, prioritering og ledelse.",
-    ),
-    (
-        "kontroll",
-        "Kontroll",
-        "Bedre internkontroll og risikostyring.",
-    ),
-    (
-        "innsparing",
-        "Innsparing",
-        "Dokumenterte besparelser i kroner eller timer.",
-    ),
-    (
-        "kvalitetsforbedring",
-        "Kvalitetsforbedring",
-        "Bedre tjenester med de samme ressursene.",
-    ),
-    (
-        "brukereffekter",
-        "Effekter for brukere og samfunn",
-        "Virkninger for brukerne og samfunnet.",
-    ),
-    (
-        "overforingsverdi",
-        "Overføringsverdi",
-        "Hva andre virksomheter kan lære og ta i bruk.",
-    ),
-    (
-        "nyskaping",
-        "Nyskaping",
-        "Om tiltaket er nytt og nyskapende.",
-    ),
-];
+/// DFØ's default rubric (kept with its translations in `domain::criterion_text`).
+pub use crate::domain::criterion_text::DEFAULT_RUBRIC;
 
 /// Gives a round the default rubric if it has none.
 pub fn ensure_default_rubric(conn: &mut DbConn, round_id: i32) -> QueryResult<()> {

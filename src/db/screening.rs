@@ -629,6 +629,38 @@ pub fn user_names(conn: &mut DbConn) -> QueryResult<HashMap<i32, String>> {
         .collect())
 }
 
+/// Every round's prize year, by id (the audit log names rounds by their year).
+pub fn round_years(conn: &mut DbConn) -> QueryResult<HashMap<i32, i32>> {
+    Ok(rounds::table
+        .select((rounds::id, rounds::prize_year))
+        .load::<(i32, i32)>(conn)?
+        .into_iter()
+        .collect())
+}
+
+/// Every criterion's code and name, by id.
+pub fn criterion_names(conn: &mut DbConn) -> QueryResult<HashMap<i32, (String, String)>> {
+    Ok(criteria::table
+        .select((criteria::id, criteria::code, criteria::name))
+        .load::<(i32, String, String)>(conn)?
+        .into_iter()
+        .map(|(id, code, name)| (id, (code, name)))
+        .collect())
+}
+
+/// The references of the given nominations, by id.
+pub fn references_of(conn: &mut DbConn, ids: &[i32]) -> QueryResult<HashMap<i32, String>> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(nominations::table
+        .filter(nominations::id.eq_any(ids))
+        .select((nominations::id, nominations::reference))
+        .load::<(i32, String)>(conn)?
+        .into_iter()
+        .collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -145,9 +145,9 @@ fn kind_heading(lang: Lang, kind: DecisionKind) -> String {
     lang.text(&format!("decisions-kind-{}", kind.code()))
 }
 
-/// A stored time as the pages show it: the date written out, and the time in UTC.
+/// A stored (UTC) time as the pages show it: in Norwegian time, written out.
 fn when(lang: Lang, at: chrono::NaiveDateTime) -> String {
-    format!("{} {} UTC", lang.long_date(at.date()), at.format("%H:%M"))
+    crate::format::date_time(lang, at)
 }
 
 /// The decision-support part of the page (everything but the layout, the CSRF token and

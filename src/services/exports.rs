@@ -16,6 +16,7 @@
 
 use crate::db::{self, Database, decisions::ScoreExportRow};
 use crate::domain::counts;
+use crate::domain::criterion_text;
 use crate::format;
 use crate::i18n::Lang;
 use chrono::NaiveDateTime;
@@ -66,6 +67,7 @@ fn finish(writer: csv::Writer<Vec<u8>>) -> Result<String, csv::Error> {
 pub async fn round_scores(
     db: &Database,
     round_id: i32,
+    lang: Lang,
 ) -> anyhow::Result<Option<(i32, Vec<ScoreExportRow>)>> {
     db.read(move |conn| {
         if !super::decisions::round_exists(conn, round_id)? {
@@ -77,6 +79,7 @@ pub async fn round_scores(
             .into_iter()
             .map(|row| ScoreExportRow {
                 excluded: !counts(&standings, row.juror_id, row.nomination_id),
+                criterion: criterion_text::name(lang, &row.criterion_code, &row.criterion),
                 ..row
             })
             .collect();
@@ -272,6 +275,7 @@ mod tests {
             title: "Tittel; med semikolon".into(),
             juror_name: "Kari".into(),
             criterion: "Effekt".into(),
+            criterion_code: "effekt".into(),
             weight: 1.5,
             value: 4,
             justification: "=1+1".into(),

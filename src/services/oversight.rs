@@ -5,7 +5,9 @@ use crate::db::nominations::NominationRow;
 use crate::db::screening::{self, AuditEvent, ConflictCase};
 use crate::db::{self, Database};
 use crate::domain::ConflictStatus;
+use crate::domain::audit_sentence::{self, Event, Names};
 use crate::domain::{ConflictDecision, Role};
+use crate::i18n::Lang;
 use chrono::NaiveDateTime;
 use diesel::OptionalExtension as _;
 use std::collections::HashMap;
@@ -94,14 +96,11 @@ pub fn page_number(raw: Option<&str>) -> i64 {
         .unwrap_or(1)
 }
 
-/// One event as the log shows it.
+/// One event as the log shows it: when, and what happened as a sentence in the page's
+/// language, with staff, rounds and criteria named (`domain::audit_sentence`).
 pub struct LoggedEvent {
     pub occurred_at: NaiveDateTime,
-    /// Who acted: a user with their name, other actors as stored.
-    pub actor: String,
-    pub action: String,
-    pub subject: String,
-    pub detail: String,
+    pub sentence: String,
 }
 
 /// One page of the audit log, newest first.
@@ -112,32 +111,44 @@ pub struct AuditPage {
     pub total: i64,
 }
 
-/// "user:7" is shown with the user's name; other actors as stored.
-fn actor_shown(actor: String, names: &HashMap<i32, String>) -> String {
-    actor
-        .strip_prefix("user:")
-        .and_then(|id| id.parse::<i32>().ok())
-        .and_then(|id| names.get(&id))
-        .map(|name| format!("{name} ({actor})"))
-        .unwrap_or(actor)
-}
-
+/// The page's events, with the names they point at looked up now (events store ids).
 #[tracing::instrument(skip(db))]
-pub async fn audit_page(db: &Database, page: i64) -> anyhow::Result<AuditPage> {
+pub async fn audit_page(db: &Database, page: i64, lang: Lang) -> anyhow::Result<AuditPage> {
     let (events, total, names) = db
         .read(move |conn| {
             let (events, total) = screening::audit_page(conn, page, PER_PAGE)?;
-            Ok((events, total, screening::user_names(conn)?))
+            let nomination_ids: Vec<i32> = events
+                .iter()
+                .filter_map(|e| e.detail.as_deref())
+                .flat_map(str::split_whitespace)
+                .filter_map(|w| w.strip_prefix("nomination:")?.parse().ok())
+                .collect();
+            let names = Names {
+                users: screening::user_names(conn)?,
+                rounds: screening::round_years(conn)?,
+                criteria: screening::criterion_names(conn)?,
+                criteria_by_code: HashMap::new(),
+                nominations: screening::references_of(conn, &nomination_ids)?,
+                erased_marker: db::outbox::ERASED.to_owned(),
+            };
+            Ok((events, total, names))
         })
         .await?;
+    let mut names = names;
+    names.criteria_by_code = names.criteria.values().cloned().collect();
     let events = events
         .into_iter()
-        .map(|e: AuditEvent| LoggedEvent {
-            occurred_at: e.occurred_at,
-            actor: actor_shown(e.actor, &names),
-            action: e.action,
-            subject: e.subject_ref,
-            detail: e.detail.unwrap_or_default(),
+        .map(|e: AuditEvent| {
+            let event = Event {
+                actor: &e.actor,
+                action: &e.action,
+                subject: &e.subject_ref,
+                detail: e.detail.as_deref(),
+            };
+            LoggedEvent {
+                occurred_at: e.occurred_at,
+                sentence: audit_sentence::sentence(lang, &event, &names),
+            }
         })
         .collect();
     Ok(AuditPage {
@@ -159,16 +170,5 @@ mod tests {
         assert_eq!(page_number(Some("0")), 1);
         assert_eq!(page_number(Some("-2")), 1);
         assert_eq!(page_number(Some("to")), 1);
-    }
-
-    #[test]
-    fn users_are_shown_by_name() {
-        let names: HashMap<i32, String> = [(7, "Siri Sekretær".to_owned())].into();
-        assert_eq!(
-            actor_shown("user:7".into(), &names),
-            "Siri Sekretær (user:7)"
-        );
-        assert_eq!(actor_shown("user:8".into(), &names), "user:8");
-        assert_eq!(actor_shown("system".into(), &names), "system");
     }
 }

@@ -178,6 +178,17 @@ async fn the_xlsx_and_the_csv_list_the_same_typed_scores(backend: Backend) {
     }
     assert_eq!(seen, (true, true), "the tricky and the conflicted score");
 
+    // The default criteria's names in the reader's language.
+    app.choose_language("en").await;
+    let english = app
+        .get(&format!("/sekretariat/runder/{round_id}/poeng.csv"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(english.contains("Governance") && !english.contains("Styring"));
+    app.choose_language("nb").await;
+
     // Another round's number: nothing.
     assert_eq!(
         app.get("/sekretariat/runder/9999/poeng.xlsx")

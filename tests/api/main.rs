@@ -39,3 +39,4 @@ mod statements;
 mod tips_and_search;
 mod two_factor;
 mod validation;
+mod words;

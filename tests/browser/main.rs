@@ -11,5 +11,6 @@ mod attachments;
 mod desk;
 mod journeys;
 mod library;
+mod narrow;
 mod print;
 mod tips_and_search;

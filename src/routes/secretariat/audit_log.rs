@@ -4,6 +4,7 @@ use crate::services::oversight;
 use crate::web::auth::Admin;
 use crate::web::errors::PageResult;
 use crate::web::forms::{FormPage, PageRequest};
+use crate::web::lang::RequestLang;
 use actix_web::web;
 
 #[derive(serde::Deserialize)]
@@ -13,30 +14,25 @@ pub struct LogQuery {
 
 #[derive(serde::Serialize)]
 struct EventView {
-    occurred_at: String,
-    actor: String,
-    action: String,
-    subject: String,
-    detail: String,
+    occurred_at: chrono::NaiveDateTime,
+    sentence: String,
 }
 
 #[tracing::instrument(skip_all, fields(user_id = admin.id))]
 pub async fn log(
     view: PageRequest,
+    RequestLang(lang): RequestLang,
     Admin(admin): Admin,
     query: web::Query<LogQuery>,
 ) -> PageResult {
     let page = oversight::page_number(query.side.as_deref());
-    let log = oversight::audit_page(&view.state.db, page).await?;
+    let log = oversight::audit_page(&view.state.db, page, lang).await?;
     let views: Vec<EventView> = log
         .events
         .into_iter()
         .map(|e| EventView {
-            occurred_at: e.occurred_at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
-            actor: e.actor,
-            action: e.action,
-            subject: e.subject,
-            detail: e.detail,
+            occurred_at: e.occurred_at,
+            sentence: e.sentence,
         })
         .collect();
     let mut context = tera::Context::new();

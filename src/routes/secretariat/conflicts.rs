@@ -18,7 +18,8 @@ const PATH: &str = "/sekretariat/habilitet";
 struct CaseView {
     #[serde(flatten)]
     case: ConflictCase,
-    decided_at_text: String,
+    /// Stored UTC; the template's `datetime` filter shows it in Norwegian time.
+    decided_at: Option<chrono::NaiveDateTime>,
 }
 
 #[tracing::instrument(skip_all, fields(user_id = admin.id))]
@@ -27,10 +28,7 @@ pub async fn conflicts(view: PageRequest, Admin(admin): Admin) -> PageResult {
     let (open, decided): (Vec<CaseView>, Vec<CaseView>) = cases
         .into_iter()
         .map(|case| CaseView {
-            decided_at_text: case
-                .decided_at
-                .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
-                .unwrap_or_default(),
+            decided_at: case.decided_at,
             case,
         })
         .partition(|view| oversight::is_open(&view.case));

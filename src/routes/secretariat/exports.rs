@@ -2,6 +2,7 @@
 //! (`/sekretariat/runder/{id}/poeng.xlsx`, `…/poeng.csv`, written by `services::exports`)
 //! and the printable jury report (`/sekretariat/runder/{id}/rapport`).
 
+use crate::domain::criterion_text;
 use crate::jury::Measure;
 use crate::routes::decision_support::{self, PageInput, number, overview_context};
 use crate::services::decisions::{self, rules::Viewer};
@@ -34,7 +35,7 @@ pub async fn scores(
     path: web::Path<(i32, ScoresFile)>,
 ) -> Result<HttpResponse, PageError> {
     let (round_id, file) = path.into_inner();
-    let (prize_year, rows) = exports::round_scores(&state.db, round_id)
+    let (prize_year, rows) = exports::round_scores(&state.db, round_id, lang)
         .await?
         .ok_or(PageError::NotFound)?;
     let (content_type, extension, body) = match file {
@@ -85,8 +86,8 @@ pub async fn report(
     let rubric: Vec<CriterionView> = rubric
         .into_iter()
         .map(|c| CriterionView {
-            name: c.name,
-            description: c.description,
+            name: criterion_text::name(lang, &c.code, &c.name),
+            description: criterion_text::description(lang, &c.code, &c.description),
             weight: number(lang, c.weight),
         })
         .collect();

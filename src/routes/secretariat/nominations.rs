@@ -76,11 +76,17 @@ struct NominationView {
     consent_publish: bool,
     status: String,
     exclusion_reason: String,
-    created_at: String,
+    /// Stored UTC; the template's `datetime` filter shows it in Norwegian time.
+    created_at: chrono::NaiveDateTime,
 }
 
 impl NominationView {
-    fn of(n: &NominationRow) -> Self {
+    fn of(n: &NominationRow, lang: crate::i18n::Lang) -> Self {
+        // Amounts written the language's way: "2 500 000 kr" / "NOK 2,500,000".
+        let amount = |id: &str, value: i64| {
+            let number = crate::format::number(lang, value as f64, 0);
+            lang.text_with(id, &[("amount", &number)])
+        };
         Self {
             id: n.id,
             reference: n.reference.clone(),
@@ -100,8 +106,14 @@ impl NominationView {
             background: n.background.clone(),
             what_was_done: n.what_was_done.clone(),
             results: n.results.clone(),
-            savings_nok: n.savings_nok.map(|v| v.to_string()).unwrap_or_default(),
-            savings_hours: n.savings_hours.map(|v| v.to_string()).unwrap_or_default(),
+            savings_nok: n
+                .savings_nok
+                .map(|v| amount("amount-nok", v))
+                .unwrap_or_default(),
+            savings_hours: n
+                .savings_hours
+                .map(|v| amount("amount-hours", v))
+                .unwrap_or_default(),
             user_effects: n.user_effects.clone(),
             transfer_value: n.transfer_value.clone(),
             other_agencies: n.other_agencies.clone().unwrap_or_default(),
@@ -109,7 +121,7 @@ impl NominationView {
             consent_publish: n.consent_publish,
             status: n.status.to_string(),
             exclusion_reason: n.exclusion_reason.clone().unwrap_or_default(),
-            created_at: n.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            created_at: n.created_at,
         }
     }
 }
@@ -125,7 +137,7 @@ struct JurorChoice {
 struct SubmittedView {
     juror_id: i32,
     name: String,
-    submitted_at: String,
+    submitted_at: chrono::NaiveDateTime,
 }
 
 #[derive(serde::Serialize)]
@@ -158,11 +170,11 @@ fn nomination_context(desk: NominationDesk, lang: crate::i18n::Lang) -> tera::Co
         .map(|(juror_id, name, at)| SubmittedView {
             juror_id,
             name,
-            submitted_at: at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            submitted_at: at,
         })
         .collect();
     let mut context = tera::Context::new();
-    context.insert("nomination", &NominationView::of(&desk.nomination));
+    context.insert("nomination", &NominationView::of(&desk.nomination, lang));
     context.insert("round", &RoundView::of(&desk.round, lang));
     context.insert("carried_from", &desk.carried_from);
     context.insert("later_rounds", &later);

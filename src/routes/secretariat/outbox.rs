@@ -2,18 +2,13 @@
 //! what failed and why. Mail that failed is kept and shown here, and can be sent again
 //! (`POST /sekretariat/epost/{id}/send-igjen`).
 
+use crate::domain::mail_error::MailErrorClass;
 use crate::services::outbox_desk;
 use crate::web::auth::Admin;
 use crate::web::errors::PageResult;
 use crate::web::forms::{PageRequest, PostedTo, Redirect};
 
 const PATH: &str = "/sekretariat/epost";
-
-/// A stored time as the secretariat's lists show it.
-pub(super) fn time(t: Option<chrono::NaiveDateTime>) -> String {
-    t.map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
-        .unwrap_or_default()
-}
 
 #[derive(serde::Serialize)]
 struct MessageView {
@@ -22,8 +17,12 @@ struct MessageView {
     reference: String,
     status: String,
     attempts: i32,
-    next_attempt: String,
-    sent: String,
+    /// Stored UTC times, shown in Norwegian time by the template's `datetime` filter.
+    next_attempt: chrono::NaiveDateTime,
+    sent: Option<chrono::NaiveDateTime>,
+    /// Why the last attempt failed, in the page's language (the class's message id).
+    error_class: Option<&'static str>,
+    /// The SMTP library's own text, for the operator, behind a details element.
     last_error: String,
 }
 
@@ -39,8 +38,13 @@ pub async fn outbox(view: PageRequest, Admin(admin): Admin) -> PageResult {
             reference: m.message.subject_ref,
             status: m.status.to_string(),
             attempts: m.attempts,
-            next_attempt: time(Some(m.next_attempt_at)),
-            sent: time(m.sent_at),
+            next_attempt: m.next_attempt_at,
+            sent: m.sent_at,
+            error_class: m
+                .last_error
+                .as_deref()
+                .filter(|e| !e.trim().is_empty())
+                .map(|e| MailErrorClass::of(e).code()),
             last_error: m.last_error.unwrap_or_default(),
         })
         .collect();

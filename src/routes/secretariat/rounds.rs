@@ -3,6 +3,7 @@
 //! are in `rubric.rs`.
 
 use crate::db;
+use crate::domain::criterion_text;
 use crate::domain::{FieldErrors, NewRound, Phase, RoundInput, ValidationError};
 use crate::i18n::Lang;
 use crate::services::rounds::{self, RoundDesk};
@@ -153,8 +154,8 @@ fn round_context(desk: &RoundDesk, round: &RoundView, lang: Lang) -> tera::Conte
         .iter()
         .map(|c| CriterionView {
             id: c.id,
-            name: c.name.clone(),
-            description: c.description.clone(),
+            name: criterion_text::name(lang, &c.code, &c.name),
+            description: criterion_text::description(lang, &c.code, &c.description),
             weight: show_decimal(c.weight, lang),
         })
         .collect();

@@ -2,8 +2,9 @@
 //! what was just typed), the others' assessments when the desk has them, the conflict
 //! form, and the error summary. What may be shown was decided by `services::scoring`.
 
-use crate::db::jury::{CriterionRow, DEFAULT_RUBRIC};
+use crate::db::jury::CriterionRow;
 use crate::domain::ValidationError;
+use crate::domain::criterion_text;
 use crate::domain::score_sheet::{
     SCORE_VALUES, ScoreEntry, SheetErrors, SheetInput, justification_field, score_field, typed,
 };
@@ -45,27 +46,13 @@ fn optional_text(lang: Lang, id: &str) -> Option<String> {
     crate::i18n::LOCALES.try_lookup(&langid, id)
 }
 
-fn is_default(code: &str) -> bool {
-    DEFAULT_RUBRIC
-        .iter()
-        .any(|(default, _, _)| *default == code)
-}
-
 /// A criterion's name in the page language (the default criteria are translated).
 fn criterion_label(lang: Lang, criterion: &CriterionRow) -> String {
-    if is_default(&criterion.code) {
-        lang.text(&format!("criterion-{}", criterion.code))
-    } else {
-        criterion.name.clone()
-    }
+    criterion_text::name(lang, &criterion.code, &criterion.name)
 }
 
 fn criterion_description(lang: Lang, criterion: &CriterionRow) -> String {
-    if is_default(&criterion.code) {
-        lang.text(&format!("criterion-{}-description", criterion.code))
-    } else {
-        criterion.description.clone()
-    }
+    criterion_text::description(lang, &criterion.code, &criterion.description)
 }
 
 /// The message that says what to do about `error` in `field` and names the criterion
