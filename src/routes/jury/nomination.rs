@@ -9,6 +9,7 @@
 //! (403). The page's view model is in `nomination/page.rs`.
 
 mod page;
+pub(crate) use page::criterion_label;
 
 use crate::db::users::UserRow;
 use crate::domain::LongText;

@@ -52,7 +52,7 @@ fn is_default(code: &str) -> bool {
 }
 
 /// A criterion's name in the page language (the default criteria are translated).
-fn criterion_label(lang: Lang, criterion: &CriterionRow) -> String {
+pub(crate) fn criterion_label(lang: Lang, criterion: &CriterionRow) -> String {
     if is_default(&criterion.code) {
         lang.text(&format!("criterion-{}", criterion.code))
     } else {
