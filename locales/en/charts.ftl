@@ -34,10 +34,8 @@ charts-strip-flagged = The jurors disagree on { $list }.
 charts-strip-calm = No criterion on which the jurors disagree.
 charts-few-jurors = Only { $counted } of { $jury } jurors have scores that count here. Read its place with care.
 charts-few-jurors-tag = Only { $counted } jurors
-charts-criteria-flagged = Disagree on { $count ->
-    [1] one criterion
-   *[other] { $count } criteria
-}
+charts-criteria-flagged-one = Disagree on one criterion
+charts-criteria-flagged = Disagree on { $count } criteria
 explain-z = The z-normalised mean corrects for strict and lenient jurors: each juror's scores are measured against that juror's own mean and spread, and the result is put on a 0 to 5 scale for this round.
 explain-z-summary = The formula for the z-normalised mean
 explain-z-formula = For juror j with mean x̄ⱼ and standard deviation sⱼ: z = (x − x̄ⱼ) / sⱼ. The mean z per nomination is scaled to 0–5: 5 · (z − z_min) / (z_max − z_min).

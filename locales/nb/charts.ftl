@@ -34,10 +34,8 @@ charts-strip-flagged = Jurymedlemmene er uenige om { $list }.
 charts-strip-calm = Ingen kriterier der jurymedlemmene er uenige.
 charts-few-jurors = Bare { $counted } av { $jury } jurymedlemmer har poeng som teller her. Les plasseringen med forsiktighet.
 charts-few-jurors-tag = Bare { $counted } jurymedlemmer
-charts-criteria-flagged = Uenige om { $count ->
-    [1] ett kriterium
-   *[other] { $count } kriterier
-}
+charts-criteria-flagged-one = Uenige om ett kriterium
+charts-criteria-flagged = Uenige om { $count } kriterier
 explain-z = Z-normalisert snitt retter opp for at noen jurymedlemmer gir strengt og andre romslig: hvert jurymedlems poeng måles mot hans eller hennes eget snitt og spredning, og resultatet settes på en skala fra 0 til 5 for denne runden.
 explain-z-summary = Formelen for z-normalisert snitt
 explain-z-formula = For jurymedlem j med snitt x̄ⱼ og standardavvik sⱼ: z = (x − x̄ⱼ) / sⱼ. Snittet av z per nominasjon skaleres til 0–5: 5 · (z − z_min) / (z_max − z_min).

@@ -34,10 +34,8 @@ charts-strip-flagged = Jurymedlemmane er usamde om { $list }.
 charts-strip-calm = Ingen kriterium der jurymedlemmane er usamde.
 charts-few-jurors = Berre { $counted } av { $jury } jurymedlemmar har poeng som tel her. Les plasseringa med varsemd.
 charts-few-jurors-tag = Berre { $counted } jurymedlemmar
-charts-criteria-flagged = Usamde om { $count ->
-    [1] eitt kriterium
-   *[other] { $count } kriterium
-}
+charts-criteria-flagged-one = Usamde om eitt kriterium
+charts-criteria-flagged = Usamde om { $count } kriterium
 explain-z = Z-normalisert snitt rettar opp for at somme jurymedlemmar gir strengt og andre romsleg: poenga til kvart jurymedlem blir målte mot snittet og spreiinga til same jurymedlem, og resultatet blir sett på ein skala frå 0 til 5 for denne runden.
 explain-z-summary = Formelen for z-normalisert snitt
 explain-z-formula = For jurymedlem j med snitt x̄ⱼ og standardavvik sⱼ: z = (x − x̄ⱼ) / sⱼ. Snittet av z per nominasjon blir skalert til 0–5: 5 · (z − z_min) / (z_max − z_min).

@@ -8,6 +8,7 @@ mod accounts;
 mod api;
 mod authorization;
 mod backup;
+mod charts;
 mod crash;
 mod decision_support;
 mod delivery;
