@@ -7,6 +7,7 @@ mod seed;
 mod support;
 
 mod accessibility;
+mod charts;
 mod desk;
 mod journeys;
 mod print;
