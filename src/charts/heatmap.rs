@@ -60,6 +60,8 @@ pub struct Cell {
     pub text_fill: &'static str,
     /// Where the text is centred.
     pub cx: f64,
+    /// The width of the white box behind a conflict's word, within the cell.
+    pub text_box: f64,
     pub baseline: f64,
 }
 
@@ -138,6 +140,7 @@ pub fn heatmap(input: &HeatmapIn) -> Heatmap {
                         text_fill: if kind == "score" { text_on(fill) } else { INK },
                         text,
                         cx: r1(x + column / 2.0),
+                        text_box: r1((column - 8.0).min(56.0)),
                         baseline: r1(y + ROW / 2.0 + 4.0),
                     }
                 })

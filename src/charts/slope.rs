@@ -134,8 +134,7 @@ pub fn slope(input: &SlopeIn) -> Slope {
                 })
                 .collect();
             let ranks: Vec<usize> = item.ranks.iter().flatten().copied().collect();
-            let disagree = ranks.iter().any(|&r| r != ranks[0])
-                || ranks.len() != item.ranks.len();
+            let disagree = ranks.iter().any(|&r| r != ranks[0]) || ranks.len() != item.ranks.len();
             SlopeLine {
                 label: fit(&item.label, LABEL_ROOM - 36.0),
                 disagree,

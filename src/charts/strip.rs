@@ -4,7 +4,7 @@
 use super::{CHAR_PX, Tick, WIDTH, fit, r1};
 
 /// The left edge of the 0–5 axis; criterion names to its left.
-const PLOT_LEFT: f64 = 200.0;
+const PLOT_LEFT: f64 = 236.0;
 /// The right edge of the 0–5 axis.
 const PLOT_RIGHT: f64 = WIDTH - 24.0;
 /// The dots' radius, and the step between stacked dots.

@@ -41,7 +41,10 @@ fn a_strip_plot_puts_scores_on_the_scale_and_stacks_equal_ones() {
     ys.dedup();
     assert_eq!(ys.len(), 3);
     assert!((ys.iter().sum::<f64>() / 3.0 - first.middle).abs() < 0.2);
-    assert!(ys.windows(2).all(|w| w[1] - w[0] >= 2.0 * RADIUS), "no overlap");
+    assert!(
+        ys.windows(2).all(|w| w[1] - w[0] >= 2.0 * RADIUS),
+        "no overlap"
+    );
     // A lone score sits on the middle line; 2 and 4 are two fifths of the axis apart.
     let second = &plot.rows[1];
     assert!(second.flagged);
@@ -68,7 +71,11 @@ fn a_strip_plot_with_five_equal_scores_grows_its_row() {
     )]));
     let row = &plot.rows[0];
     assert!(row.height >= 5.0 * 2.0 * RADIUS);
-    let long = strip_plot(&strip_input(&[("Dokumenterte effektiviseringsgevinster", true, &[])]));
+    let long = strip_plot(&strip_input(&[(
+        "Dokumenterte effektiviseringsgevinster",
+        true,
+        &[],
+    )]));
     assert!(long.rows[0].label.ends_with('…'));
     assert!(long.rows[0].label.chars().count() as f64 * CHAR_PX <= long.plot_left);
 }
@@ -94,7 +101,14 @@ fn the_heatmap_marks_conflicts_and_missing_scores_by_pattern_and_word() {
     let map = heatmap(&HeatmapIn {
         rows: vec!["BSP-2031-0001".into(), "BSP-2031-0002".into()],
         columns: 3,
-        cells: cells(&[Score(4.5), Conflicted, Missing, Score(0.0), Score(2.25), Score(5.0)]),
+        cells: cells(&[
+            Score(4.5),
+            Conflicted,
+            Missing,
+            Score(0.0),
+            Score(2.25),
+            Score(5.0),
+        ]),
         conflict_label: "Inhabil".into(),
         missing_label: "Mangler poeng".into(),
     });
@@ -134,6 +148,10 @@ fn a_heatmap_of_many_jurors_uses_the_short_marks_and_widens() {
         missing_label: "Mangler".into(),
     });
     assert!(map.rows[0].cells.iter().all(|c| c.text == "×"));
+    assert!(
+        map.rows[0].cells.iter().all(|c| c.text_box < c.w),
+        "the word's box in its cell"
+    );
     assert!(map.width > WIDTH);
     let last = map.rows[0].cells.last().unwrap();
     assert!(last.x + last.w <= map.width + 0.1);
@@ -187,8 +205,14 @@ fn the_slope_chart_draws_agreement_flat_and_disagreement_sloped() {
     assert!(a.segments.iter().all(|s| s.y1 == s.y2), "flat");
     let b = &chart.lines[1];
     assert!(b.disagree);
-    assert!(b.segments[0].y2 > b.segments[0].y1, "B falls under the median");
-    assert_eq!(b.points.iter().map(|p| p.rank).collect::<Vec<_>>(), [2, 3, 2, 2]);
+    assert!(
+        b.segments[0].y2 > b.segments[0].y1,
+        "B falls under the median"
+    );
+    assert_eq!(
+        b.points.iter().map(|p| p.rank).collect::<Vec<_>>(),
+        [2, 3, 2, 2]
+    );
     assert!(chart.lines[2].disagree);
     for line in &chart.lines {
         assert_eq!(line.segments.len(), 3);

@@ -211,11 +211,7 @@ pub(crate) fn weighted_scores(input: &JuryInput) -> (WeightedScores, Vec<usize>)
 
 /// Each criterion's scores for nomination position `n` by the jurors counted there (not
 /// conflicted, scored something), with their spread.
-fn criterion_spreads(
-    input: &JuryInput,
-    n: usize,
-    counted: &[JurorScore],
-) -> Vec<CriterionSpread> {
+fn criterion_spreads(input: &JuryInput, n: usize, counted: &[JurorScore]) -> Vec<CriterionSpread> {
     let jurors = input.jurors();
     input
         .criteria()

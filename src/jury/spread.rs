@@ -50,9 +50,9 @@ impl CriterionSpread {
     /// The spread of `scores` on `criterion` under the round's `threshold`.
     pub fn new(criterion: CriterionId, scores: Vec<CriterionScore>, threshold: f64) -> Self {
         let values: Vec<f64> = scores.iter().map(|s| f64::from(s.value)).collect();
-        let (lo, hi) = scores
-            .iter()
-            .fold((u8::MAX, 0), |(lo, hi), s| (lo.min(s.value), hi.max(s.value)));
+        let (lo, hi) = scores.iter().fold((u8::MAX, 0), |(lo, hi), s| {
+            (lo.min(s.value), hi.max(s.value))
+        });
         let range = if scores.len() < 2 { 0 } else { hi - lo };
         let std_dev = if values.len() < 2 {
             0.0
@@ -120,7 +120,10 @@ mod tests {
     fn one_score_or_none_is_no_disagreement() {
         for values in [&[][..], &[5][..]] {
             let spread = CriterionSpread::new(CriterionId(1), scores(values), 0.0);
-            assert_eq!((spread.range, spread.std_dev, spread.flagged), (0, 0.0, false));
+            assert_eq!(
+                (spread.range, spread.std_dev, spread.flagged),
+                (0, 0.0, false)
+            );
         }
     }
 

@@ -199,15 +199,20 @@ pub fn overview_context(lang: Lang, input: &PageInput<'_>) -> tera::Context {
                 flagged: s.disagreement.is_some_and(|d| d.flagged),
                 missing: s.missing_scores,
                 counted: s.jurors_counted,
-                few_jurors: s
-                    .few_jurors
-                    .then(|| lang.text_with("charts-few-jurors-tag", &[("counted", &s.jurors_counted.to_string())])),
+                few_jurors: s.few_jurors.then(|| {
+                    lang.text_with(
+                        "charts-few-jurors-tag",
+                        &[("counted", &s.jurors_counted.to_string())],
+                    )
+                }),
                 // Separate messages for one: the arguments reach Fluent as strings, so a
                 // plural selector would not match.
                 criteria_flagged: match s.criteria.iter().filter(|c| c.flagged).count() {
                     0 => String::new(),
                     1 => lang.text("charts-criteria-flagged-one"),
-                    count => lang.text_with("charts-criteria-flagged", &[("count", &count.to_string())]),
+                    count => {
+                        lang.text_with("charts-criteria-flagged", &[("count", &count.to_string())])
+                    }
                 },
             })
         })

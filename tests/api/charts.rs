@@ -28,12 +28,21 @@ fn part<'a>(page: &'a str, id: &str, tag: &str) -> &'a str {
 /// The charts section: from its heading's section to the next section.
 fn charts_section(page: &str) -> &str {
     let start = page.find("id=\"charts\"").expect("the pictures");
-    let end = start + page[start..].find("<section aria-labelledby=\"jury-heading\"").unwrap();
+    let end = start
+        + page[start..]
+            .find("<section aria-labelledby=\"jury-heading\"")
+            .unwrap();
     &page[start..end]
 }
 
 /// Sets every score `juror` gave `nomination` on the first criterion.
-async fn set_first_criterion(app: &TestApp, round_id: i32, juror: i32, nomination: i32, value: i32) {
+async fn set_first_criterion(
+    app: &TestApp,
+    round_id: i32,
+    juror: i32,
+    nomination: i32,
+    value: i32,
+) {
     app.db
         .write(move |conn| {
             let first = db::jury::criteria_for(conn, round_id)?[0].id;
@@ -155,7 +164,10 @@ async fn a_conflicted_jurors_pictures_show_nothing_of_that_nomination(backend: B
     let before = app.get_html_as(&juror, &path).await;
     let charts = charts_section(&before);
     assert!(charts.contains("<svg role=\"img\""));
-    assert!(!charts.contains(&a_reference), "A in the pictures: {charts}");
+    assert!(
+        !charts.contains(&a_reference),
+        "A in the pictures: {charts}"
+    );
     assert!(!charts.contains(&a_title));
     // Three nominations drawn, not four: three rows in the heatmap's table, three strip plots.
     let heat_table = part(charts, "heat-table", "table");
@@ -168,7 +180,10 @@ async fn a_conflicted_jurors_pictures_show_nothing_of_that_nomination(backend: B
     // on A change from the lowest to the highest, the juror's pictures and figures are
     // the same to the byte (while the secretariat's change).
     let secretariat_before = app
-        .get_html(&format!("/sekretariat/runder/{}/resultater", seeded.round_id))
+        .get_html(&format!(
+            "/sekretariat/runder/{}/resultater",
+            seeded.round_id
+        ))
         .await;
     for (juror_id, _, _) in &seeded.jurors[..2] {
         let juror_id = *juror_id;
@@ -193,7 +208,10 @@ async fn a_conflicted_jurors_pictures_show_nothing_of_that_nomination(backend: B
         part(&after, "figures", "table")
     );
     let secretariat_after = app
-        .get_html(&format!("/sekretariat/runder/{}/resultater", seeded.round_id))
+        .get_html(&format!(
+            "/sekretariat/runder/{}/resultater",
+            seeded.round_id
+        ))
         .await;
     assert_ne!(
         charts_section(&secretariat_before),

@@ -62,7 +62,11 @@ fn list(items: &[String]) -> String {
 }
 
 /// The warning for a nomination ranked on too few jurors, if it is.
-pub(super) fn few_jurors_text(lang: Lang, summary: &NominationSummary, jury: usize) -> Option<String> {
+pub(super) fn few_jurors_text(
+    lang: Lang,
+    summary: &NominationSummary,
+    jury: usize,
+) -> Option<String> {
     summary.few_jurors.then(|| {
         lang.text_with(
             "charts-few-jurors",
@@ -109,7 +113,12 @@ pub(super) fn insert(
     let criterion_names: HashMap<i32, String> = overview
         .criteria
         .iter()
-        .map(|c| (c.id, crate::routes::jury::nomination::criterion_label(lang, c)))
+        .map(|c| {
+            (
+                c.id,
+                crate::routes::jury::nomination::criterion_label(lang, c),
+            )
+        })
         .collect();
 
     // The slope chart.
