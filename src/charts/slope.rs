@@ -92,20 +92,24 @@ pub fn slope(input: &SlopeIn) -> Slope {
             label: fit(label, room),
         })
         .collect();
-    // Each column's order: the ranked items by rank, then input order.
-    let mut position = vec![vec![None; k]; input.items.len()];
-    for c in 0..k {
-        let mut order: Vec<(usize, usize)> = input
-            .items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, item)| item.ranks.get(c).copied().flatten().map(|r| (r, i)))
-            .collect();
-        order.sort_unstable();
-        for (p, (_, i)) in order.into_iter().enumerate() {
-            position[i][c] = Some(p);
-        }
-    }
+    // Each column's order: the ranked items by rank, then input order; `position[c][i]`
+    // is item i's row in column c.
+    let position: Vec<Vec<Option<usize>>> = (0..k)
+        .map(|c| {
+            let mut order: Vec<(usize, usize)> = input
+                .items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, item)| item.ranks.get(c).copied().flatten().map(|r| (r, i)))
+                .collect();
+            order.sort_unstable();
+            let mut column = vec![None; input.items.len()];
+            for (p, (_, i)) in order.into_iter().enumerate() {
+                column[i] = Some(p);
+            }
+            column
+        })
+        .collect();
     let lines = input
         .items
         .iter()
@@ -116,7 +120,7 @@ pub fn slope(input: &SlopeIn) -> Slope {
                 .map(|c| {
                     Some(SlopePoint {
                         x: r1(column_x(c)),
-                        y: r1(TOP + position[i][c]? as f64 * STEP),
+                        y: r1(TOP + position[c][i]? as f64 * STEP),
                         rank: item.ranks.get(c).copied().flatten()?,
                     })
                 })

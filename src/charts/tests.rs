@@ -10,7 +10,10 @@ fn labels_are_cut_to_their_room_with_an_ellipsis() {
     assert_eq!(fit("æøå", 7.0), "…");
 }
 
-fn strip_input(rows: &[(&str, bool, &[(usize, u8)])]) -> StripIn {
+/// A criterion's row: name, flagged, `(juror number, score)`.
+type Row<'a> = (&'a str, bool, &'a [(usize, u8)]);
+
+fn strip_input(rows: &[Row<'_>]) -> StripIn {
     StripIn {
         rows: rows
             .iter()
