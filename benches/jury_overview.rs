@@ -94,6 +94,17 @@ fn overview() -> Overview {
                     })
             })
             .collect(),
+        criteria: (1..=CRITERIA)
+            .map(|c| bedre_stat::db::jury::CriterionRow {
+                id: c,
+                round_id: 1,
+                code: format!("kriterium-{c}"),
+                name: format!("Kriterium {c}"),
+                description: String::new(),
+                weight: 1.0,
+                position: c,
+            })
+            .collect(),
     }
 }
 

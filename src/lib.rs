@@ -2,6 +2,7 @@
 //! `../shared/DESIGN.md` for the picture; `startup` for how the parts are put together.
 
 pub mod accounts;
+pub mod charts;
 pub mod clock;
 pub mod config;
 pub mod db;

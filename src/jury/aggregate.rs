@@ -1,6 +1,7 @@
 //! The aggregation: from a checked [`JuryInput`] to the figures the jury discusses.
 
 use super::input::{JurorId, JuryInput, NominationId};
+use super::spread::{CriterionScore, CriterionSpread, few_jurors};
 use super::stats::{self, KendallW, WeightedScores};
 use serde::Serialize;
 
@@ -86,6 +87,10 @@ pub struct NominationSummary {
     pub borda: f64,
     /// Disagreement among the jurors counted; `None` when no juror is counted.
     pub disagreement: Option<Disagreement>,
+    /// Each criterion's scores by the jurors counted and their spread, in rubric order.
+    pub criteria: Vec<CriterionSpread>,
+    /// Whether the nomination's figures rest on too few jurors ([`few_jurors`]).
+    pub few_jurors: bool,
 }
 
 impl NominationSummary {
@@ -204,6 +209,29 @@ pub(crate) fn weighted_scores(input: &JuryInput) -> (WeightedScores, Vec<usize>)
     (WeightedScores::new(nj, nn, values), counts)
 }
 
+/// Each criterion's scores for nomination position `n` by the jurors counted there (not
+/// conflicted, scored something), with their spread.
+fn criterion_spreads(input: &JuryInput, n: usize, counted: &[JurorScore]) -> Vec<CriterionSpread> {
+    let jurors = input.jurors();
+    input
+        .criteria()
+        .iter()
+        .enumerate()
+        .map(|(c, criterion)| {
+            let scores = jurors
+                .iter()
+                .enumerate()
+                .filter(|(_, juror)| counted.iter().any(|s| s.juror == **juror))
+                .filter_map(|(j, &juror)| {
+                    let value = input.cell_scores(j, n)?[c];
+                    JuryInput::is_score(value).then_some(CriterionScore { juror, value })
+                })
+                .collect();
+            CriterionSpread::new(criterion.id(), scores, input.disagreement_threshold())
+        })
+        .collect()
+}
+
 /// Aggregates the jury's scores into decision support. See the module documentation for
 /// every definition.
 pub fn aggregate(input: &JuryInput) -> Aggregation {
@@ -253,6 +281,8 @@ pub fn aggregate(input: &JuryInput) -> Aggregation {
             }
         });
         let median = stats::median(&mut column);
+        let criteria = criterion_spreads(input, n, &juror_scores);
+        let counted = juror_scores.len();
         nominations.push(NominationSummary {
             nomination,
             jurors_counted: juror_scores.len(),
@@ -266,6 +296,8 @@ pub fn aggregate(input: &JuryInput) -> Aggregation {
             ranks: Ranks::default(),
             borda: borda[n],
             disagreement,
+            criteria,
+            few_jurors: few_jurors(counted, nj),
         });
     }
 

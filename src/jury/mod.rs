@@ -39,6 +39,11 @@
 //! - **Disagreement**: the population standard deviation and the range (max − min) of the
 //!   counted jurors' weighted scores; flagged when the standard deviation exceeds the
 //!   input's threshold.
+//! - **Disagreement per criterion** ([`CriterionSpread`]): the same jurors' scores on each
+//!   criterion; flagged when they span [`CRITERION_GAP`] points or more, or their standard
+//!   deviation exceeds the threshold — opposite views on several criteria can average out.
+//! - **Few jurors** ([`few_jurors`]): counted by fewer than [`MIN_JURORS`] jurors (or the
+//!   whole jury, if smaller) or by fewer than half the jury.
 //! - **Missing scores**: criteria × jurors not conflicted − scores given by those jurors.
 //! - **Kendall's W** (with the correction for ties) is computed over a complete block: the
 //!   jurors who scored at least one nomination, and the nominations every one of them
@@ -52,6 +57,7 @@
 
 mod aggregate;
 mod input;
+mod spread;
 mod stats;
 
 #[cfg(test)]
@@ -67,4 +73,5 @@ pub use input::{
     Criterion, CriterionError, CriterionId, JurorId, JuryInput, JuryInputError, JuryInputParts,
     NominationId, Score, ScoreOutOfRange, ScoreValue,
 };
+pub use spread::{CRITERION_GAP, CriterionScore, CriterionSpread, MIN_JURORS, few_jurors};
 pub use stats::{KendallW, TIE_EPSILON};

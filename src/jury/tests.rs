@@ -512,3 +512,30 @@ fn sparse_ids_are_indexed() {
     assert_eq!(summary(&a, hi).weighted_mean, Some(3.5));
     assert_eq!(summary(&a, lo).missing_scores, 0);
 }
+
+/// Two jurors two points apart on both criteria, in opposite directions: their weighted
+/// scores are equal (3.0 each), so the average raises no flag, but each criterion does.
+/// A conflicted juror's scores are in no criterion's spread.
+#[test]
+fn disagreement_is_flagged_per_criterion_when_the_average_hides_it() {
+    let aggregation = run(parts(
+        &[1],
+        &[1, 2, 3],
+        &[(1, 1.0), (2, 1.0)],
+        &by_criterion(&[(1, 1, &[2, 4]), (2, 1, &[4, 2]), (3, 1, &[0, 0])]),
+        &[(3, 1)],
+        1.0,
+    ));
+    let s = summary(&aggregation, 1);
+    let d = s.disagreement.unwrap();
+    assert!(!d.flagged && d.range.abs() < 1e-12, "{d:?}");
+    assert_eq!(s.criteria.len(), 2);
+    for spread in &s.criteria {
+        assert!(spread.flagged, "{spread:?}");
+        assert_eq!(spread.range, 2);
+        let jurors: Vec<i32> = spread.scores.iter().map(|x| x.juror.0).collect();
+        assert_eq!(jurors, [1, 2], "the conflicted juror 3 is left out");
+    }
+    // Two of three jurors counted: thin support.
+    assert!(s.few_jurors);
+}

@@ -9,6 +9,7 @@
 //! ([`crate::services::decisions::rules::hidden_from`]); such a nomination is listed apart,
 //! unranked, and is in no ranked list (the figures were computed without it).
 
+mod charts;
 mod figures;
 mod forms;
 
@@ -99,6 +100,10 @@ struct RowView<'a> {
     flagged: bool,
     missing: usize,
     counted: usize,
+    /// The warning when the figures rest on too few jurors.
+    few_jurors: Option<String>,
+    /// How many criteria the jurors disagree on (see `crate::jury::CriterionSpread`).
+    criteria_flagged: String,
 }
 
 #[derive(serde::Serialize)]
@@ -194,6 +199,21 @@ pub fn overview_context(lang: Lang, input: &PageInput<'_>) -> tera::Context {
                 flagged: s.disagreement.is_some_and(|d| d.flagged),
                 missing: s.missing_scores,
                 counted: s.jurors_counted,
+                few_jurors: s.few_jurors.then(|| {
+                    lang.text_with(
+                        "charts-few-jurors-tag",
+                        &[("counted", &s.jurors_counted.to_string())],
+                    )
+                }),
+                // Separate messages for one: the arguments reach Fluent as strings, so a
+                // plural selector would not match.
+                criteria_flagged: match s.criteria.iter().filter(|c| c.flagged).count() {
+                    0 => String::new(),
+                    1 => lang.text("charts-criteria-flagged-one"),
+                    count => {
+                        lang.text_with("charts-criteria-flagged", &[("count", &count.to_string())])
+                    }
+                },
             })
         })
         .collect();
@@ -318,6 +338,8 @@ pub fn overview_context(lang: Lang, input: &PageInput<'_>) -> tera::Context {
         .collect();
     context.insert("phase_changes", &phase_changes);
     context.insert("secretariat", &input.secretariat);
+    // The printable report shows the pictures' tables open (it says so itself).
+    context.insert("report", &false);
     context.insert("rows", &rows);
     context.insert("hidden_rows", &hidden_rows);
     context.insert("sort_links", &sort_links);
@@ -349,6 +371,8 @@ pub fn overview_context(lang: Lang, input: &PageInput<'_>) -> tera::Context {
     context.insert("leave_one_out", &leave_one_out);
     context.insert("assessments", &assessments);
     context.insert("decisions", &decisions);
+
+    charts::insert(lang, input, &labels, &mut context);
 
     if input.secretariat {
         let (forms, error_list) = forms::decision_forms(lang, input, &labels);

@@ -32,6 +32,8 @@ pub struct Overview {
     pub aggregation: Aggregation,
     /// The submitted assessments that count (the policy leaves out a conflicted juror's).
     pub assessments: Vec<SubmittedAssessment>,
+    /// The round's rubric, in the aggregation's criterion order (for the pictures).
+    pub criteria: Vec<CriterionRow>,
 }
 
 impl Overview {
@@ -73,6 +75,7 @@ impl Overview {
                 .collect(),
             aggregation: crate::jury::aggregate(&input),
             assessments,
+            criteria: db::jury::criteria_for(conn, round_id)?,
         };
         Ok((overview, hidden))
     }

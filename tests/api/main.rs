@@ -10,6 +10,7 @@ mod archive;
 mod attachments;
 mod authorization;
 mod backup;
+mod charts;
 mod crash;
 mod decision_support;
 mod delivery;

@@ -455,7 +455,8 @@ async fn signed_in_pages_pass_axe_in_bokmaal_and_nynorsk() {
             let scoring = format!("/jury/nominasjoner/{}", seeded.scoring_nomination);
             let (round, discussion) = (seeded.scoring_round, seeded.discussion_round);
             let nomination = seeded.scoring_nomination;
-            let figures = "#figures tbody tr";
+            // The results pages and the report with their pictures (SVG with role="img").
+            let figures = "#chart-heatmap svg[role=img]";
             let juror_pages = [
                 ("/jury".to_owned(), ".progress-summary"),
                 ("/jury/tilknytninger".to_owned(), "#affiliations tbody tr"),

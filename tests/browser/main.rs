@@ -8,6 +8,7 @@ mod support;
 
 mod accessibility;
 mod attachments;
+mod charts;
 mod desk;
 mod journeys;
 mod library;

@@ -93,6 +93,9 @@ async fn the_printed_report_fits_a4_portrait() {
             )
             .await;
             wait_for(&client, "#figures tbody tr").await;
+            // The pictures are in the report too, within the page.
+            wait_for(&client, "#chart-heatmap svg").await;
+            assert_eq!(find_all(&client, "figure.chart-strip svg").await.len(), 3);
             print_media(&client).await;
             let measured = run_js(&client, OVERFLOW, vec![]).await;
             let width = measured["width"].as_u64().unwrap();

@@ -92,6 +92,7 @@ pub async fn report(
         })
         .collect();
     context.insert("rubric", &rubric);
+    context.insert("report", &true);
     let path = format!("/sekretariat/runder/{round_id}/rapport");
     decision_support::render(
         &view.req,
