@@ -506,7 +506,7 @@ impl Intake {
                 None,
             )?;
             if removed > 0 || !changes.added.is_empty() {
-                let detail = format!("added {}, removed {removed}", changes.added.len());
+                let detail = format!("added:{} removed:{removed}", changes.added.len());
                 audit::record(
                     conn,
                     Actor::Public,

@@ -84,3 +84,15 @@ audit-user-second-factor-failed = Someone entered a wrong one-time code logging 
 audit-user-sessions-ended = { $actor } logged { $subject } out everywhere.
 audit-user-totp-enrolled = { $actor } set up two-factor login.
 audit-user-totp-reset = { $actor } reset { $subject }'s two-factor login.
+
+# Added with the library, consent and the archive export.
+audit-library-entry = library entry no. { $id }
+audit-archive-exported = { $actor } exported { $subject } for the archive ({ $total } documents and attachments).
+audit-library-drafted = { $actor } drafted { $subject } from { $nomination }.
+audit-library-added = { $actor } added an earlier winner as { $subject }.
+audit-library-edited = { $actor } edited { $subject }.
+audit-library-published = { $actor } published { $subject }.
+audit-library-unpublished = { $actor } took { $subject } out of the public library.
+audit-nomination-consent-given = The nominator consented to publishing { $subject }.
+audit-nomination-consent-withdrawn = The nominator withdrew consent to publishing { $subject }.
+audit-nomination-attachments-changed = The nominator changed the attachments of { $subject } through the edit link.

@@ -84,3 +84,15 @@ audit-user-second-factor-failed = Noen skrev feil engangskode ved innlogging som
 audit-user-sessions-ended = { $actor } logget { $subject } ut overalt.
 audit-user-totp-enrolled = { $actor } tok i bruk tofaktorinnlogging.
 audit-user-totp-reset = { $actor } nullstilte tofaktorinnloggingen til { $subject }.
+
+# Added with the library, consent and the archive export.
+audit-library-entry = oppføring nr. { $id } i biblioteket
+audit-archive-exported = { $actor } eksporterte { $subject } til arkivet ({ $total } dokumenter og vedlegg).
+audit-library-drafted = { $actor } lagde et utkast til { $subject } fra { $nomination }.
+audit-library-added = { $actor } la inn en tidligere vinner som { $subject }.
+audit-library-edited = { $actor } endret { $subject }.
+audit-library-published = { $actor } publiserte { $subject }.
+audit-library-unpublished = { $actor } tok { $subject } ut av det offentlige biblioteket.
+audit-nomination-consent-given = Innsenderen samtykket til at { $subject } kan publiseres.
+audit-nomination-consent-withdrawn = Innsenderen trakk tilbake samtykket til å publisere { $subject }.
+audit-nomination-attachments-changed = Innsenderen endret vedleggene til { $subject } med redigeringslenken.

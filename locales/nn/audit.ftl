@@ -84,3 +84,15 @@ audit-user-second-factor-failed = Nokon skreiv feil eingongskode ved innlogging 
 audit-user-sessions-ended = { $actor } logga { $subject } ut overalt.
 audit-user-totp-enrolled = { $actor } tok i bruk tofaktorinnlogging.
 audit-user-totp-reset = { $actor } nullstilte tofaktorinnlogginga til { $subject }.
+
+# Added with the library, consent and the archive export.
+audit-library-entry = oppføring nr. { $id } i biblioteket
+audit-archive-exported = { $actor } eksporterte { $subject } til arkivet ({ $total } dokument og vedlegg).
+audit-library-drafted = { $actor } laga eit utkast til { $subject } frå { $nomination }.
+audit-library-added = { $actor } la inn ein tidlegare vinnar som { $subject }.
+audit-library-edited = { $actor } endra { $subject }.
+audit-library-published = { $actor } publiserte { $subject }.
+audit-library-unpublished = { $actor } tok { $subject } ut av det opne biblioteket.
+audit-nomination-consent-given = Innsendaren samtykte til at { $subject } kan publiserast.
+audit-nomination-consent-withdrawn = Innsendaren trekte tilbake samtykket til å publisere { $subject }.
+audit-nomination-attachments-changed = Innsendaren endra vedlegga til { $subject } med redigeringslenkja.

@@ -17,6 +17,7 @@ use std::collections::HashMap;
 pub const ACTIONS: &[&str] = &[
     "affiliation.added",
     "affiliation.removed",
+    "archive.exported",
     "assessment.reopened",
     "assessment.saved",
     "assessment.submitted",
@@ -32,8 +33,16 @@ pub const ACTIONS: &[&str] = &[
     "draft.saved",
     "draft.sent",
     "jury.reminder_sent",
+    "library.added",
+    "library.drafted",
+    "library.edited",
+    "library.published",
+    "library.unpublished",
     "mail.requeued",
+    "nomination.attachments_changed",
     "nomination.carried",
+    "nomination.consent_given",
+    "nomination.consent_withdrawn",
     "nomination.edited",
     "nomination.eligible",
     "nomination.excluded",
@@ -180,6 +189,8 @@ fn subject_name(lang: Lang, subject: &str, names: &Names) -> String {
             Some((code, name)) => criterion_name(lang, code, name),
             None => lang.text("audit-criterion-unknown"),
         }
+    } else if let Some(id) = number("library:") {
+        lang.text_with("audit-library-entry", &[("id", &id.to_string())])
     } else if let Some(id) = number("outbox:").or_else(|| number("draft:")) {
         id.to_string()
     } else if matches!(subject, "person" | "retention") {
@@ -544,9 +555,9 @@ mod tests {
             return false;
         };
         let word = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c == '_');
-        const FILES: [&str; 14] = [
+        const FILES: [&str; 17] = [
             "html", "txt", "css", "js", "svg", "db", "ftl", "rs", "toml", "json", "csv", "xlsx",
-            "example", "sql",
+            "example", "sql", "xml", "pdf", "atom",
         ];
         word(prefix) && word(suffix) && !FILES.contains(&suffix)
     }

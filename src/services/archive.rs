@@ -56,6 +56,8 @@ fn attachments_of(conn: &mut DbConn, nomination_id: i32) -> QueryResult<Vec<Atta
 /// What the export reads, in one read.
 struct RoundRecords {
     year: i32,
+    /// The round's id, which the audit event names (as every other event on a round).
+    round_id: i32,
     nominations: Vec<(NominationRow, Vec<Attachment>)>,
     tips: Vec<TipRow>,
 }
@@ -80,6 +82,7 @@ fn read(conn: &mut DbConn, year: i32) -> anyhow::Result<Option<RoundRecords>> {
         .collect();
     Ok(Some(RoundRecords {
         year,
+        round_id: round.id,
         nominations,
         tips,
     }))
@@ -99,6 +102,7 @@ pub async fn export(
         .read(move |conn| read(conn, year))
         .await?
         .ok_or(ExportError::NoSuchRound(year))?;
+    let round_id = records.round_id;
     let out = out.to_owned();
     let counts = tokio::task::spawn_blocking(move || write_export(&records, &out, now))
         .await
@@ -112,7 +116,7 @@ pub async fn export(
             conn,
             actor,
             "archive.exported",
-            &format!("round:{year}"),
+            &format!("round:{round_id}"),
             Some(&detail),
         )?;
         Ok(())

@@ -338,7 +338,8 @@ pub async fn draft_from_nomination(
                     categories: nomination.content.categories,
                     summary: nomination.content.summary,
                     results: Some(nomination.content.results).filter(|t| !t.trim().is_empty()),
-                    user_effects: Some(nomination.content.user_effects).filter(|t| !t.trim().is_empty()),
+                    user_effects: Some(nomination.content.user_effects)
+                        .filter(|t| !t.trim().is_empty()),
                     transfer_value: Some(nomination.content.transfer_value)
                         .filter(|t| !t.trim().is_empty()),
                     other_agencies: nomination.content.other_agencies,

@@ -144,7 +144,7 @@ async fn a_round_exports_as_pdf_a_with_noark_metadata_and_nothing_of_other_round
     backend: Backend,
 ) {
     let app = spawn_app(backend).await;
-    let (_, next_round) = rounds(&app).await;
+    let (this_round, next_round) = rounds(&app).await;
 
     // A nomination whose title names its contact, has path characters, and long texts.
     let long = "Blåbærsyltetøy på ærlig vis gir økt effekt for små og store brukere. ".repeat(110);
@@ -401,7 +401,7 @@ async fn a_round_exports_as_pdf_a_with_noark_metadata_and_nothing_of_other_round
         audit,
         [(
             "cli".to_owned(),
-            "round:2099".to_owned(),
+            format!("round:{this_round}"),
             Some("nominations:2 tips:2 files:4".to_owned())
         )]
     );

@@ -12,8 +12,7 @@
 //! nothing for a draft but the year and deadline its page names.
 
 use super::nominate::{
-    attachment_context, checked_files, edit_page, insert_intro, new_context, new_form_page,
-    receipt,
+    attachment_context, checked_files, edit_page, insert_intro, new_context, new_form_page, receipt,
 };
 use crate::db::drafts::DraftRow;
 use crate::domain::{FieldErrors, NewNomination, NominationDraft, NominationInput, SubmissionKey};
