@@ -16,6 +16,7 @@ use std::process::{Command, Output};
 
 on_both_backends!(
     a_round_exports_as_pdf_a_with_noark_metadata_and_nothing_of_other_rounds,
+    a_nominations_attachments_go_with_it_named_by_number,
     a_missing_round_and_a_folder_in_use_are_refused,
 );
 
@@ -512,4 +513,84 @@ async fn a_missing_round_and_a_folder_in_use_are_refused(backend: Backend) {
         String::from_utf8_lossy(&done.stderr)
     );
     assert_eq!(std::fs::read_dir(&none).unwrap().count(), 0);
+}
+
+/// A nomination's uploaded files go into its folder as `vedlegg-N.<type>` with the bytes as
+/// stored; the name the nominee gave them (never a path) is only the document's title in
+/// the metadata, with its checksum and size.
+async fn a_nominations_attachments_go_with_it_named_by_number(backend: Backend) {
+    let app = spawn_app(backend).await;
+    rounds(&app).await;
+    let reference = post(&app, "/api/v1/nominations", &valid_nomination()).await;
+    let pdf = b"%PDF-1.4\n% a report\n%%EOF\n".to_vec();
+    let png = [
+        &[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A][..],
+        &[0; 32][..],
+    ]
+    .concat();
+    let files = [
+        ("../Rapport om æøå.pdf", pdf.clone()),
+        ("diagram.png", png.clone()),
+    ];
+    let stored = reference.clone();
+    app.db
+        .write(move |conn| {
+            let nomination = db::nominations::find_by_reference(conn, &stored)?.unwrap();
+            for (name, content) in files {
+                let file = bedre_stat::domain::NewAttachment::parse(name, content).unwrap();
+                db::attachments::insert(conn, nomination.id, &file)?;
+            }
+            Ok(())
+        })
+        .await
+        .unwrap();
+
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("arkiv");
+    let output = command(
+        app.database_url(),
+        &[
+            "archive",
+            "export",
+            "--round",
+            "2099",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    )
+    .output()
+    .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let folder = out.join(&reference);
+    let mut names: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            format!("{reference}.pdf"),
+            "metadata.xml".to_owned(),
+            "vedlegg-1.pdf".to_owned(),
+            "vedlegg-2.png".to_owned(),
+        ]
+    );
+    assert_eq!(std::fs::read(folder.join("vedlegg-1.pdf")).unwrap(), pdf);
+    assert_eq!(std::fs::read(folder.join("vedlegg-2.png")).unwrap(), png);
+    let metadata = read_metadata(&folder.join("metadata.xml"));
+    let documents = metadata["documents"].as_array().unwrap();
+    assert_eq!(documents.len(), 3, "{metadata}");
+    let attachment = &documents[1];
+    assert_eq!(attachment["file"], "vedlegg-1.pdf");
+    assert_eq!(
+        attachment["title"], "Rapport om æøå.pdf",
+        "the name without its path"
+    );
+    assert_eq!(
+        attachment["sha256"],
+        sha256_of(&folder.join("vedlegg-1.pdf"))
+    );
+    assert_eq!(attachment["size"], pdf.len());
+    assert_eq!(documents[2]["file"], "vedlegg-2.png");
 }
