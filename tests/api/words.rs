@@ -101,6 +101,12 @@ async fn a_failed_mail_is_explained_in_the_pages_language_with_the_raw_text_kept
         page.contains("Portalen fikk ikke kontakt med e-postserveren."),
         "explained in bokmål"
     );
+    // A message the portal gave up on does not promise another try: it says what to do.
+    assert!(
+        page.contains("Portalen har gitt opp etter 1 forsøk. Trykk «Send på nytt»"),
+        "what became of it"
+    );
+    assert!(!page.contains("prøver igjen av seg selv"));
     // The library's own text, for the operator, inside a details element.
     let details = &page[page.find("<details>").expect("a details element")..];
     assert!(details.contains("Teknisk beskrivelse"));
