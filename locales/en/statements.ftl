@@ -19,7 +19,7 @@ privacy-who = Who sees it
 privacy-how-long = How long
 
 privacy-nomination-heading = The nomination form
-privacy-nomination-what = The agency and its organisation number, a description of the initiative and its results, and a contact person: name, email address and, optionally, phone number.
+privacy-nomination-what = The agency and its organisation number, a description of the initiative and its results, and a contact person: name, email address and, optionally, phone number. Documents the agency attaches (for example reports), which may contain personal data; we ask that they hold none beyond the names of those who worked on the initiative.
 privacy-nomination-why = To handle the nomination, send a receipt with a link for changing it, and get in touch with the agency about it.
 privacy-nomination-basis = A task carried out in the public interest (GDPR Article 6(1)(e)): DFØ awards the prize as part of its work for good management in central government.
 privacy-nomination-who = The secretariat at DFØ and the jury. The contact person receives the receipt by email. Nothing is published unless the agency has agreed to it.

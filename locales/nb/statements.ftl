@@ -19,7 +19,7 @@ privacy-who = Hvem får se det
 privacy-how-long = Hvor lenge
 
 privacy-nomination-heading = Nominasjonsskjemaet
-privacy-nomination-what = Virksomheten og organisasjonsnummeret, en beskrivelse av tiltaket og resultatene, og en kontaktperson: navn, e-postadresse og eventuelt telefonnummer.
+privacy-nomination-what = Virksomheten og organisasjonsnummeret, en beskrivelse av tiltaket og resultatene, og en kontaktperson: navn, e-postadresse og eventuelt telefonnummer. Dokumenter virksomheten legger ved (for eksempel rapporter), som kan inneholde personopplysninger; vi ber om at de ikke gjør det utover navn på dem som har arbeidet med tiltaket.
 privacy-nomination-why = Å behandle nominasjonen, sende kvittering og lenke for å endre den, og kontakte virksomheten om den.
 privacy-nomination-basis = Oppgave i allmennhetens interesse (personvernforordningen artikkel 6 nr. 1 bokstav e): DFØ deler ut prisen som del av arbeidet med god styring i staten.
 privacy-nomination-who = Sekretariatet i DFØ og juryen. Kontaktpersonen får kvitteringen på e-post. Ingenting blir publisert uten at virksomheten har sagt ja til det.

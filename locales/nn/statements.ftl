@@ -19,7 +19,7 @@ privacy-who = Kven får sjå det
 privacy-how-long = Kor lenge
 
 privacy-nomination-heading = Nominasjonsskjemaet
-privacy-nomination-what = Verksemda og organisasjonsnummeret, ei skildring av tiltaket og resultata, og ein kontaktperson: namn, e-postadresse og eventuelt telefonnummer.
+privacy-nomination-what = Verksemda og organisasjonsnummeret, ei skildring av tiltaket og resultata, og ein kontaktperson: namn, e-postadresse og eventuelt telefonnummer. Dokument verksemda legg ved (til dømes rapportar), som kan innehalde personopplysningar; vi ber om at dei ikkje gjer det utover namn på dei som har arbeidd med tiltaket.
 privacy-nomination-why = Å behandle nominasjonen, sende kvittering og lenkje til å endre han, og kontakte verksemda om han.
 privacy-nomination-basis = Oppgåve i allmenta si interesse (personvernforordninga artikkel 6 nr. 1 bokstav e): DFØ deler ut prisen som ein del av arbeidet med god styring i staten.
 privacy-nomination-who = Sekretariatet i DFØ og juryen. Kontaktpersonen får kvitteringa på e-post. Ingenting blir publisert utan at verksemda har sagt ja til det.

@@ -52,6 +52,8 @@ async fn the_statements_show_the_configured_periods_addresses_and_dates(backend:
             "tips@example.no",
             r#"href="mailto:personvern@example.no""#,
             "artikkel 6 nr. 1 bokstav e",
+            // What the nomination form collects includes its attached documents.
+            "Dokumenter virksomheten legger ved",
         ],
     )
     .await;
