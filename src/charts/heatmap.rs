@@ -3,7 +3,7 @@
 //! missing score is white with a dashed border and says so — never colour alone.
 
 use super::colour::{BACKGROUND, INK, fill_for, text_on};
-use super::{WIDTH, fit, r1};
+use super::{Tick, WIDTH, fit, r1};
 
 const LABEL_ROOM: f64 = 150.0;
 const HEADER: f64 = 24.0;
@@ -73,12 +73,6 @@ pub struct HeatRow {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct ColumnHead {
-    pub x: f64,
-    pub label: String,
-}
-
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct LegendItem {
     pub x: f64,
     pub y: f64,
@@ -91,7 +85,7 @@ pub struct LegendItem {
 pub struct Heatmap {
     pub width: f64,
     pub height: f64,
-    pub columns: Vec<ColumnHead>,
+    pub columns: Vec<Tick>,
     pub rows: Vec<HeatRow>,
     pub legend: Vec<LegendItem>,
     pub legend_y: f64,
@@ -104,7 +98,7 @@ pub fn heatmap(input: &HeatmapIn) -> Heatmap {
     let column = ((WIDTH - LABEL_ROOM) / n).clamp(MIN_COLUMN, MAX_COLUMN);
     let width = WIDTH.max(LABEL_ROOM + n * column);
     let columns = (0..input.columns)
-        .map(|c| ColumnHead {
+        .map(|c| Tick {
             x: r1(LABEL_ROOM + (c as f64 + 0.5) * column),
             label: (c + 1).to_string(),
         })
@@ -165,20 +159,17 @@ pub fn heatmap(input: &HeatmapIn) -> Heatmap {
             label: format!("{i}–{}", i + 1),
         })
         .collect();
-    legend.push(LegendItem {
-        x: 0.0,
+    let second_line = [
+        (0.0, "conflict", &input.conflict_label),
+        (240.0, "missing", &input.missing_label),
+    ];
+    legend.extend(second_line.map(|(x, kind, label)| LegendItem {
+        x,
         y: r1(legend_y + 22.0),
-        kind: "conflict",
+        kind,
         fill: BACKGROUND,
-        label: fit(&input.conflict_label, 200.0),
-    });
-    legend.push(LegendItem {
-        x: 240.0,
-        y: r1(legend_y + 22.0),
-        kind: "missing",
-        fill: BACKGROUND,
-        label: fit(&input.missing_label, 200.0),
-    });
+        label: fit(label, 200.0),
+    }));
     Heatmap {
         width: r1(width),
         height: r1(legend_y + LEGEND - 14.0 + 8.0),

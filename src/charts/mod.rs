@@ -50,7 +50,8 @@ pub fn fit(label: &str, room: f64) -> String {
     }
 }
 
-/// A tick on an axis: where, and its label.
+/// A label placed at `x`: a tick on an axis, or a column's head (the heatmap's jurors, the
+/// slope chart's methods).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Tick {
     pub x: f64,

@@ -3,7 +3,7 @@
 //! disagree, drawn solid and thick (the agreeing ones thin and dashed), so the difference
 //! shows in the line's form, not only its colour.
 
-use super::{WIDTH, fit, r1};
+use super::{Tick, WIDTH, fit, r1};
 
 const LABEL_ROOM: f64 = 150.0;
 const TOP: f64 = 40.0;
@@ -53,16 +53,10 @@ pub struct SlopeLine {
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct ColumnHead {
-    pub x: f64,
-    pub label: String,
-}
-
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Slope {
     pub width: f64,
     pub height: f64,
-    pub columns: Vec<ColumnHead>,
+    pub columns: Vec<Tick>,
     pub lines: Vec<SlopeLine>,
     /// Where the first and the last column's labels are anchored.
     pub left_x: f64,
@@ -87,7 +81,7 @@ pub fn slope(input: &SlopeIn) -> Slope {
         .columns
         .iter()
         .enumerate()
-        .map(|(c, label)| ColumnHead {
+        .map(|(c, label)| Tick {
             x: r1(column_x(c)),
             label: fit(label, room),
         })

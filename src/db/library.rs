@@ -6,7 +6,6 @@
 use super::DbConn;
 use super::decisions::DecisionKind;
 use super::schema::{library_entries, nominations, rounds};
-use crate::domain::Categories;
 use crate::domain::library::{LibraryOutcome, LibraryText};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -19,19 +18,22 @@ pub struct LibraryRow {
     pub nomination_id: Option<i32>,
     pub prize_year: i32,
     pub outcome: String,
-    pub title: String,
-    pub agency_name: String,
-    pub categories: Categories,
-    pub summary: String,
-    pub results: Option<String>,
-    pub user_effects: Option<String>,
-    pub transfer_value: Option<String>,
-    pub other_agencies: Option<String>,
-    pub show_contact: bool,
+    #[diesel(embed)]
+    pub text: LibraryText,
     pub published: bool,
     pub first_published_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+}
+
+impl std::ops::Deref for LibraryRow {
+    type Target = LibraryText;
+
+    /// The text's fields read as the row's own (`row.title`): the row is its text with a
+    /// year, an outcome and a publication state around it.
+    fn deref(&self) -> &LibraryText {
+        &self.text
+    }
 }
 
 impl LibraryRow {
@@ -135,21 +137,12 @@ pub struct NewEntry<'a> {
 }
 
 pub fn insert(conn: &mut DbConn, new: &NewEntry<'_>) -> QueryResult<i32> {
-    let text = new.text;
     diesel::insert_into(library_entries::table)
         .values((
             library_entries::nomination_id.eq(new.nomination_id),
             library_entries::prize_year.eq(new.prize_year),
             library_entries::outcome.eq(new.outcome.code()),
-            library_entries::title.eq(&text.title),
-            library_entries::agency_name.eq(&text.agency_name),
-            library_entries::categories.eq(&text.categories),
-            library_entries::summary.eq(&text.summary),
-            library_entries::results.eq(&text.results),
-            library_entries::user_effects.eq(&text.user_effects),
-            library_entries::transfer_value.eq(&text.transfer_value),
-            library_entries::other_agencies.eq(&text.other_agencies),
-            library_entries::show_contact.eq(text.show_contact),
+            new.text,
             library_entries::published.eq(false),
             library_entries::created_at.eq(new.now),
             library_entries::updated_at.eq(new.now),
@@ -168,18 +161,7 @@ pub fn update(
 ) -> QueryResult<usize> {
     let target = library_entries::table.find(id);
     let changed = diesel::update(target)
-        .set((
-            library_entries::title.eq(&text.title),
-            library_entries::agency_name.eq(&text.agency_name),
-            library_entries::categories.eq(&text.categories),
-            library_entries::summary.eq(&text.summary),
-            library_entries::results.eq(&text.results),
-            library_entries::user_effects.eq(&text.user_effects),
-            library_entries::transfer_value.eq(&text.transfer_value),
-            library_entries::other_agencies.eq(&text.other_agencies),
-            library_entries::show_contact.eq(text.show_contact),
-            library_entries::updated_at.eq(now),
-        ))
+        .set((text, library_entries::updated_at.eq(now)))
         .execute(conn)?;
     if let Some((year, outcome)) = year_and_outcome {
         set_year_and_outcome(conn, id, year, outcome)?;

@@ -103,8 +103,20 @@ pub const LIBRARY_FIELDS: &[&str] = &[
     "library_other_agencies",
 ];
 
-/// An entry's public text, as the secretariat edited it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// An entry's public text, as the secretariat edited it, in the one shape every library
+/// row, insert and edit carries it (`db::library` embeds it in its row; the derives name the
+/// `library_entries` table, the only place it is stored).
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    diesel::Queryable,
+    diesel::Selectable,
+    diesel::Insertable,
+    diesel::AsChangeset,
+)]
+#[diesel(table_name = crate::db::schema::library_entries, treat_none_as_null = true)]
 pub struct LibraryText {
     pub title: String,
     pub agency_name: String,

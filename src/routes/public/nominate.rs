@@ -37,28 +37,17 @@ const FIELD_ORDER: &[&str] = &[
     "consent_publish",
 ];
 
-/// The form's fields in order for the error summary: the text, then the files.
-const FORM_FIELDS: &[&str] = &[
-    "agency_name",
-    "org_number",
-    "other_agencies",
-    "contact_name",
-    "contact_email",
-    "contact_phone",
-    "title",
-    "categories",
-    "summary",
-    "background",
-    "what_was_done",
-    "results",
-    "savings_nok",
-    "savings_hours",
-    "user_effects",
-    "transfer_value",
-    "leadership_backing",
-    "consent_publish",
-    FILE_FIELD,
-];
+/// The form's fields in order for the error summary: the text ([`FIELD_ORDER`]), then the
+/// files.
+const FORM_FIELDS: &[&str] = &{
+    let mut fields = [FILE_FIELD; FIELD_ORDER.len() + 1];
+    let mut i = 0;
+    while i < FIELD_ORDER.len() {
+        fields[i] = FIELD_ORDER[i];
+        i += 1;
+    }
+    fields
+};
 
 pub(super) fn new_form_page() -> FormPage<'static> {
     FormPage {
