@@ -14,6 +14,13 @@
 //! error — the connection is dropped (SQLite discards the open transaction when it
 //! closes), the writer continues on a fresh one, and the jobs not yet run go first into
 //! the next batch.
+//!
+//! A batch begins with `BEGIN IMMEDIATE`, taking the write lock before its first read.
+//! With diesel's plain `BEGIN` (deferred), a job that reads and then writes while another
+//! process (the command line's `purge` or `privacy erase` beside a running server) has
+//! committed since the read cannot upgrade its snapshot: SQLite answers "database is
+//! locked" at once, without waiting `busy_timeout` (found as a flaky retention test).
+//! Waiting for the lock up front is what `busy_timeout` can wait for.
 
 use super::{ConnectionManager, DbConn};
 use diesel::Connection as _;
@@ -118,30 +125,29 @@ fn run(mut conn: DbConn, manager: ConnectionManager, queue: mpsc::Receiver<Job>)
         }
         let mut finishers = Vec::with_capacity(batch.len());
         let mut panicked = false;
-        let committed = conn
-            .transaction::<_, diesel::result::Error, _>(|conn| {
-                while let Some(job) = batch.pop_front() {
-                    let (finish, job_panicked) = job(conn);
-                    finishers.push(finish);
-                    if job_panicked.0 {
-                        panicked = true;
-                        break;
-                    }
+        let committed = immediate_transaction(&mut conn, |conn| {
+            while let Some(job) = batch.pop_front() {
+                let (finish, job_panicked) = job(conn);
+                finishers.push(finish);
+                if job_panicked.0 {
+                    panicked = true;
+                    break;
                 }
-                if panicked {
-                    // Rolled back, or at worst left open on a connection about to close.
-                    Err(diesel::result::Error::RollbackTransaction)
-                } else {
-                    Ok(())
-                }
-            })
-            .map_err(|error| {
-                if panicked {
-                    "a write in the same batch panicked; nothing of the batch was stored".to_owned()
-                } else {
-                    error.to_string()
-                }
-            });
+            }
+            if panicked {
+                // Rolled back, or at worst left open on a connection about to close.
+                Err(diesel::result::Error::RollbackTransaction)
+            } else {
+                Ok(())
+            }
+        })
+        .map_err(|error| {
+            if panicked {
+                "a write in the same batch panicked; nothing of the batch was stored".to_owned()
+            } else {
+                error.to_string()
+            }
+        });
         if let Err(error) = &committed {
             tracing::error!(%error, jobs = finishers.len(), "group commit failed");
         }
@@ -154,6 +160,38 @@ fn run(mut conn: DbConn, manager: ConnectionManager, queue: mpsc::Receiver<Job>)
             finish(committed.clone());
         }
         held_back.extend(batch);
+    }
+}
+
+/// `f` in one transaction begun with `BEGIN IMMEDIATE` on SQLite (see the module comment);
+/// committed when it returns `Ok`, rolled back when it returns `Err`. The jobs' own
+/// `transaction` calls inside become savepoints, as diesel counts the depth on the inner
+/// connection. Written here because diesel offers `immediate_transaction` only on
+/// `SqliteConnection`, and the jobs take the backend-neutral `DbConn`.
+fn immediate_transaction<T>(
+    conn: &mut DbConn,
+    f: impl FnOnce(&mut DbConn) -> diesel::QueryResult<T>,
+) -> diesel::QueryResult<T> {
+    use diesel::connection::{AnsiTransactionManager, TransactionManager};
+    let DbConn::Sqlite(inner) = conn else {
+        return conn.transaction(f);
+    };
+    AnsiTransactionManager::begin_transaction_sql(inner, "BEGIN IMMEDIATE")?;
+    let outcome = f(conn);
+    let DbConn::Sqlite(inner) = conn else {
+        unreachable!("the connection's backend does not change");
+    };
+    match outcome {
+        Ok(value) => {
+            <AnsiTransactionManager as TransactionManager<_>>::commit_transaction(inner)?;
+            Ok(value)
+        }
+        Err(error) => {
+            // A failed rollback leaves the transaction open; the caller drops the
+            // connection on any error, which discards it.
+            let _ = <AnsiTransactionManager as TransactionManager<_>>::rollback_transaction(inner);
+            Err(error)
+        }
     }
 }
 
@@ -180,6 +218,40 @@ mod tests {
         let url = dir.path().join(file).to_string_lossy().into_owned();
         let db = Database::connect(&url, 2).unwrap();
         (dir, db)
+    }
+
+    /// Two processes on one file (two `Database`s stand for the server and the command
+    /// line): a write that reads, then writes after the other has committed in between,
+    /// waits for the lock instead of failing with "database is locked" (with a deferred
+    /// `BEGIN` its stale snapshot could not be upgraded, and SQLite does not wait then).
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_write_that_reads_first_waits_for_another_process_instead_of_failing() {
+        let (dir, server) = temp_database("two.db");
+        let url = dir.path().join("two.db").to_string_lossy().into_owned();
+        let command_line = Database::connect(&url, 1).unwrap();
+        let (read_done, read_seen) = std::sync::mpsc::channel::<()>();
+        let (other_done, other_seen) = std::sync::mpsc::channel::<()>();
+        let reader_first = tokio::spawn(async move {
+            server
+                .write(move |conn| {
+                    let before: i64 = sequences::table.count().get_result(conn)?;
+                    read_done.send(()).unwrap();
+                    // The other process tries its write now; give it time to commit if
+                    // it could (it cannot: this transaction holds the write lock).
+                    let _ = other_seen.recv_timeout(std::time::Duration::from_millis(300));
+                    insert_job(conn, 1)?;
+                    Ok(before)
+                })
+                .await
+        });
+        read_seen.recv().unwrap();
+        let other = tokio::spawn(async move {
+            let written = command_line.write(|conn| Ok(insert_job(conn, 2)?)).await;
+            let _ = other_done.send(());
+            written
+        });
+        assert_eq!(reader_first.await.unwrap().unwrap(), 0);
+        assert_eq!(other.await.unwrap().unwrap(), 1);
     }
 
     /// Stores the sequence `job-<n>`, as one test write.
