@@ -66,6 +66,22 @@ async fn rounds(app: &TestApp) -> (i32, i32) {
 }
 
 /// What Python's XML parser reads from a metadata.xml, as JSON.
+/// `bedre-stat archive export --round YEAR --out OUT` against `database_url`.
+fn export_command(database_url: &str, year: i32, out: &Path) -> Command {
+    let year = year.to_string();
+    command(
+        database_url,
+        &[
+            "archive",
+            "export",
+            "--round",
+            &year,
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    )
+}
+
 fn read_metadata(path: &Path) -> Value {
     let script = r#"
 import json, sys, xml.etree.ElementTree as ET
@@ -189,20 +205,10 @@ async fn a_round_exports_as_pdf_a_with_noark_metadata_and_nothing_of_other_round
 
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("arkiv 2099");
-    let output = command(
-        app.database_url(),
-        &[
-            "archive",
-            "export",
-            "--round",
-            "2099",
-            "--out",
-            out.to_str().unwrap(),
-        ],
-    )
-    .env("RUST_LOG", "debug")
-    .output()
-    .unwrap();
+    let output = export_command(app.database_url(), 2099, &out)
+        .env("RUST_LOG", "debug")
+        .output()
+        .unwrap();
     let said = String::from_utf8_lossy(&output.stdout).to_string();
     let logged = String::from_utf8_lossy(&output.stderr).to_string();
     assert!(output.status.success(), "{said}{logged}");
@@ -416,19 +422,7 @@ async fn a_missing_round_and_a_folder_in_use_are_refused(backend: Backend) {
     let url = app.database_url();
 
     let out = dir.path().join("eksport");
-    let missing = command(
-        url,
-        &[
-            "archive",
-            "export",
-            "--round",
-            "1999",
-            "--out",
-            out.to_str().unwrap(),
-        ],
-    )
-    .output()
-    .unwrap();
+    let missing = export_command(url, 1999, &out).output().unwrap();
     assert!(!missing.status.success());
     let error = String::from_utf8_lossy(&missing.stderr);
     assert!(
@@ -443,19 +437,7 @@ async fn a_missing_round_and_a_folder_in_use_are_refused(backend: Backend) {
     // A folder with something in it is left alone.
     std::fs::create_dir(&out).unwrap();
     std::fs::write(out.join("viktig.txt"), "ikke rør").unwrap();
-    let in_use = command(
-        url,
-        &[
-            "archive",
-            "export",
-            "--round",
-            "2099",
-            "--out",
-            out.to_str().unwrap(),
-        ],
-    )
-    .output()
-    .unwrap();
+    let in_use = export_command(url, 2099, &out).output().unwrap();
     assert!(!in_use.status.success());
     let error = String::from_utf8_lossy(&in_use.stderr);
     assert!(error.contains("not an empty folder"), "{error}");
@@ -473,19 +455,7 @@ async fn a_missing_round_and_a_folder_in_use_are_refused(backend: Backend) {
     // An empty folder is used; a round without tips exports what it has.
     let empty = dir.path().join("tom");
     std::fs::create_dir(&empty).unwrap();
-    let done = command(
-        url,
-        &[
-            "archive",
-            "export",
-            "--round",
-            "2099",
-            "--out",
-            empty.to_str().unwrap(),
-        ],
-    )
-    .output()
-    .unwrap();
+    let done = export_command(url, 2099, &empty).output().unwrap();
     assert!(
         done.status.success(),
         "{}",
@@ -494,19 +464,7 @@ async fn a_missing_round_and_a_folder_in_use_are_refused(backend: Backend) {
     assert_eq!(std::fs::read_dir(&empty).unwrap().count(), 1);
     // A round with nothing in it gives an empty folder.
     let none = dir.path().join("ingenting");
-    let done = command(
-        url,
-        &[
-            "archive",
-            "export",
-            "--round",
-            "2100",
-            "--out",
-            none.to_str().unwrap(),
-        ],
-    )
-    .output()
-    .unwrap();
+    let done = export_command(url, 2100, &none).output().unwrap();
     assert!(
         done.status.success(),
         "{}",
@@ -547,19 +505,9 @@ async fn a_nominations_attachments_go_with_it_named_by_number(backend: Backend) 
 
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("arkiv");
-    let output = command(
-        app.database_url(),
-        &[
-            "archive",
-            "export",
-            "--round",
-            "2099",
-            "--out",
-            out.to_str().unwrap(),
-        ],
-    )
-    .output()
-    .unwrap();
+    let output = export_command(app.database_url(), 2099, &out)
+        .output()
+        .unwrap();
     assert!(output.status.success(), "{output:?}");
     let folder = out.join(&reference);
     let mut names: Vec<String> = std::fs::read_dir(&folder)
