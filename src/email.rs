@@ -13,10 +13,11 @@ use crate::db::nominations::NominationRow;
 use crate::db::outbox::{NewOutboxMessage, address_hash};
 use crate::db::rounds::Round;
 use crate::db::tips::TipRow;
-use crate::domain::AgencyInvitation;
+use crate::domain::{AgencyInvitation, TipContent};
 use crate::i18n::Lang;
 use crate::templates::Templates;
 use anyhow::Context as _;
+use chrono::NaiveDateTime;
 use lettre::message::Mailbox;
 use tera::Context;
 
@@ -103,13 +104,14 @@ fn render_pair(
 pub fn tip_forward(
     templates: &Templates,
     identity: &MailIdentity,
-    tip: &TipRow,
+    (reference, received): (&str, NaiveDateTime),
+    tip: &TipContent,
 ) -> anyhow::Result<NewOutboxMessage> {
     let lang = Lang::Nb;
     let mut context = Context::new();
     context.insert("lang", &lang);
-    context.insert("reference", &tip.reference);
-    context.insert("received", &crate::format::date_time(lang, tip.created_at));
+    context.insert("reference", reference);
+    context.insert("received", &crate::format::date_time(lang, received));
     context.insert(
         "tip",
         &serde_json::json!({
@@ -126,15 +128,12 @@ pub fn tip_forward(
         Some(address) => Some(wire_mailbox(None, address)?.to_string()),
         None => None,
     };
-    let subject = lang.text_with(
-        "email-tip-forward-subject",
-        &[("reference", &tip.reference)],
-    );
+    let subject = lang.text_with("email-tip-forward-subject", &[("reference", reference)]);
     Ok(NewOutboxMessage {
         reply_to,
         ..identity.message(
             "tip_forward",
-            &tip.reference,
+            reference,
             &identity.tip_recipient,
             subject,
             body,
@@ -146,7 +145,8 @@ pub fn tip_forward(
 pub fn tip_receipt(
     templates: &Templates,
     identity: &MailIdentity,
-    tip: &TipRow,
+    reference: &str,
+    tip: &TipContent,
     lang: Lang,
 ) -> anyhow::Result<Option<NewOutboxMessage>> {
     let Some(address) = &tip.tipster_email else {
@@ -154,16 +154,13 @@ pub fn tip_receipt(
     };
     let mut context = Context::new();
     context.insert("lang", &lang);
-    context.insert("reference", &tip.reference);
+    context.insert("reference", reference);
     let body = render_pair(templates, "tip_receipt", &context)?;
     let recipient = wire_mailbox(None, address)?;
-    let subject = lang.text_with(
-        "email-tip-receipt-subject",
-        &[("reference", &tip.reference)],
-    );
+    let subject = lang.text_with("email-tip-receipt-subject", &[("reference", reference)]);
     Ok(Some(identity.message(
         "tip_receipt",
-        &tip.reference,
+        reference,
         &recipient,
         subject,
         body,

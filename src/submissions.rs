@@ -12,8 +12,8 @@
 use crate::clock::Clock;
 use crate::db::attachments::AttachmentInfo;
 use crate::db::{
-    self, Database, DbConn, audit, drafts::DraftRow, nominations::NominationRow,
-    outbox::NewOutboxMessage, rounds::Round, tips::TipRow,
+    self, Database, DbConn, Writes, audit, drafts::DraftRow, nominations::NominationRow,
+    outbox::NewOutboxMessage, rounds::Round, tips::TipRow, together::Along,
 };
 use crate::domain::{
     Actor, AttachmentChanges, AttachmentLimits, DraftLifetime, EditWindow, NewAttachment,
@@ -100,7 +100,7 @@ impl Intake {
     /// Runs a write transaction (`Database::write` makes it one on both backends),
     /// retrying when it lost a race to create a shared row (a reference counter or a
     /// round) with a concurrent PostgreSQL transaction.
-    async fn write_retrying<T, F>(&self, f: F) -> anyhow::Result<T>
+    async fn write_retrying<T, F>(&self, writes: Writes, f: F) -> anyhow::Result<T>
     where
         F: Fn(&mut DbConn) -> anyhow::Result<T> + Clone + Send + 'static,
         T: Send + 'static,
@@ -108,7 +108,7 @@ impl Intake {
         let mut attempt = 0;
         loop {
             let f = f.clone();
-            match self.db.write(f).await {
+            match self.db.write_as(writes, f).await {
                 Err(error) if attempt < 3 && db::is_unique_violation(&error) => attempt += 1,
                 result => return result,
             }
@@ -126,21 +126,46 @@ impl Intake {
     ) -> anyhow::Result<TipRow> {
         let identity = self.identity.clone();
         let receipt_limit = self.receipt_limit;
+        // Without an address there is no receipt to count, and the tip is written by one
+        // statement (below) after reads: no transaction needed around it.
+        let writes = match tip.content().tipster_email {
+            Some(_) => Writes::Several,
+            None => Writes::OneStatement,
+        };
         let row = self
-            .write_retrying(move |conn| {
+            .write_retrying(writes, move |conn| {
                 if let Some(key) = &key
                     && let Some(first) = db::tips::find_by_submission_key(conn, key)?
                 {
                     return Ok(first);
                 }
-                let row =
-                    db::tips::insert(conn, &tip, lang, key.as_ref()).context("storing the tip")?;
+                // The tip, its forward, its audit event and its receipt go in as one
+                // statement on PostgreSQL (`db::together`): the mails are written before
+                // the row, from the reference and time the row will have.
+                let now = db::now();
+                let reference = db::tips::next_reference(conn, now)?;
                 let templates = templates::get();
-                db::outbox::enqueue(conn, &email::tip_forward(templates, &identity, &row)?)?;
-                if let Some(receipt) = email::tip_receipt(templates, &identity, &row, lang)? {
-                    enqueue_receipt(conn, &receipt, receipt_limit)?;
+                let content = tip.content();
+                let forward =
+                    email::tip_forward(templates, &identity, (reference.as_ref(), now), content)?;
+                let receipt =
+                    email::tip_receipt(templates, &identity, reference.as_ref(), content, lang)?;
+                let mut along = vec![
+                    db::outbox::queue(&forward, now),
+                    db::audit::event(
+                        Actor::Public,
+                        "tip.submitted",
+                        reference.as_ref(),
+                        None,
+                        now,
+                    ),
+                ];
+                if let Some(receipt) = &receipt {
+                    along.push(receipt_or_withheld(conn, receipt, receipt_limit, now)?);
                 }
-                audit::record(conn, Actor::Public, "tip.submitted", &row.reference, None)?;
+                let row =
+                    db::tips::insert(conn, &tip, (&reference, now), lang, key.as_ref(), along)
+                        .context("storing the tip")?;
                 Ok(row)
             })
             .await?;
@@ -181,7 +206,7 @@ impl Intake {
         // Shared, not copied, by each attempt of the transaction.
         let files = Arc::new(files);
         let stored = self
-            .write_retrying(move |conn| {
+            .write_retrying(Writes::Several, move |conn| {
                 if let Some(key) = &key
                     && let Some(first) = db::nominations::find_by_submission_key(conn, key)?
                 {
@@ -294,7 +319,7 @@ impl Intake {
         let now = self.clock.now();
         let expires = self.draft_expiry(now);
         let draft_id = self
-            .write_retrying(move |conn| {
+            .write_retrying(Writes::Several, move |conn| {
                 if let Some(key) = &key
                     && let Some(first) = db::drafts::find_by_submission_key(conn, key)?
                 {
@@ -340,7 +365,7 @@ impl Intake {
         tracing::Span::current().record("draft_id", draft_id);
         let now = self.clock.now();
         let saved = self
-            .write_retrying(move |conn| {
+            .write_retrying(Writes::Several, move |conn| {
                 Ok(db::drafts::update_content(conn, draft_id, &draft, now)?)
             })
             .await?;
@@ -369,7 +394,7 @@ impl Intake {
         let life = self.drafts;
         let (remind_before, expire_before) = life.saved_at_bounds(now);
         let (reminded, expired) = self
-            .write_retrying(move |conn| {
+            .write_retrying(Writes::Several, move |conn| {
                 let expired = db::drafts::delete_saved_before(conn, expire_before)?;
                 let mut reminded = 0;
                 if life.reminder_days > 0 {
@@ -481,7 +506,7 @@ impl Intake {
     ) -> anyhow::Result<Edited> {
         tracing::Span::current().record("nomination_id", nomination_id);
         let changes = Arc::new(changes);
-        self.write_retrying(move |conn| {
+        self.write_retrying(Writes::Several, move |conn| {
             let current = db::nominations::find_by_id(conn, nomination_id)?;
             let round = db::rounds::find(conn, current.round_id)?;
             if EditWindow::of(round.phase, round.closes_at, db::now()) != EditWindow::Open {
@@ -540,7 +565,7 @@ impl Intake {
     #[tracing::instrument(skip_all, fields(nomination_id))]
     pub async fn set_consent(&self, nomination_id: i32, consent: bool) -> anyhow::Result<()> {
         tracing::Span::current().record("nomination_id", nomination_id);
-        self.write_retrying(move |conn| {
+        self.write_retrying(Writes::Several, move |conn| {
             use db::schema::nominations;
             use diesel::prelude::*;
             let reference: String = diesel::update(nominations::table.find(nomination_id))
@@ -581,28 +606,40 @@ fn enqueue_receipt(
     conn: &mut DbConn,
     receipt: &NewOutboxMessage,
     limit: Option<u32>,
-) -> anyhow::Result<bool> {
+) -> anyhow::Result<()> {
+    receipt_or_withheld(conn, receipt, limit, db::now())?
+        .run(conn)
+        .context("queueing the receipt")?;
+    Ok(())
+}
+
+/// The receipt queued, or, when the address has had `limit` receipts today, an audit event
+/// saying it was withheld: to be stored along with what it is a receipt for.
+fn receipt_or_withheld<'a>(
+    conn: &mut DbConn,
+    receipt: &'a NewOutboxMessage,
+    limit: Option<u32>,
+    now: chrono::NaiveDateTime,
+) -> anyhow::Result<Along<'a>> {
     if let Some(limit) = limit {
         let hash = receipt
             .recipient_hash
             .as_deref()
             .context("a receipt without a recipient hash")?;
-        let count = db::receipts::count_one(conn, hash, db::now().date())
+        let count = db::receipts::count_one(conn, hash, now.date())
             .context("counting today's receipts to the address")?;
         if i64::from(count) > i64::from(limit) {
-            audit::record(
-                conn,
+            tracing::warn!(subject_ref = %receipt.subject_ref, "receipt withheld: the address has had its receipts today");
+            return Ok(db::audit::event(
                 Actor::Public,
                 "receipt.withheld",
                 &receipt.subject_ref,
                 Some("receipts per address per day reached"),
-            )?;
-            tracing::warn!(subject_ref = %receipt.subject_ref, "receipt withheld: the address has had its receipts today");
-            return Ok(false);
+                now,
+            ));
         }
     }
-    db::outbox::enqueue(conn, receipt).context("queueing the receipt")?;
-    Ok(true)
+    Ok(db::outbox::queue(receipt, now))
 }
 
 #[cfg(test)]

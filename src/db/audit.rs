@@ -13,20 +13,30 @@ pub fn record(
     subject_ref: &str,
     detail: Option<&str>,
 ) -> QueryResult<()> {
+    event(actor, action, subject_ref, detail, super::now())
+        .run(conn)
+        .map(|_| ())
+}
+
+/// The event `record` stores, to be stored along with another row (`db::together`).
+pub fn event<'a>(
+    actor: Actor,
+    action: &'a str,
+    subject_ref: &'a str,
+    detail: Option<&'a str>,
+    now: chrono::NaiveDateTime,
+) -> super::together::Along<'a> {
     debug_assert!(
         is_reference_like(subject_ref) && detail.is_none_or(is_reference_like),
         "an audit event names something other than by id or code: {action}"
     );
-    diesel::insert_into(audit_events::table)
-        .values((
-            audit_events::occurred_at.eq(super::now()),
-            audit_events::actor.eq(actor.to_string()),
-            audit_events::action.eq(action),
-            audit_events::subject_ref.eq(subject_ref),
-            audit_events::detail.eq(detail),
-        ))
-        .execute(conn)
-        .map(|_| ())
+    Box::new(diesel::insert_into(audit_events::table).values((
+        audit_events::occurred_at.eq(now),
+        audit_events::actor.eq(actor.to_string()),
+        audit_events::action.eq(action),
+        audit_events::subject_ref.eq(subject_ref),
+        audit_events::detail.eq(detail),
+    )))
 }
 
 /// What an event's subject and detail may hold: references, ids, codes and counts

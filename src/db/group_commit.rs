@@ -22,7 +22,7 @@
 //! locked" at once, without waiting `busy_timeout` (found as a flaky retention test).
 //! Waiting for the lock up front is what `busy_timeout` can wait for.
 
-use super::{ConnectionManager, DbConn};
+use super::{ConnectionManager, DbConn, PoolConn};
 use diesel::Connection as _;
 use diesel::r2d2::ManageConnection as _;
 use std::collections::VecDeque;
@@ -101,7 +101,7 @@ impl GroupWriter {
     }
 }
 
-fn run(mut conn: DbConn, manager: ConnectionManager, queue: mpsc::Receiver<Job>) {
+fn run(mut conn: PoolConn, manager: ConnectionManager, queue: mpsc::Receiver<Job>) {
     // Jobs not yet run when a job of their batch panicked: they go first next time.
     let mut held_back: VecDeque<Job> = VecDeque::new();
     loop {
@@ -195,7 +195,7 @@ fn immediate_transaction<T>(
     }
 }
 
-fn reconnect(manager: &ConnectionManager) -> DbConn {
+fn reconnect(manager: &ConnectionManager) -> PoolConn {
     loop {
         match manager.connect() {
             Ok(fresh) => return fresh,

@@ -30,6 +30,7 @@ mod sequences;
 pub mod sessions;
 mod text_enums;
 pub mod tips;
+pub mod together;
 pub mod two_factor;
 pub mod users;
 
@@ -39,7 +40,7 @@ use diesel::prelude::*;
 use diesel::r2d2::{self, ManageConnection, Pool, PooledConnection};
 use diesel::{PgConnection, SqliteConnection};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
 const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
@@ -136,39 +137,104 @@ fn prepare_sqlite_file(url: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// How long after a connection last came back to the pool it is handed out again without
+/// asking the server whether it is still there.
+///
+/// r2d2's check on check-out (`SELECT 1`) costs a round trip to PostgreSQL on every
+/// request: one of seven for a tip, measured at ~20 % of its throughput. A connection that
+/// was working a moment ago is almost surely still working, so only one idle for longer
+/// is checked (deadpool-postgres's "fast" recycling draws the same line). What the check
+/// guarded against — the server restarted or the network dropped the connection — is
+/// still caught: an idle connection is checked before use, and a recently used one that
+/// turns out to be dead fails that one request and is then discarded, never reused
+/// (diesel marks it broken: libpq reports its state as unknown; `tests/api/round_trips.rs`).
+const TRUSTED_AFTER_USE: Duration = Duration::from_secs(1);
+
+/// A pooled connection, with what the pool needs to know to trust it without a round trip.
+pub struct PoolConn {
+    conn: DbConn,
+    /// When it last came back to the pool.
+    returned_at: Option<Instant>,
+}
+
+impl std::ops::Deref for PoolConn {
+    type Target = DbConn;
+
+    fn deref(&self) -> &DbConn {
+        &self.conn
+    }
+}
+
+impl std::ops::DerefMut for PoolConn {
+    fn deref_mut(&mut self) -> &mut DbConn {
+        &mut self.conn
+    }
+}
+
+impl PoolConn {
+    fn new(conn: DbConn) -> Self {
+        Self {
+            conn,
+            returned_at: None,
+        }
+    }
+}
+
 impl ManageConnection for ConnectionManager {
-    type Connection = DbConn;
+    type Connection = PoolConn;
     type Error = r2d2::Error;
 
-    fn connect(&self) -> Result<DbConn, r2d2::Error> {
+    fn connect(&self) -> Result<PoolConn, r2d2::Error> {
         match self.backend {
             Backend::Postgres => PgConnection::establish(&self.url)
-                .map(DbConn::Pg)
+                .map(|conn| PoolConn::new(DbConn::Pg(conn)))
                 .map_err(r2d2::Error::ConnectionError),
             Backend::Sqlite => {
                 let mut conn =
                     SqliteConnection::establish(&self.url).map_err(r2d2::Error::ConnectionError)?;
                 conn.batch_execute(SQLITE_PRAGMAS)
                     .map_err(r2d2::Error::QueryError)?;
-                Ok(DbConn::Sqlite(conn))
+                Ok(PoolConn::new(DbConn::Sqlite(conn)))
             }
         }
     }
 
-    fn is_valid(&self, conn: &mut DbConn) -> Result<(), r2d2::Error> {
+    /// Called on check-out (PostgreSQL only; see `TRUSTED_AFTER_USE`).
+    fn is_valid(&self, conn: &mut PoolConn) -> Result<(), r2d2::Error> {
+        if conn
+            .returned_at
+            .is_some_and(|at| at.elapsed() < TRUSTED_AFTER_USE)
+        {
+            return Ok(());
+        }
         conn.batch_execute("SELECT 1")
             .map_err(r2d2::Error::QueryError)
     }
 
-    /// As diesel's own manager decides: a connection left inside a transaction (or
-    /// returned while its thread panics) never goes back into the pool.
-    fn has_broken(&self, conn: &mut DbConn) -> bool {
-        std::thread::panicking() || diesel::r2d2::R2D2Connection::is_broken(conn)
+    /// As diesel's own manager decides: a connection left inside a transaction, found gone,
+    /// or returned while its thread panics never goes back into the pool.
+    fn has_broken(&self, conn: &mut PoolConn) -> bool {
+        conn.returned_at = Some(Instant::now());
+        std::thread::panicking() || diesel::r2d2::R2D2Connection::is_broken(&mut conn.conn)
     }
 }
 
 pub type DbPool = Pool<ConnectionManager>;
 pub type PooledConn = PooledConnection<ConnectionManager>;
+
+/// What a write does, so that it is made atomic at the least cost.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Writes {
+    /// Any number of statements: one transaction makes them all or nothing.
+    Several,
+    /// Reads (or a `nextval`, which no transaction rolls back), then exactly one statement
+    /// that writes — `db::together::insert_together`, say. That statement is atomic on its
+    /// own, and under PostgreSQL's READ COMMITTED a transaction would give the reads before
+    /// it nothing more (each statement sees the data committed when it starts either way),
+    /// so on PostgreSQL it runs without `BEGIN` and `COMMIT`: two round trips of a tip's
+    /// four (issue 10 §4). SQLite's writes always go through the group writer's transaction.
+    OneStatement,
+}
 
 /// The read and write pools. Cheap to clone.
 #[derive(Clone)]
@@ -285,9 +351,22 @@ impl Database {
         F: FnOnce(&mut DbConn) -> anyhow::Result<T> + Send + 'static,
         T: Send + 'static,
     {
-        match &self.group_writer {
-            Some(writer) => writer.write(f).await,
-            None => run_blocking(self.write.clone(), move |conn| conn.transaction(f)).await,
+        self.write_as(Writes::Several, f).await
+    }
+
+    /// Runs `f` as `write` does, or, for `Writes::OneStatement` on PostgreSQL, without a
+    /// transaction around it (see [`Writes`]).
+    pub async fn write_as<T, F>(&self, writes: Writes, f: F) -> anyhow::Result<T>
+    where
+        F: FnOnce(&mut DbConn) -> anyhow::Result<T> + Send + 'static,
+        T: Send + 'static,
+    {
+        match (&self.group_writer, writes) {
+            (Some(writer), _) => writer.write(f).await,
+            (None, Writes::Several) => {
+                run_blocking(self.write.clone(), move |conn| conn.transaction(f)).await
+            }
+            (None, Writes::OneStatement) => run_blocking(self.write.clone(), f).await,
         }
     }
 

@@ -11,7 +11,7 @@ use crate::domain::OutboxStatus;
 /// A message ready to be stored; every header value here was built from typed values.
 /// The stored [`OutboxMessage`] embeds it, with its delivery state around it.
 #[derive(Debug, Clone, Insertable, Queryable, Selectable)]
-#[diesel(table_name = outbox_messages)]
+#[diesel(table_name = outbox_messages, treat_none_as_default_value = false)]
 pub struct NewOutboxMessage {
     pub message_id: String,
     pub purpose: String,
@@ -70,17 +70,34 @@ impl std::ops::Deref for OutboxMessage {
 /// Stores a message in the caller's transaction, due at once.
 #[tracing::instrument(skip_all, fields(purpose = %message.purpose, subject_ref = %message.subject_ref))]
 pub fn enqueue(conn: &mut DbConn, message: &NewOutboxMessage) -> QueryResult<i32> {
-    let now = super::now();
     diesel::insert_into(outbox_messages::table)
-        .values((
-            message,
-            outbox_messages::status.eq(OutboxStatus::Pending),
-            outbox_messages::attempts.eq(0),
-            outbox_messages::next_attempt_at.eq(now),
-            outbox_messages::created_at.eq(now),
-        ))
+        .values(queued(message, super::now()))
         .returning(outbox_messages::id)
         .get_result(conn)
+}
+
+/// Queues `message` along with another row (`db::together`), as `enqueue` does.
+pub fn queue(message: &NewOutboxMessage, now: NaiveDateTime) -> super::together::Along<'_> {
+    Box::new(diesel::insert_into(outbox_messages::table).values(queued(message, now)))
+}
+
+/// A message as it is queued: waiting, due at once.
+type Queued<'a> = (
+    &'a NewOutboxMessage,
+    diesel::dsl::Eq<outbox_messages::status, OutboxStatus>,
+    diesel::dsl::Eq<outbox_messages::attempts, i32>,
+    diesel::dsl::Eq<outbox_messages::next_attempt_at, NaiveDateTime>,
+    diesel::dsl::Eq<outbox_messages::created_at, NaiveDateTime>,
+);
+
+fn queued(message: &NewOutboxMessage, now: NaiveDateTime) -> Queued<'_> {
+    (
+        message,
+        outbox_messages::status.eq(OutboxStatus::Pending),
+        outbox_messages::attempts.eq(0),
+        outbox_messages::next_attempt_at.eq(now),
+        outbox_messages::created_at.eq(now),
+    )
 }
 
 /// Claims up to `limit` messages that are due — pending and past their next attempt, or

@@ -1,7 +1,7 @@
 use super::DbConn;
 use super::schema::sequences;
+use diesel::PgConnection;
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Nullable};
 
 /// The next value of the named counter (`BSP-2027`, `TIPS-2026`), starting at 1.
 ///
@@ -55,21 +55,26 @@ fn sequence_identifier(sequence_name: &str) -> String {
     format!("ref_{identifier}")
 }
 
-#[derive(QueryableByName)]
-struct Next {
-    #[diesel(sql_type = Nullable<BigInt>)]
-    value: Option<i64>,
+diesel::define_sql_function! {
+    /// PostgreSQL's `to_regclass(text)`: the relation's oid (as `regclass`), or NULL if
+    /// there is no such relation.
+    fn to_regclass(name: diesel::sql_types::Text) -> diesel::sql_types::Nullable<diesel::sql_types::Oid>;
+}
+
+diesel::define_sql_function! {
+    /// PostgreSQL's `nextval(regclass)`; NULL for NULL.
+    fn nextval(
+        sequence: diesel::sql_types::Nullable<diesel::sql_types::Oid>,
+    ) -> diesel::sql_types::Nullable<diesel::sql_types::BigInt>;
 }
 
 /// The sequence's next value, or `None` if it does not exist yet: one round trip
-/// (`nextval` of NULL is NULL, and `to_regclass` is NULL for a missing relation).
+/// (`nextval` of NULL is NULL, and `to_regclass` is NULL for a missing relation). Built
+/// with diesel's DSL rather than `sql_query`, because diesel prepares a `sql_query` anew
+/// on every call (parsed and planned by the server each time), and this runs for every
+/// submission.
 fn next_if_exists(pg: &mut PgConnection, identifier: &str) -> QueryResult<Option<i64>> {
-    Ok(
-        diesel::sql_query("SELECT nextval(to_regclass($1)) AS value")
-            .bind::<diesel::sql_types::Text, _>(identifier)
-            .get_result::<Next>(pg)?
-            .value,
-    )
+    diesel::select(nextval(to_regclass(identifier))).get_result(pg)
 }
 
 fn next_from_sequence(pg: &mut PgConnection, sequence_name: &str) -> QueryResult<i64> {

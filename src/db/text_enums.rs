@@ -109,10 +109,11 @@ mod tests {
         let postgres = std::env::var("TEST_POSTGRES_URL")
             .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
         vec![
-            ConnectionManager::new(":memory:").connect().unwrap(),
+            ConnectionManager::new(":memory:").connect().unwrap().conn,
             ConnectionManager::new(&postgres)
                 .connect()
-                .unwrap_or_else(|e| panic!("PostgreSQL must run for the tests: {e}")),
+                .unwrap_or_else(|e| panic!("PostgreSQL must run for the tests: {e}"))
+                .conn,
         ]
     }
 

@@ -31,19 +31,26 @@ impl std::ops::Deref for TipRow {
     }
 }
 
-/// Stores a tip with a new reference, in the caller's transaction.
+/// The reference the next tip gets, received at `now`.
+pub fn next_reference(conn: &mut DbConn, now: chrono::NaiveDateTime) -> QueryResult<Reference> {
+    let year = now.year();
+    let sequence = super::sequences::next_value(conn, &ReferenceKind::Tip.sequence_name(year))?;
+    Ok(Reference::new(ReferenceKind::Tip, year, sequence))
+}
+
+/// Stores a tip numbered `reference` (from [`next_reference`]), received at `now`, together
+/// with the rows that go with it (its forward, its audit event: `db::together`), in the
+/// caller's transaction.
 #[tracing::instrument(skip_all)]
 pub fn insert(
     conn: &mut DbConn,
     tip: &NewTip,
+    (reference, now): (&Reference, chrono::NaiveDateTime),
     lang: Lang,
     key: Option<&SubmissionKey>,
+    along: Vec<super::together::Along<'_>>,
 ) -> QueryResult<TipRow> {
-    let now = super::now();
-    let year = now.year();
-    let sequence = super::sequences::next_value(conn, &ReferenceKind::Tip.sequence_name(year))?;
-    let reference = Reference::new(ReferenceKind::Tip, year, sequence);
-    diesel::insert_into(tips::table)
+    let insert = diesel::insert_into(tips::table)
         .values((
             tips::reference.eq(reference.as_ref()),
             tip.content(),
@@ -54,8 +61,8 @@ pub fn insert(
         ))
         // The whole row in the same round trip: the columns `TipRow` selects, as a plain
         // expression (diesel's `as_returning` is not available over the MultiConnection).
-        .returning(<TipRow as Selectable<super::MultiBackend>>::construct_selection())
-        .get_result(conn)
+        .returning(<TipRow as Selectable<super::MultiBackend>>::construct_selection());
+    super::together::insert_together(conn, insert, along)
 }
 
 pub fn find_by_reference(conn: &mut DbConn, reference: &str) -> QueryResult<Option<TipRow>> {

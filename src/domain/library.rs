@@ -116,7 +116,11 @@ pub const LIBRARY_FIELDS: &[&str] = &[
     diesel::Insertable,
     diesel::AsChangeset,
 )]
-#[diesel(table_name = crate::db::schema::library_entries, treat_none_as_null = true)]
+#[diesel(
+    table_name = crate::db::schema::library_entries,
+    treat_none_as_null = true,
+    treat_none_as_default_value = false
+)]
 pub struct LibraryText {
     pub title: String,
     pub agency_name: String,

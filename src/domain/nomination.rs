@@ -41,7 +41,11 @@ pub struct NominationInput {
     diesel::Insertable,
     diesel::AsChangeset,
 )]
-#[diesel(table_name = crate::db::schema::nominations, treat_none_as_null = true)]
+#[diesel(
+    table_name = crate::db::schema::nominations,
+    treat_none_as_null = true,
+    treat_none_as_default_value = false
+)]
 pub struct NominationContent {
     pub agency_name: String,
     pub org_number: String,

@@ -18,7 +18,7 @@ pub struct TipInput {
 #[derive(
     Debug, Clone, PartialEq, Eq, diesel::Queryable, diesel::Selectable, diesel::Insertable,
 )]
-#[diesel(table_name = crate::db::schema::tips)]
+#[diesel(table_name = crate::db::schema::tips, treat_none_as_default_value = false)]
 pub struct TipContent {
     pub initiative: String,
     pub agency: String,

@@ -113,7 +113,7 @@ fn stored_names(app: &bedre_stat_test_support::TestApp) -> Vec<String> {
     let mut conn = app.db.write_conn().unwrap();
     sequences::table
         .select(sequences::name)
-        .load(&mut *conn)
+        .load(&mut **conn)
         .unwrap()
 }
 

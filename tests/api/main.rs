@@ -33,6 +33,7 @@ mod privacy;
 mod processes;
 mod receipts_and_links;
 mod retention;
+mod round_trips;
 mod secretariat_mail;
 mod secretariat_work;
 mod security;

@@ -247,7 +247,7 @@ async fn instances_started_together_migrate_once() {
     }
     let db = Database::connect(&database.url, 1).unwrap();
     let mut conn = db.write_conn().unwrap();
-    let applied = diesel_migrations::MigrationHarness::applied_migrations(&mut *conn).unwrap();
+    let applied = diesel_migrations::MigrationHarness::applied_migrations(&mut **conn).unwrap();
     let embedded =
         diesel::migration::MigrationSource::<diesel::pg::Pg>::migrations(&db.migrations()).unwrap();
     assert_eq!(applied.len(), embedded.len(), "each migration applied once");
