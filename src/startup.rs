@@ -135,9 +135,23 @@ impl Application {
                 .default_service(web::to(routes::not_found))
         })
         .shutdown_timeout(10);
-        if settings.server.workers > 0 {
-            server = server.workers(settings.server.workers);
-        }
+        let workers = if settings.server.workers > 0 {
+            settings.server.workers
+        } else {
+            std::thread::available_parallelism().map_or(1, usize::from)
+        };
+        // Blocking work is database calls, which wait for one of `pool_size` connections
+        // anyway, and password hashes, capped at `max_concurrent_hashes`. actix-web lets
+        // each worker start up to 512 / workers threads for it: under 32 connections of
+        // load that was ~40 threads, each with its stack and its own malloc arena, for no
+        // gain (issue 10 §4, peak memory).
+        let blocking_per_worker = (settings.database.pool_size as usize
+            + settings.auth.max_concurrent_hashes)
+            .div_ceil(workers)
+            .max(2);
+        server = server
+            .workers(workers)
+            .worker_max_blocking_threads(blocking_per_worker);
         let server = server.listen(listener)?.run();
         Ok(Self {
             port,
