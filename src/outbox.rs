@@ -5,6 +5,11 @@
 //! server's OK and our commit — re-sends it after the lease runs out, under the same
 //! Message-ID, so the copy is recognisable. Failures are retried with exponential back-off
 //! and every attempt is recorded; after `max_attempts` the message is marked failed and kept.
+//! A reply that refuses the message itself for good (RFC 5321's 5xx: an unknown recipient,
+//! a message too large, a refused transaction) ends it at once: sending the same message
+//! again can only be refused again, and the secretariat sees why straight away. A refused
+//! login is a 5xx too, but it is the portal's configuration, which an operator puts right,
+//! so those messages keep their retries (`MailErrorClass::is_final`).
 //!
 //! Any number of instances may run this worker on one PostgreSQL database: each claims
 //! rows no other is claiming (`FOR UPDATE SKIP LOCKED`, `db::outbox::claim_due`), renews
@@ -15,6 +20,7 @@
 
 use crate::config::MailSettings;
 use crate::db::{self, Database, outbox::OutboxMessage};
+use crate::domain::mail_error::MailErrorClass;
 use anyhow::Context as _;
 use futures_util::StreamExt as _;
 use lettre::message::{Mailbox, MultiPart, header::ContentType};
@@ -61,6 +67,8 @@ enum Outcome {
     Sent,
     /// The message itself is broken (cannot be built); retrying would not help.
     Unsendable(String),
+    /// The server refused this message for good; retrying would not help.
+    Refused(String),
     Failed(String),
 }
 
@@ -200,7 +208,12 @@ impl OutboxWorker {
                     permanent = error.is_permanent(),
                     "SMTP delivery failed"
                 );
-                Outcome::Failed(error.to_string())
+                let text = error.to_string();
+                if MailErrorClass::of(&text).is_final() {
+                    Outcome::Refused(text)
+                } else {
+                    Outcome::Failed(text)
+                }
             }
         }
     }
@@ -242,6 +255,7 @@ impl OutboxWorker {
         let result = match &outcome {
             Outcome::Sent => "sent",
             Outcome::Unsendable(_) => "unsendable",
+            Outcome::Refused(_) => "refused",
             Outcome::Failed(_) => "failed",
         };
         metrics::counter!("mail_delivery_attempts_total", "result" => result).increment(1);
@@ -249,7 +263,7 @@ impl OutboxWorker {
             .write(move |conn| {
                 let recorded = match outcome {
                     Outcome::Sent => db::outbox::mark_sent(conn, id, &claim)?,
-                    Outcome::Unsendable(error) => {
+                    Outcome::Unsendable(error) | Outcome::Refused(error) => {
                         db::outbox::mark_attempt_failed(conn, id, &claim, &error, db::now(), true)?
                     }
                     Outcome::Failed(error) => {

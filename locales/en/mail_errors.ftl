@@ -15,4 +15,7 @@ mail-error-shutdown = The portal was stopped while sending the message.
 mail-error-unknown = Sending failed for an unknown reason; see the technical description.
 mail-error-details = Technical description
 mail-error-will-retry = The portal tries again by itself at the time under "Next attempt".
-mail-error-gave-up = The portal gave up after { $attempts } attempts. Press "Send again" once the fault is fixed.
+mail-error-gave-up = The portal gave up after { $attempts ->
+        [one] one attempt
+       *[other] { $attempts } attempts
+    }. Press "Send again" once the fault is fixed.

@@ -35,6 +35,18 @@ pub enum MailErrorClass {
 }
 
 impl MailErrorClass {
+    /// Whether sending the same message again can only fail again: the server refused this
+    /// message or its recipient for good (RFC 5321: after a 5xx reply the client "SHOULD
+    /// NOT repeat the exact request"). A refused login is a 5xx too, but it concerns the
+    /// portal's configuration, not the message: once an operator corrects it, the retries
+    /// deliver what waited.
+    pub fn is_final(self) -> bool {
+        matches!(
+            self,
+            Self::RecipientRejected | Self::TooLarge | Self::Refused
+        )
+    }
+
     /// Sorts a stored error text.
     pub fn of(text: &str) -> Self {
         let lower = text.to_ascii_lowercase();
@@ -111,6 +123,23 @@ fn smtp_code(lower: &str) -> Option<u16> {
 #[cfg(test)]
 mod tests {
     use super::MailErrorClass::{self, *};
+
+    #[test]
+    fn only_a_refusal_of_the_message_itself_ends_it() {
+        let is_final = |text: &str| MailErrorClass::of(text).is_final();
+        assert!(is_final("permanent error (550): 5.1.1 user unknown"));
+        assert!(is_final("permanent error (552): message size exceeds"));
+        assert!(is_final("permanent error (554): transaction failed"));
+        // The portal's login: an operator corrects it, then the retries deliver.
+        assert!(!is_final(
+            "permanent error (535): 5.7.8 Authentication credentials invalid"
+        ));
+        assert!(!is_final("transient error (421): try again later"));
+        assert!(!is_final(
+            "Connection error: Connection refused (os error 111)"
+        ));
+        assert!(!is_final("network error: timed out"));
+    }
 
     #[test]
     fn lettres_texts_are_sorted() {

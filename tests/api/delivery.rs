@@ -9,6 +9,7 @@ on_both_backends!(
     an_anonymous_tip_is_forwarded_without_reply_to,
     tips_sent_while_smtp_is_down_are_delivered_exactly_once_when_it_returns,
     a_message_that_keeps_failing_is_marked_failed_and_kept,
+    a_recipient_refused_for_good_is_not_tried_again,
     delivered_mail_is_erased_after_the_retention_period,
 );
 
@@ -181,6 +182,49 @@ async fn a_message_that_keeps_failing_is_marked_failed_and_kept(backend: Backend
     let health: Value = app.get("/health").await.json().await.unwrap();
     assert_eq!(health["outbox_failed"], 1);
     assert_eq!(health["outbox_waiting"], 0);
+}
+
+/// A 550 for the tipster's address ends that receipt at once (retrying can only be refused
+/// again), while the forward to the secretariat goes out as usual. With quick retries
+/// allowed, a receipt still being retried would show more than one attempt.
+async fn a_recipient_refused_for_good_is_not_tried_again(backend: Backend) {
+    let app = spawn_app_with(backend, SmtpSink::refusing_unknown_users(), |settings| {
+        settings.mail.max_attempts = 5;
+        settings.mail.retry_base_secs = 1;
+    })
+    .await;
+    let mut tip = valid_tip();
+    tip["tipster_email"] = json!("ukjent@example.no");
+    assert_eq!(app.post_json("/api/v1/tips", &tip).await.status(), 201);
+
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    let receipt = loop {
+        let outbox = app.outbox().await;
+        let receipt = outbox.iter().find(|m| m.purpose == "tip_receipt").cloned();
+        if let Some(receipt) = receipt.filter(|r| r.status.code() == "failed") {
+            break receipt;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "receipt not given up: {outbox:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert_eq!(receipt.attempts, 1, "tried again after a 550");
+    assert!(receipt.last_error.as_deref().unwrap_or("").contains("550"));
+
+    // Longer than two retries would have taken: still one attempt.
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let outbox = app.outbox().await;
+    let receipt = outbox.iter().find(|m| m.purpose == "tip_receipt").unwrap();
+    assert_eq!(receipt.attempts, 1);
+    let forward = outbox.iter().find(|m| m.purpose == "tip_forward").unwrap();
+    assert_eq!(forward.status.code(), "sent");
+    assert_eq!(
+        app.smtp.messages().len(),
+        1,
+        "only the forward was delivered"
+    );
 }
 
 async fn delivered_mail_is_erased_after_the_retention_period(backend: Backend) {

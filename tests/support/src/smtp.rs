@@ -11,6 +11,8 @@ pub struct SmtpSink {
     pub port: u16,
     dir: tempfile::TempDir,
     process: Option<Child>,
+    /// The aiosmtpd handler class (`-c`).
+    handler: &'static str,
 }
 
 /// One delivered message, as the SMTP server stored it.
@@ -43,7 +45,17 @@ impl SmtpSink {
             port,
             dir,
             process: None,
+            handler: "aiosmtpd.handlers.Mailbox",
         }
+    }
+
+    /// A server that refuses for good (550) every recipient whose local part starts with
+    /// "ukjent", and takes the rest (`tests/support/refusing_smtp.py`).
+    pub fn refusing_unknown_users() -> Self {
+        let mut sink = Self::stopped_on(free_port());
+        sink.handler = "refusing_smtp.RefusingMailbox";
+        sink.resume();
+        sink
     }
 
     pub fn start_on(port: u16) -> Self {
@@ -66,9 +78,10 @@ impl SmtpSink {
                 "-l",
                 &format!("127.0.0.1:{}", self.port),
                 "-c",
-                "aiosmtpd.handlers.Mailbox",
+                self.handler,
             ])
             .arg(self.dir.path())
+            .env("PYTHONPATH", env!("CARGO_MANIFEST_DIR"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
