@@ -44,6 +44,42 @@ pub(crate) async fn nomination(
     crate::tips_and_search::nomination_with(app, &fields).await
 }
 
+/// A juror (`email`, `name`) with a submitted assessment of a new nomination: the juror's
+/// id and the nomination.
+pub(crate) async fn juror_with_a_submitted_assessment(
+    app: &TestApp,
+    email: &str,
+    name: &str,
+) -> (i32, db::nominations::NominationRow) {
+    let juror = JurorFixture::new(email, name).create(app).await;
+    let nomination = nomination(app, "971032081", "Digital kontroll").await;
+    let nomination_id = nomination.id;
+    app.db
+        .write(move |conn| {
+            Ok(AssessmentFixture::by(juror, nomination_id)
+                .holistic("Et godt tiltak.")
+                .insert(conn)?)
+        })
+        .await
+        .unwrap();
+    (juror, nomination)
+}
+
+/// The secretariat reopens `juror`'s assessment from the nomination's page.
+pub(crate) async fn reopen_assessment(
+    app: &TestApp,
+    nomination_id: i32,
+    juror: i32,
+) -> reqwest::Response {
+    let path = format!("/sekretariat/nominasjoner/{nomination_id}");
+    app.submit_form_to(
+        &path,
+        &format!("{path}/gjenapne"),
+        &[("juror", &juror.to_string())],
+    )
+    .await
+}
+
 async fn reload(app: &TestApp, id: i32) -> db::nominations::NominationRow {
     app.db
         .read(move |conn| Ok(db::nominations::find_by_id(conn, id)?))
@@ -641,19 +677,9 @@ async fn the_secretariat_decides_on_conflicts(backend: Backend) {
 
 async fn a_submitted_assessment_is_reopened_and_the_log_shows_it(backend: Backend) {
     let app = admin_app(backend).await;
-    let kari = JurorFixture::new("kari@example.no", "Kari Jury")
-        .create(&app)
-        .await;
-    let nomination = nomination(&app, "971032081", "Digital kontroll").await;
+    let (kari, nomination) =
+        juror_with_a_submitted_assessment(&app, "kari@example.no", "Kari Jury").await;
     let nomination_id = nomination.id;
-    app.db
-        .write(move |conn| {
-            Ok(AssessmentFixture::by(kari, nomination_id)
-                .holistic("Et godt tiltak.")
-                .insert(conn)?)
-        })
-        .await
-        .unwrap();
     let has_submitted = || {
         app.db
             .read(move |conn| Ok(db::jury::has_submitted(conn, kari, nomination_id)?))
@@ -663,25 +689,13 @@ async fn a_submitted_assessment_is_reopened_and_the_log_shows_it(backend: Backen
     let path = format!("/sekretariat/nominasjoner/{nomination_id}");
     let page = app.get_html(&path).await;
     assert!(page.contains("id=\"submitted-assessments\""));
-    let response = app
-        .submit_form_to(
-            &path,
-            &format!("{path}/gjenapne"),
-            &[("juror", &kari.to_string())],
-        )
-        .await;
+    let response = reopen_assessment(&app, nomination_id, kari).await;
     assert_eq!(response.status(), 303);
     assert!(!has_submitted().await.unwrap());
     let page = app.get_html(&path).await;
     assert!(!page.contains("id=\"submitted-assessments\""));
     // Nothing left to reopen.
-    let response = app
-        .submit_form_to(
-            &path,
-            &format!("{path}/gjenapne"),
-            &[("juror", &kari.to_string())],
-        )
-        .await;
+    let response = reopen_assessment(&app, nomination_id, kari).await;
     assert_eq!(response.status(), 404);
 
     let log = app.get_html("/sekretariat/logg").await;

@@ -2,8 +2,7 @@
 //! sentences with names, the outbox's errors explained — in the page's language.
 
 use crate::decision_support::PASSWORD;
-use crate::secretariat_work::{admin_app, nomination};
-use bedre_stat_test_support::fixtures::{AssessmentFixture, JurorFixture};
+use crate::secretariat_work::{admin_app, juror_with_a_submitted_assessment, reopen_assessment};
 use bedre_stat_test_support::{
     Backend, SmtpSink, free_port, on_both_backends, spawn_app_with, valid_tip,
 };
@@ -16,27 +15,9 @@ on_both_backends!(
 
 async fn the_audit_log_reads_as_sentences_with_staff_names_in_the_pages_language(backend: Backend) {
     let app = admin_app(backend).await;
-    let jon = JurorFixture::new("jon@example.no", "Jon Jurysen")
-        .create(&app)
-        .await;
-    let nomination = nomination(&app, "971032081", "Digital kontroll").await;
-    let nomination_id = nomination.id;
-    app.db
-        .write(move |conn| {
-            Ok(AssessmentFixture::by(jon, nomination_id)
-                .holistic("Et godt tiltak.")
-                .insert(conn)?)
-        })
-        .await
-        .unwrap();
-    let path = format!("/sekretariat/nominasjoner/{nomination_id}");
-    let response = app
-        .submit_form_to(
-            &path,
-            &format!("{path}/gjenapne"),
-            &[("juror", &jon.to_string())],
-        )
-        .await;
+    let (jon, nomination) =
+        juror_with_a_submitted_assessment(&app, "jon@example.no", "Jon Jurysen").await;
+    let response = reopen_assessment(&app, nomination.id, jon).await;
     assert_eq!(response.status(), 303);
     let reference = &nomination.reference;
 
