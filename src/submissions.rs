@@ -100,7 +100,16 @@ impl Intake {
     /// Runs a write transaction (`Database::write` makes it one on both backends),
     /// retrying when it lost a race to create a shared row (a reference counter or a
     /// round) with a concurrent PostgreSQL transaction.
-    async fn write_retrying<T, F>(&self, writes: Writes, f: F) -> anyhow::Result<T>
+    async fn write_retrying<T, F>(&self, f: F) -> anyhow::Result<T>
+    where
+        F: Fn(&mut DbConn) -> anyhow::Result<T> + Clone + Send + 'static,
+        T: Send + 'static,
+    {
+        self.write_retrying_as(Writes::Several, f).await
+    }
+
+    /// `write_retrying`, made atomic as `writes` says (`Database::write_as`).
+    async fn write_retrying_as<T, F>(&self, writes: Writes, f: F) -> anyhow::Result<T>
     where
         F: Fn(&mut DbConn) -> anyhow::Result<T> + Clone + Send + 'static,
         T: Send + 'static,
@@ -133,7 +142,7 @@ impl Intake {
             None => Writes::OneStatement,
         };
         let row = self
-            .write_retrying(writes, move |conn| {
+            .write_retrying_as(writes, move |conn| {
                 if let Some(key) = &key
                     && let Some(first) = db::tips::find_by_submission_key(conn, key)?
                 {
@@ -206,7 +215,7 @@ impl Intake {
         // Shared, not copied, by each attempt of the transaction.
         let files = Arc::new(files);
         let stored = self
-            .write_retrying(Writes::Several, move |conn| {
+            .write_retrying(move |conn| {
                 if let Some(key) = &key
                     && let Some(first) = db::nominations::find_by_submission_key(conn, key)?
                 {
@@ -319,7 +328,7 @@ impl Intake {
         let now = self.clock.now();
         let expires = self.draft_expiry(now);
         let draft_id = self
-            .write_retrying(Writes::Several, move |conn| {
+            .write_retrying(move |conn| {
                 if let Some(key) = &key
                     && let Some(first) = db::drafts::find_by_submission_key(conn, key)?
                 {
@@ -365,7 +374,7 @@ impl Intake {
         tracing::Span::current().record("draft_id", draft_id);
         let now = self.clock.now();
         let saved = self
-            .write_retrying(Writes::Several, move |conn| {
+            .write_retrying(move |conn| {
                 Ok(db::drafts::update_content(conn, draft_id, &draft, now)?)
             })
             .await?;
@@ -394,7 +403,7 @@ impl Intake {
         let life = self.drafts;
         let (remind_before, expire_before) = life.saved_at_bounds(now);
         let (reminded, expired) = self
-            .write_retrying(Writes::Several, move |conn| {
+            .write_retrying(move |conn| {
                 let expired = db::drafts::delete_saved_before(conn, expire_before)?;
                 let mut reminded = 0;
                 if life.reminder_days > 0 {
@@ -506,7 +515,7 @@ impl Intake {
     ) -> anyhow::Result<Edited> {
         tracing::Span::current().record("nomination_id", nomination_id);
         let changes = Arc::new(changes);
-        self.write_retrying(Writes::Several, move |conn| {
+        self.write_retrying(move |conn| {
             let current = db::nominations::find_by_id(conn, nomination_id)?;
             let round = db::rounds::find(conn, current.round_id)?;
             if EditWindow::of(round.phase, round.closes_at, db::now()) != EditWindow::Open {
@@ -565,7 +574,7 @@ impl Intake {
     #[tracing::instrument(skip_all, fields(nomination_id))]
     pub async fn set_consent(&self, nomination_id: i32, consent: bool) -> anyhow::Result<()> {
         tracing::Span::current().record("nomination_id", nomination_id);
-        self.write_retrying(Writes::Several, move |conn| {
+        self.write_retrying(move |conn| {
             use db::schema::nominations;
             use diesel::prelude::*;
             let reference: String = diesel::update(nominations::table.find(nomination_id))
