@@ -217,7 +217,8 @@ impl ManageConnection for ConnectionManager {
     }
 
     /// As diesel's own manager decides: a connection left inside a transaction, found gone,
-    /// or returned while its thread panics never goes back into the pool.
+    /// or returned while its thread panics never goes back into the pool. r2d2 calls this
+    /// on every return, so it is also where the return is timed for `is_valid`.
     fn has_broken(&self, conn: &mut PoolConn) -> bool {
         conn.returned_at = Some(Instant::now());
         std::thread::panicking() || diesel::r2d2::R2D2Connection::is_broken(&mut conn.conn)
