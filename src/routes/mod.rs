@@ -12,6 +12,8 @@ mod account;
 pub mod api;
 pub mod decision_support;
 mod jury;
+#[cfg(test)]
+mod layout_rules;
 mod public;
 #[cfg(test)]
 mod readme_table;
@@ -25,7 +27,9 @@ use actix_web::{FromRequest, Handler, Responder};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     use account::{enrolment, login, password, second_factor};
-    use public::{assets, draft, health, home, language, library, nominate, statements, tips};
+    use public::{
+        assets, draft, health, home, language, library, nominate, nomination, statements, tips,
+    };
     cfg
         // A path segment that is not what the route takes (`/sekretariat/runder/abc`)
         // names nothing: the translated 404 page, for every route.
@@ -37,14 +41,19 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(
             form_page(
                 "/nominasjon/{token}",
-                nominate::edit_form,
-                nominate::save_edit,
+                nomination::edit_form,
+                nomination::save_edit,
             )
             .wrap(security::no_store()),
         )
         .service(
             resource("/nominasjon/{token}/samtykke")
-                .route(post().to(nominate::consent))
+                .route(post().to(nomination::consent))
+                .wrap(security::no_store()),
+        )
+        .service(
+            resource("/nominasjon/{token}/vedlegg/{file}")
+                .route(get().to(nomination::attachment))
                 .wrap(security::no_store()),
         )
         .route("/nominer/utkast", post().to(draft::save_new))

@@ -8,5 +8,6 @@ pub(super) mod home;
 pub(super) mod language;
 pub(super) mod library;
 pub(super) mod nominate;
+pub(super) mod nomination;
 pub(super) mod statements;
 pub(super) mod tips;

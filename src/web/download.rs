@@ -53,7 +53,8 @@ fn ascii_fallback(name: &str) -> String {
 }
 
 /// Files as the pages list them: name, a readable size, and the download link under the
-/// nomination's page at `base` (the nominee's own pages link none: pass "").
+/// nomination's page at `base` (staff pages, or the nominee's private link; the receipt,
+/// which has no link to put in its addresses, shows no `href`).
 pub fn listed(
     lang: crate::i18n::Lang,
     files: &[AttachmentInfo],

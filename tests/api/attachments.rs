@@ -2,8 +2,8 @@
 //! (`multipart/form-data` with the page's CSRF token and form key): stored with the
 //! nomination in one transaction, listed on the receipt, downloaded by the secretariat with
 //! safe headers; too large, the wrong kind, too many refused on the field with the text
-//! kept and nothing stored; added and removed through the edit link, and only its own
-//! files. (What the jury may download, the conflicted juror included, is in the
+//! kept and nothing stored; added, removed and downloaded through the edit link, and only
+//! its own files. (What the jury may download, the conflicted juror included, is in the
 //! authorization matrix.)
 
 use bedre_stat::db;
@@ -18,6 +18,7 @@ on_both_backends!(
     files_go_with_the_nomination_and_come_back_as_safe_downloads,
     too_large_wrong_kind_and_too_many_are_refused_on_the_field_with_the_text_kept,
     the_edit_link_adds_and_removes_only_its_own_files,
+    the_nominee_downloads_their_own_files_through_the_link_and_no_others,
 );
 
 const PASSWORD: &str = "riktig hest batteri stift";
@@ -373,4 +374,52 @@ async fn the_edit_link_adds_and_removes_only_its_own_files(backend: Backend) {
         404
     );
     assert!(app.audit_count("nomination.attachments_changed").await >= 2);
+}
+
+async fn the_nominee_downloads_their_own_files_through_the_link_and_no_others(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let mine = valid_nomination_form_with("contact_email", "min@example.no");
+    let theirs = valid_nomination_form_with("contact_email", "andre@example.no");
+    let my_pdf = pdf(1200);
+    let response = post_with_files(&app, "/nominer", &mine, &[("Vår rapport.pdf", &my_pdf)]).await;
+    assert_eq!(response.status(), 200);
+    let response = post_with_files(&app, "/nominer", &theirs, &[("andres.pdf", &pdf(500))]).await;
+    assert_eq!(response.status(), 200);
+    let files = stored_files(&app).await;
+    let (my_file, their_file) = (files[0].0, files[1].0);
+    let link = edit_link(&app, "min@example.no", 2).await;
+
+    // The link's page links its own file, under the link.
+    let href = format!("{link}/vedlegg/{my_file}");
+    let page = app.get_html(&link).await;
+    assert!(page.contains(&format!("href=\"{href}\"")), "{page}");
+
+    let download = app.client.get(app.url(&href)).send().await.unwrap();
+    assert_eq!(download.status(), 200);
+    let header = |name: &str| {
+        download
+            .headers()
+            .get(name)
+            .map(|v| v.to_str().unwrap().to_owned())
+            .unwrap_or_default()
+    };
+    assert_eq!(header("content-type"), "application/pdf");
+    assert!(header("content-disposition").starts_with("attachment;"));
+    assert_eq!(header("x-content-type-options"), "nosniff");
+    assert!(header("cache-control").contains("no-store"));
+    assert_eq!(download.bytes().await.unwrap().as_ref(), my_pdf.as_slice());
+
+    // Another nomination's file through this link, and a file id that is no file: nothing.
+    for id in [their_file, 999_999] {
+        let other = format!("{link}/vedlegg/{id}");
+        let response = app.client.get(app.url(&other)).send().await.unwrap();
+        assert_eq!(response.status(), 404, "{other}");
+        let body = response.text().await.unwrap();
+        assert!(!body.contains("%PDF"), "no file's bytes");
+    }
+    // A link that is no link, with a real file id: the invalid-link page, no file.
+    let forged = format!("/nominasjon/{}/vedlegg/{my_file}", "A".repeat(43));
+    let response = app.client.get(app.url(&forged)).send().await.unwrap();
+    assert_eq!(response.status(), 404);
+    assert!(!response.text().await.unwrap().contains("%PDF"));
 }

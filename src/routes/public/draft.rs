@@ -50,7 +50,7 @@ async fn draft_context(
     context.insert("action", path);
     context.insert("draft_action", &format!("{path}?{SAVE_QUERY}"));
     context.insert("notice", &notice);
-    attachment_context(&mut context, state, lang, &[], false);
+    attachment_context(&mut context, state, lang, false);
     Ok(context)
 }
 
@@ -113,7 +113,7 @@ pub async fn save_new(RequestLang(lang): RequestLang, mut form: UploadForm) -> P
         },
         async |input, rejection, key| {
             let mut context = new_context(lang, state.intake.open_round().await?);
-            attachment_context(&mut context, state, lang, &[], chosen);
+            attachment_context(&mut context, state, lang, chosen);
             let page = new_form_page();
             Ok(page.render(&form.req, state, input, Some(&rejection), key, context)?)
         },
