@@ -121,6 +121,41 @@ async fn stored_files(app: &TestApp) -> Vec<(i32, i32, String, String)> {
         .unwrap()
 }
 
+/// Two nominations with a file each: "mine" (min@example.no) with `my_file`, then another
+/// agency's. Returns my form's fields, my edit link, and the ids of my file and theirs.
+async fn mine_and_another_agencys(
+    app: &TestApp,
+    my_file: (&str, &[u8]),
+) -> (Vec<(&'static str, &'static str)>, String, [i32; 2]) {
+    let mine = valid_nomination_form_with("contact_email", "min@example.no");
+    let theirs = valid_nomination_form_with("contact_email", "andre@example.no");
+    let response = post_with_files(app, "/nominer", &mine, &[my_file]).await;
+    assert_eq!(response.status(), 200);
+    let response = post_with_files(app, "/nominer", &theirs, &[("andres.pdf", &pdf(500))]).await;
+    assert_eq!(response.status(), 200);
+    let files = stored_files(app).await;
+    let link = edit_link(app, "min@example.no", 2).await;
+    (mine, link, [files[0].0, files[1].0])
+}
+
+/// A stored file sent as every download must be: 200, its checked type, not sniffed, not
+/// cached. Returns its `Content-Disposition` and its bytes.
+async fn safe_download(response: reqwest::Response, content_type: &str) -> (String, Vec<u8>) {
+    assert_eq!(response.status(), 200);
+    let header = |name: &str| {
+        response
+            .headers()
+            .get(name)
+            .map(|v| v.to_str().unwrap().to_owned())
+            .unwrap_or_default()
+    };
+    assert_eq!(header("content-type"), content_type);
+    assert_eq!(header("x-content-type-options"), "nosniff");
+    assert!(header("cache-control").contains("no-store"));
+    let disposition = header("content-disposition");
+    (disposition, response.bytes().await.unwrap().to_vec())
+}
+
 /// The edit link from the receipt mailed to `address`.
 async fn edit_link(app: &TestApp, address: &str, mails: usize) -> String {
     let mails = app.smtp.wait_for(mails, Duration::from_secs(20)).await;
@@ -201,26 +236,13 @@ async fn files_go_with_the_nomination_and_come_back_as_safe_downloads(backend: B
         "the secretariat's page links the file"
     );
     let download = admin.get(app.url(&href)).send().await.unwrap();
-    assert_eq!(download.status(), 200);
-    let header = |name: &str| {
-        download
-            .headers()
-            .get(name)
-            .map(|v| v.to_str().unwrap().to_owned())
-            .unwrap_or_default()
-    };
-    assert_eq!(header("content-type"), "application/pdf");
-    assert_eq!(header("x-content-type-options"), "nosniff");
+    let (disposition, bytes) = safe_download(download, "application/pdf").await;
     assert_eq!(
-        header("content-disposition"),
+        disposition,
         "attachment; filename=\"Arsrapport _2026_.pdf\"; \
          filename*=UTF-8''%C3%85rsrapport%20%222026%22.pdf"
     );
-    assert!(header("cache-control").contains("no-store"));
-    assert_eq!(
-        download.bytes().await.unwrap().as_ref(),
-        pdf(3000).as_slice()
-    );
+    assert_eq!(bytes, pdf(3000));
     // Another nomination's id with this file's id: nothing.
     let other = format!("/sekretariat/nominasjoner/999999/vedlegg/{}", files[0].0);
     assert_eq!(
@@ -309,15 +331,8 @@ async fn too_large_wrong_kind_and_too_many_are_refused_on_the_field_with_the_tex
 
 async fn the_edit_link_adds_and_removes_only_its_own_files(backend: Backend) {
     let app = spawn_app(backend).await;
-    let mine = valid_nomination_form_with("contact_email", "min@example.no");
-    let theirs = valid_nomination_form_with("contact_email", "andre@example.no");
-    let response = post_with_files(&app, "/nominer", &mine, &[("min.pdf", &pdf(500))]).await;
-    assert_eq!(response.status(), 200);
-    let response = post_with_files(&app, "/nominer", &theirs, &[("andres.pdf", &pdf(500))]).await;
-    assert_eq!(response.status(), 200);
-    let files = stored_files(&app).await;
-    let (my_file, their_file) = (files[0].0, files[1].0);
-    let link = edit_link(&app, "min@example.no", 2).await;
+    let (mine, link, [my_file, their_file]) =
+        mine_and_another_agencys(&app, ("min.pdf", &pdf(500))).await;
 
     let page = app.get_html(&link).await;
     assert!(page.contains("min.pdf") && !page.contains("andres.pdf"));
@@ -378,16 +393,9 @@ async fn the_edit_link_adds_and_removes_only_its_own_files(backend: Backend) {
 
 async fn the_nominee_downloads_their_own_files_through_the_link_and_no_others(backend: Backend) {
     let app = spawn_app(backend).await;
-    let mine = valid_nomination_form_with("contact_email", "min@example.no");
-    let theirs = valid_nomination_form_with("contact_email", "andre@example.no");
     let my_pdf = pdf(1200);
-    let response = post_with_files(&app, "/nominer", &mine, &[("Vår rapport.pdf", &my_pdf)]).await;
-    assert_eq!(response.status(), 200);
-    let response = post_with_files(&app, "/nominer", &theirs, &[("andres.pdf", &pdf(500))]).await;
-    assert_eq!(response.status(), 200);
-    let files = stored_files(&app).await;
-    let (my_file, their_file) = (files[0].0, files[1].0);
-    let link = edit_link(&app, "min@example.no", 2).await;
+    let (_, link, [my_file, their_file]) =
+        mine_and_another_agencys(&app, ("Vår rapport.pdf", &my_pdf)).await;
 
     // The link's page links its own file, under the link.
     let href = format!("{link}/vedlegg/{my_file}");
@@ -395,19 +403,12 @@ async fn the_nominee_downloads_their_own_files_through_the_link_and_no_others(ba
     assert!(page.contains(&format!("href=\"{href}\"")), "{page}");
 
     let download = app.client.get(app.url(&href)).send().await.unwrap();
-    assert_eq!(download.status(), 200);
-    let header = |name: &str| {
-        download
-            .headers()
-            .get(name)
-            .map(|v| v.to_str().unwrap().to_owned())
-            .unwrap_or_default()
-    };
-    assert_eq!(header("content-type"), "application/pdf");
-    assert!(header("content-disposition").starts_with("attachment;"));
-    assert_eq!(header("x-content-type-options"), "nosniff");
-    assert!(header("cache-control").contains("no-store"));
-    assert_eq!(download.bytes().await.unwrap().as_ref(), my_pdf.as_slice());
+    let (disposition, bytes) = safe_download(download, "application/pdf").await;
+    assert_eq!(
+        disposition,
+        "attachment; filename=\"Var rapport.pdf\"; filename*=UTF-8''V%C3%A5r%20rapport.pdf"
+    );
+    assert_eq!(bytes, my_pdf);
 
     // Another nomination's file through this link, and a file id that is no file: nothing.
     for id in [their_file, 999_999] {
