@@ -51,6 +51,18 @@ pub enum LoginOutcome {
     Busy,
 }
 
+/// What switching an account off or on did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Switched {
+    Done,
+    /// It already was so.
+    AlreadySo,
+    /// Refused: it is the one enabled secretariat account, and nobody could sign in to run
+    /// the portal without it. Another admin must be added first.
+    LastAdmin,
+    NoSuchUser,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum CreateUserError {
     #[error("an account with this e-mail address exists")]
@@ -336,36 +348,35 @@ impl Accounts {
     }
 
     /// Switches an account off (`true`) or on again, audited. Switching off ends its
-    /// sessions at once and voids its open links. `None`: no such account; `Some(false)`:
-    /// it already was so.
+    /// sessions at once and voids its open links; the one enabled secretariat account is
+    /// not switched off ([`db::users::is_the_last_admin`]).
     #[tracing::instrument(skip(self))]
     pub async fn set_disabled(
         &self,
         user_id: i32,
         disabled: bool,
         actor: Actor,
-    ) -> anyhow::Result<Option<bool>> {
+    ) -> anyhow::Result<Switched> {
         self.db
             .write(move |conn| {
                 use diesel::OptionalExtension as _;
                 if db::users::find(conn, user_id).optional()?.is_none() {
-                    return Ok(None);
+                    return Ok(Switched::NoSuchUser);
+                }
+                if disabled && db::users::is_the_last_admin(conn, user_id)? {
+                    return Ok(Switched::LastAdmin);
                 }
                 let changed = db::users::set_disabled(conn, user_id, disabled, db::now())?;
-                if changed {
-                    audit::record_on_user(
-                        conn,
-                        actor,
-                        if disabled {
-                            "user.disabled"
-                        } else {
-                            "user.enabled"
-                        },
-                        user_id,
-                        None,
-                    )?;
+                if !changed {
+                    return Ok(Switched::AlreadySo);
                 }
-                Ok(Some(changed))
+                let action = if disabled {
+                    "user.disabled"
+                } else {
+                    "user.enabled"
+                };
+                audit::record_on_user(conn, actor, action, user_id, None)?;
+                Ok(Switched::Done)
             })
             .await
     }

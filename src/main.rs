@@ -240,18 +240,26 @@ fn accounts_for_cli(settings: &Settings) -> anyhow::Result<bedre_stat::accounts:
     ))
 }
 
+/// Why the CLI refuses to switch off or erase the one enabled secretariat account.
+const LAST_ADMIN: &str = "this is the only enabled secretariat account, and nobody could \
+    sign in to run the portal without it: add another first (bedre-stat user add --role admin)";
+
 async fn switch_user(settings: Settings, email: &str, disable: bool) -> anyhow::Result<()> {
+    use bedre_stat::accounts::Switched;
     use bedre_stat::domain::Actor;
     let accounts = accounts_for_cli(&settings)?;
     let Some(user) = accounts.find_by_email(email.to_owned()).await? else {
         anyhow::bail!("no account has this e-mail address");
     };
     match accounts.set_disabled(user.id, disable, Actor::Cli).await? {
-        Some(true) if disable => println!("Disabled user {}; their sessions have ended.", user.id),
-        Some(true) => println!("Enabled user {} again.", user.id),
-        Some(false) if disable => println!("User {} was already disabled.", user.id),
-        Some(false) => println!("User {} was not disabled.", user.id),
-        None => anyhow::bail!("no account has this e-mail address"),
+        Switched::Done if disable => {
+            println!("Disabled user {}; their sessions have ended.", user.id)
+        }
+        Switched::Done => println!("Enabled user {} again.", user.id),
+        Switched::AlreadySo if disable => println!("User {} was already disabled.", user.id),
+        Switched::AlreadySo => println!("User {} was not disabled.", user.id),
+        Switched::LastAdmin => anyhow::bail!("{LAST_ADMIN}"),
+        Switched::NoSuchUser => anyhow::bail!("no account has this e-mail address"),
     }
     Ok(())
 }
@@ -289,6 +297,9 @@ async fn privacy(settings: Settings, command: PrivacyCommand) -> anyhow::Result<
         PrivacyCommand::Erase { email } => {
             let erased = db
                 .write(move |conn| {
+                    if privacy::is_the_last_admin(conn, &email)? {
+                        return Ok(None);
+                    }
                     let erased = privacy::erase(conn, &email, Actor::Cli)?;
                     let detail = format!(
                         "tips:{} nominations:{} drafts:{} messages:{} accounts:{}",
@@ -299,9 +310,12 @@ async fn privacy(settings: Settings, command: PrivacyCommand) -> anyhow::Result<
                         erased.accounts
                     );
                     audit::record(conn, Actor::Cli, "privacy.erased", "person", Some(&detail))?;
-                    Ok(erased)
+                    Ok(Some(erased))
                 })
                 .await?;
+            let Some(erased) = erased else {
+                anyhow::bail!("{LAST_ADMIN}");
+            };
             println!(
                 "Erased from {} tips, {} nominations and {} messages; {} staff accounts anonymised; {} drafts deleted.",
                 erased.tips, erased.nominations, erased.messages, erased.accounts, erased.drafts

@@ -145,6 +145,7 @@ secretariat-mail-retried = The email is back in the queue and will be sent short
 secretariat-sessions-ended = The user has been logged out everywhere.
 secretariat-user-disabled = The account has been disabled. The user is signed out everywhere and cannot sign in.
 secretariat-user-enabled = The account has been enabled again.
+secretariat-user-last-admin = The account was not disabled. It is the only active secretariat account, and without it nobody could sign in to run the portal. Add another secretariat account first.
 secretariat-disable-user = Disable the account
 secretariat-enable-user = Enable the account
 secretariat-user-is-disabled = disabled

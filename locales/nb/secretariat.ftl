@@ -145,6 +145,7 @@ secretariat-mail-retried = E-posten er lagt i køen igjen og sendes straks.
 secretariat-sessions-ended = Brukeren er logget ut overalt.
 secretariat-user-disabled = Kontoen er deaktivert. Brukeren er logget ut overalt og kan ikke logge inn.
 secretariat-user-enabled = Kontoen er aktivert igjen.
+secretariat-user-last-admin = Kontoen ble ikke deaktivert. Det er den eneste aktive kontoen i sekretariatet, og uten den kan ingen logge inn og drive portalen. Legg til en ny konto for sekretariatet først.
 secretariat-disable-user = Deaktiver kontoen
 secretariat-enable-user = Aktiver kontoen
 secretariat-user-is-disabled = deaktivert

@@ -145,6 +145,7 @@ secretariat-mail-retried = E-posten er lagd i køen igjen og blir send straks.
 secretariat-sessions-ended = Brukaren er logga ut overalt.
 secretariat-user-disabled = Kontoen er deaktivert. Brukaren er logga ut overalt og kan ikkje logge inn.
 secretariat-user-enabled = Kontoen er aktivert igjen.
+secretariat-user-last-admin = Kontoen vart ikkje deaktivert. Det er den einaste aktive kontoen i sekretariatet, og utan han kan ingen logge inn og drive portalen. Legg til ein ny konto for sekretariatet først.
 secretariat-disable-user = Deaktiver kontoen
 secretariat-enable-user = Aktiver kontoen
 secretariat-user-is-disabled = deaktivert

@@ -158,6 +158,15 @@ pub struct Erased {
     pub accounts: usize,
 }
 
+/// Whether the address is that of the one enabled secretariat account, which is not
+/// erased ([`super::users::is_the_last_admin`]): another admin must be added first.
+pub fn is_the_last_admin(conn: &mut DbConn, email: &str) -> QueryResult<bool> {
+    match super::users::find_by_email(conn, email)? {
+        Some(user) => super::users::is_the_last_admin(conn, user.id),
+        None => Ok(false),
+    }
+}
+
 /// Removes the address and the name and phone that go with it from tips, nominations and
 /// mail not yet erased, deletes the address's drafts, and anonymises the staff account
 /// with the address, if any. Mail still waiting to go to the address is dropped from the queue:

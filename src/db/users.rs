@@ -137,6 +137,26 @@ pub fn record_failed_login(
     Ok(true)
 }
 
+/// Whether `user_id` is the one enabled secretariat account, so that switching it off or
+/// erasing it would leave nobody who can sign in to run the portal.
+///
+/// On PostgreSQL the enabled admins' rows are locked until the transaction ends: two
+/// admins switching each other off at the same moment are then taken one after the
+/// other, and the second sees that the first is done (under READ COMMITTED a plain read
+/// would let both pass and leave none). SQLite writes one transaction at a time.
+pub fn is_the_last_admin(conn: &mut DbConn, user_id: i32) -> QueryResult<bool> {
+    let enabled_admins = users::table
+        .filter(users::role.eq(Role::Admin.code()))
+        .filter(users::disabled_at.is_null())
+        .order(users::id)
+        .select(users::id);
+    let ids: Vec<i32> = match conn {
+        DbConn::Pg(pg) => enabled_admins.for_update().load(pg)?,
+        DbConn::Sqlite(_) => enabled_admins.load(conn)?,
+    };
+    Ok(ids == [user_id])
+}
+
 /// Switches an account off or on again; switching off ends its sessions and voids its
 /// open links. `false` when it already was so.
 pub fn set_disabled(

@@ -33,6 +33,14 @@ impl Flash {
         }
     }
 
+    /// "It was not done, and why": the text of `message_id` in the request's language.
+    pub fn warning(message_id: &str) -> Self {
+        Self {
+            color: "warning".into(),
+            text: super::lang::current().text(message_id),
+        }
+    }
+
     /// Stores the message for the next page this browser shows.
     pub fn send(&self, req: &HttpRequest) {
         if let Err(error) = req.get_session().insert(FLASH_KEY, self) {

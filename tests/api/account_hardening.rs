@@ -17,6 +17,8 @@ on_both_backends!(
     using_or_requesting_a_reset_link_voids_the_older_ones,
     a_disabled_account_cannot_log_in_or_use_its_links_and_its_sessions_end,
     the_secretariat_switches_an_account_off_and_on_but_not_its_own,
+    the_only_secretariat_account_is_never_switched_off_or_erased,
+    two_admins_switching_each_other_off_at_once_leave_one,
     signed_in_and_private_pages_are_never_cached,
     a_guards_refusal_is_in_the_users_language,
     a_signed_in_form_needs_the_sessions_own_token,
@@ -234,6 +236,9 @@ async fn a_disabled_account_cannot_log_in_or_use_its_links_and_its_sessions_end(
     let app = spawn_app(backend).await;
     app.create_user("kari@dfo.no", "Kari", "admin", PASSWORD)
         .await;
+    // A second secretariat account: the only one is never switched off (tested below).
+    app.create_user("siri@dfo.no", "Siri", "admin", PASSWORD)
+        .await;
     let laptop = app.browser_logged_in("kari@dfo.no", PASSWORD).await;
     let invite = app.invite("ola@dfo.no", "Ola", "juror").await;
     let invite_path = &invite[invite.find("/konto/").unwrap()..];
@@ -268,6 +273,84 @@ async fn a_disabled_account_cannot_log_in_or_use_its_links_and_its_sessions_end(
         .unwrap();
     assert!(actions.contains(&"user.disabled".to_owned()), "{actions:?}");
     assert!(actions.contains(&"user.enabled".to_owned()), "{actions:?}");
+}
+
+/// The command line, expected to refuse: its stderr.
+fn refused(database_url: &str, args: &[&str]) -> String {
+    let output = command(database_url, args).output().unwrap();
+    assert!(!output.status.success(), "{args:?} was not refused");
+    String::from_utf8(output.stderr).unwrap()
+}
+
+async fn the_only_secretariat_account_is_never_switched_off_or_erased(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.create_user("kari@dfo.no", "Kari", "admin", PASSWORD)
+        .await;
+    app.create_user("ola@dfo.no", "Ola", "juror", PASSWORD)
+        .await;
+    let url = app.database_url();
+    for args in [
+        &["user", "disable", "--email", "kari@dfo.no"][..],
+        &["privacy", "erase", "--email", "kari@dfo.no"][..],
+    ] {
+        let said = refused(url, args);
+        assert!(said.contains("only enabled secretariat account"), "{said}");
+        assert!(said.contains("user add --role admin"), "{said}");
+    }
+    // Nothing was done: she signs in as before, under her name.
+    assert_eq!(app.log_in("kari@dfo.no", PASSWORD).await.status(), 303);
+    let kari = app.user_id("kari@dfo.no").await;
+    let user = app
+        .db
+        .read(move |conn| Ok(db::users::find(conn, kari)?))
+        .await
+        .unwrap();
+    assert_eq!(user.name, "Kari");
+    // A juror is not the secretariat: switched off at once.
+    cli(url, &["user", "disable", "--email", "ola@dfo.no"]);
+
+    // With a second admin she can go; then the second is the only one.
+    app.create_user("siri@dfo.no", "Siri", "admin", PASSWORD)
+        .await;
+    let said = cli(url, &["privacy", "erase", "--email", "kari@dfo.no"]);
+    assert!(said.contains("1 staff accounts anonymised"), "{said}");
+    refused(url, &["user", "disable", "--email", "siri@dfo.no"]);
+    assert_eq!(app.log_in("siri@dfo.no", PASSWORD).await.status(), 303);
+}
+
+/// Two admins each switching the other off at the same moment: the second to reach the
+/// database waits for the first and finds it is now the only admin left. (Under
+/// PostgreSQL's READ COMMITTED a plain read would let both through, leaving none.)
+async fn two_admins_switching_each_other_off_at_once_leave_one(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.create_user("kari@dfo.no", "Kari", "admin", PASSWORD)
+        .await;
+    app.create_user("siri@dfo.no", "Siri", "admin", PASSWORD)
+        .await;
+    let (kari, siri) = (
+        app.user_id("kari@dfo.no").await,
+        app.user_id("siri@dfo.no").await,
+    );
+    // Kari switches Siri off and is held inside her transaction for a moment...
+    let first = app.db.write(move |conn| {
+        assert!(!db::users::is_the_last_admin(conn, siri)?);
+        db::users::set_disabled(conn, siri, true, db::now())?;
+        std::thread::sleep(Duration::from_millis(600));
+        Ok(())
+    });
+    // ...while Siri's switching Kari off asks whether Kari is the last admin.
+    let second = async {
+        tokio::time::sleep(Duration::from_millis(150)).await;
+        app.db
+            .write(move |conn| Ok(db::users::is_the_last_admin(conn, kari)?))
+            .await
+    };
+    let (first, kari_is_the_last) = tokio::join!(first, second);
+    first.unwrap();
+    assert!(
+        kari_is_the_last.unwrap(),
+        "the second switch saw the first one's change and is refused"
+    );
 }
 
 async fn signed_in_and_private_pages_are_never_cached(backend: Backend) {

@@ -4,7 +4,7 @@
 //! (`POST /sekretariat/brukere/{id}/logg-ut`) and resetting another user's lost
 //! authenticator (`POST /sekretariat/brukere/{id}/totp/nullstill`).
 
-use crate::accounts::CreateUserError;
+use crate::accounts::{CreateUserError, Switched};
 use crate::domain::{FieldErrors, INVITATION_FIELDS, Invitation, InvitationInput, ValidationError};
 use crate::services::users;
 use crate::web::auth::Admin;
@@ -145,15 +145,21 @@ async fn switch(
         return Err(PageError::Forbidden);
     }
     form.press(async || {
-        match form
+        let switched = form
             .state
             .accounts
-            .set_disabled(user_id, disable, admin.actor())
-            .await?
-        {
-            None => Err(PageError::NotFound),
-            Some(_) if disable => Ok(Redirect::to(PATH).saying("secretariat-user-disabled")),
-            Some(_) => Ok(Redirect::to(PATH).saying("secretariat-user-enabled")),
+            .set_disabled(user_id, disable, admin.actor());
+        match switched.await? {
+            Switched::NoSuchUser => Err(PageError::NotFound),
+            Switched::LastAdmin => {
+                Ok(Redirect::to(PATH).with_flash(Flash::warning("secretariat-user-last-admin")))
+            }
+            Switched::Done | Switched::AlreadySo if disable => {
+                Ok(Redirect::to(PATH).saying("secretariat-user-disabled"))
+            }
+            Switched::Done | Switched::AlreadySo => {
+                Ok(Redirect::to(PATH).saying("secretariat-user-enabled"))
+            }
         }
     })
     .await
