@@ -327,20 +327,36 @@ pub fn latest(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<OutboxMessage>> 
         .load(conn)
 }
 
-/// Puts a failed message back in the queue, due now. Its past attempts stay recorded; the
-/// count starts over so it gets the full number of tries again.
-pub fn requeue_failed(conn: &mut DbConn, message: i32) -> QueryResult<bool> {
+/// Which failed messages to put back in the queue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Requeue {
+    One(i32),
+    /// Every failed message (a relay that refused everything until it was set up right).
+    AllFailed,
+}
+
+/// Puts failed messages back in the queue, due now; returns their ids. Their past
+/// attempts stay recorded; the count starts over so each gets the full number of tries
+/// again. A message erased at a person's request is failed too, but has no recipient or
+/// body left to send: it is never put back.
+pub fn requeue_failed(conn: &mut DbConn, which: Requeue) -> QueryResult<Vec<i32>> {
     use super::schema::outbox_messages::dsl::*;
-    let updated = diesel::update(
-        outbox_messages
-            .find(message)
-            .filter(status.eq(OutboxStatus::Failed)),
-    )
-    .set((
+    let failed = outbox_messages
+        .filter(status.eq(OutboxStatus::Failed))
+        .filter(recipient.ne(ERASED));
+    let requeued = (
         status.eq(OutboxStatus::Pending),
         attempts.eq(0),
         next_attempt_at.eq(super::now()),
-    ))
-    .execute(conn)?;
-    Ok(updated == 1)
+    );
+    match which {
+        Requeue::One(message) => diesel::update(failed.filter(id.eq(message)))
+            .set(requeued)
+            .returning(id)
+            .get_results(conn),
+        Requeue::AllFailed => diesel::update(failed)
+            .set(requeued)
+            .returning(id)
+            .get_results(conn),
+    }
 }

@@ -218,6 +218,7 @@ fn secretariat_routes(cfg: &mut web::ServiceConfig) {
             ))
             .route("/logg", get().to(audit_log::log))
             .route("/epost", get().to(outbox::outbox))
+            .route("/epost/send-igjen", post().to(outbox::retry_all))
             .route("/epost/{id}/send-igjen", post().to(outbox::retry))
             .route("/bibliotek", get().to(library::list))
             .service(form_page(

@@ -1,7 +1,7 @@
 //! The secretariat's desk for what came in and what goes out: the outbox (waiting, sent,
 //! failed with the last error), sending a failed message again, and the tips.
 
-use crate::db::outbox::OutboxMessage;
+use crate::db::outbox::{OutboxMessage, Requeue};
 use crate::db::tips::TipRow;
 use crate::db::{self, Database};
 use crate::domain::Actor;
@@ -15,15 +15,15 @@ pub async fn latest_messages(db: &Database) -> anyhow::Result<Vec<OutboxMessage>
     db.read(|conn| Ok(db::outbox::latest(conn, LISTED)?)).await
 }
 
-/// Puts a failed message back in the queue, due now, with its attempts kept in the
-/// record, and its audit event; `false` when there is no failed message by that id.
-/// The caller wakes the outbox worker.
+/// Puts failed messages back in the queue, due now, with their attempts kept in the
+/// record, and an audit event for each; returns how many went back (none when there is no
+/// such failed message). The caller wakes the outbox worker.
 #[tracing::instrument(skip(db))]
-pub async fn retry(db: &Database, requeued_by: i32, message_id: i32) -> anyhow::Result<bool> {
+pub async fn retry(db: &Database, requeued_by: i32, which: Requeue) -> anyhow::Result<usize> {
     db.write(move |conn| {
         conn.transaction(|conn| {
-            let requeued = db::outbox::requeue_failed(conn, message_id)?;
-            if requeued {
+            let requeued = db::outbox::requeue_failed(conn, which)?;
+            for message_id in &requeued {
                 db::audit::record(
                     conn,
                     Actor::User(requeued_by),
@@ -32,7 +32,7 @@ pub async fn retry(db: &Database, requeued_by: i32, message_id: i32) -> anyhow::
                     None,
                 )?;
             }
-            Ok(requeued)
+            Ok(requeued.len())
         })
     })
     .await

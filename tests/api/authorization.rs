@@ -201,6 +201,11 @@ fn rows(seeded: &Seeded, (criterion_id, tip_id, file): (i32, i32, i32)) -> Vec<R
             "/sekretariat/epost/999999/send-igjen".into(),
             [Login, Forbidden, Forbidden, NotFound],
         ),
+        row(
+            p.clone(),
+            "/sekretariat/epost/send-igjen".into(),
+            staff_post,
+        ),
         // Triage: on a real tip (an empty form is invalid, a step its state does not
         // allow is refused on the tip's page), and on one that does not exist.
         row(

@@ -1,12 +1,15 @@
 //! `/sekretariat/epost`: the outbox as the secretariat sees it — what waits, what went,
-//! what failed and why. Mail that failed is kept and shown here, and can be sent again
-//! (`POST /sekretariat/epost/{id}/send-igjen`).
+//! what failed and why. Mail that failed is kept and shown here, and can be sent again,
+//! one message (`POST /sekretariat/epost/{id}/send-igjen`) or all that failed
+//! (`POST /sekretariat/epost/send-igjen`); mail erased at a person's request cannot.
 
+use crate::db::outbox::{ERASED, Requeue};
 use crate::domain::mail_error::MailErrorClass;
 use crate::services::outbox_desk;
 use crate::web::auth::Admin;
 use crate::web::errors::PageResult;
-use crate::web::forms::{PageRequest, PostedTo, Redirect};
+use crate::web::flash::Flash;
+use crate::web::forms::{PageRequest, PostedForm, PostedTo, Redirect};
 
 const PATH: &str = "/sekretariat/epost";
 
@@ -24,6 +27,8 @@ struct MessageView {
     error_class: Option<&'static str>,
     /// The SMTP library's own text, for the operator, behind a details element.
     last_error: String,
+    /// Erased at the person's request: nothing left to send again.
+    erased: bool,
 }
 
 #[tracing::instrument(skip_all, fields(user_id = admin.id))]
@@ -46,9 +51,12 @@ pub async fn outbox(view: PageRequest, Admin(admin): Admin) -> PageResult {
                 .filter(|e| !e.trim().is_empty())
                 .map(|e| MailErrorClass::of(e).code()),
             last_error: m.last_error.unwrap_or_default(),
+            erased: m.message.recipient == ERASED,
         })
         .collect();
     let mut context = tera::Context::new();
+    let may_retry = |m: &&MessageView| m.status == "failed" && !m.erased;
+    context.insert("retryable", &views.iter().filter(may_retry).count());
     context.insert("messages", &views);
     view.render("secretariat/mail.html", context)
 }
@@ -57,12 +65,32 @@ pub async fn outbox(view: PageRequest, Admin(admin): Admin) -> PageResult {
 #[tracing::instrument(skip_all, fields(user_id = admin.id, message_id = form.path))]
 pub async fn retry(Admin(admin): Admin, form: PostedTo<i32>) -> PageResult {
     let retried = async || {
-        let retried = outbox_desk::retry(&form.state.db, admin.id, form.path).await?;
-        if retried {
+        let which = Requeue::One(form.path);
+        let retried = outbox_desk::retry(&form.state.db, admin.id, which).await?;
+        if retried > 0 {
             form.state.intake.wake_outbox();
         }
-        Ok(retried)
+        Ok(retried > 0)
     };
     let done = Redirect::to(PATH).saying("secretariat-mail-retried");
     form.press_on(retried, done).await
+}
+
+/// Sends every failed message again (`POST /sekretariat/epost/send-igjen`): after a mail
+/// server that refused them all has been set up right, one press instead of one per
+/// message. Pressed twice, the second finds none left and says so.
+#[tracing::instrument(skip_all, fields(user_id = admin.id))]
+pub async fn retry_all(Admin(admin): Admin, form: PostedForm) -> PageResult {
+    form.press(async || {
+        let which = Requeue::AllFailed;
+        let retried = outbox_desk::retry(&form.state.db, admin.id, which).await?;
+        if retried == 0 {
+            return Ok(Redirect::to(PATH).saying("secretariat-mail-retried-none"));
+        }
+        form.state.intake.wake_outbox();
+        let count = retried.to_string();
+        let flash = Flash::success_with("secretariat-mail-retried-all", &[("count", &count)]);
+        Ok(Redirect::to(PATH).with_flash(flash))
+    })
+    .await
 }
