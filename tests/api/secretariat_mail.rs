@@ -156,14 +156,16 @@ async fn all_failed_mail_goes_again_at_one_press_but_never_an_erased_message(bac
     assert!(app.smtp.messages().is_empty());
 
     app.smtp.resume();
-    let response = app
-        .post_form(
-            "/sekretariat/epost/send-igjen",
-            &[("csrf_token", token.as_str())],
-        )
-        .await;
-    assert_eq!(response.status(), 303);
-    let page = app.get_html("/sekretariat/epost").await;
+    // Pressed: redirected to the page, which says what happened.
+    let press_send_all_again = async || {
+        let pressed = [("csrf_token", token.as_str())];
+        let response = app
+            .post_form("/sekretariat/epost/send-igjen", &pressed)
+            .await;
+        assert_eq!(response.status(), 303);
+        app.get_html("/sekretariat/epost").await
+    };
+    let page = press_send_all_again().await;
     assert!(page.contains("E-poster lagt i køen igjen: 5."), "{page}");
     let mails = app.smtp.wait_for(5, Duration::from_secs(20)).await;
     tokio::time::sleep(Duration::from_millis(500)).await;
@@ -179,14 +181,7 @@ async fn all_failed_mail_goes_again_at_one_press_but_never_an_erased_message(bac
             .status(),
         404
     );
-    let response = app
-        .post_form(
-            "/sekretariat/epost/send-igjen",
-            &[("csrf_token", token.as_str())],
-        )
-        .await;
-    assert_eq!(response.status(), 303);
-    let page = app.get_html("/sekretariat/epost").await;
+    let page = press_send_all_again().await;
     assert!(page.contains("Ingen e-poster hadde feilet"), "{page}");
     let requeued = app.audit_count("mail.requeued").await;
     assert_eq!(requeued, 5, "one audit event per message sent again");
