@@ -225,6 +225,27 @@ impl ManageConnection for ConnectionManager {
     }
 }
 
+/// How the pool's errors reach the log. r2d2's own handler logs each at ERROR, so a
+/// PostgreSQL restart printed one ERROR line per pooled connection although every one was
+/// replaced at once: an operator's alarm for nothing. A connection that fails its check is
+/// a warning; one that cannot be made at all stays an error.
+#[derive(Debug)]
+struct PoolErrors;
+
+impl r2d2::HandleError<r2d2::Error> for PoolErrors {
+    fn handle_error(&self, error: r2d2::Error) {
+        match error {
+            r2d2::Error::QueryError(error) => tracing::warn!(
+                %error,
+                "a pooled database connection failed its check and is replaced"
+            ),
+            r2d2::Error::ConnectionError(error) => {
+                tracing::error!(%error, "connecting to the database failed")
+            }
+        }
+    }
+}
+
 pub type DbPool = Pool<ConnectionManager>;
 pub type PooledConn = PooledConnection<ConnectionManager>;
 
@@ -269,6 +290,7 @@ impl Database {
                 // server connection may, so only that is checked each time.
                 .test_on_check_out(backend == Backend::Postgres)
                 .connection_timeout(Duration::from_secs(10))
+                .error_handler(Box::new(PoolErrors))
                 .build(manager.clone())
                 .context("opening the database connection pool")
         };
@@ -445,4 +467,54 @@ pub fn is_unique_violation(error: &anyhow::Error) -> bool {
 pub fn now() -> chrono::NaiveDateTime {
     let now = chrono::Utc::now().naive_utc();
     chrono::DurationRound::duration_trunc(now, chrono::TimeDelta::microseconds(1)).unwrap_or(now)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::{Arc, Mutex};
+
+    /// A log written into memory, to read back.
+    #[derive(Clone, Default)]
+    struct Written(Arc<Mutex<Vec<u8>>>);
+
+    impl std::io::Write for Written {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_connection_that_fails_its_check_is_a_warning_and_one_never_made_an_error() {
+        use r2d2::HandleError as _;
+        let written = Written::default();
+        let writer = written.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .with_writer(move || writer.clone())
+            .with_ansi(false)
+            .finish();
+        tracing::subscriber::with_default(subscriber, || {
+            PoolErrors.handle_error(r2d2::Error::QueryError(
+                diesel::result::Error::BrokenTransactionManager,
+            ));
+            PoolErrors.handle_error(r2d2::Error::ConnectionError(
+                diesel::ConnectionError::BadConnection("connection refused".into()),
+            ));
+        });
+        let log = String::from_utf8(written.0.lock().unwrap().clone()).unwrap();
+        let lines: Vec<&str> = log.lines().collect();
+        assert_eq!(lines.len(), 2, "{log}");
+        assert!(
+            lines[0].contains(" WARN ") && lines[0].contains("is replaced"),
+            "{log}"
+        );
+        assert!(
+            lines[1].contains(" ERROR ") && lines[1].contains("connection refused"),
+            "{log}"
+        );
+    }
 }
