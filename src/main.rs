@@ -302,12 +302,13 @@ async fn privacy(settings: Settings, command: PrivacyCommand) -> anyhow::Result<
                     }
                     let erased = privacy::erase(conn, &email, Actor::Cli)?;
                     let detail = format!(
-                        "tips:{} nominations:{} drafts:{} messages:{} accounts:{}",
+                        "tips:{} nominations:{} drafts:{} messages:{} accounts:{} files_kept:{}",
                         erased.tips,
                         erased.nominations,
                         erased.drafts,
                         erased.messages,
-                        erased.accounts
+                        erased.accounts,
+                        erased.attachments_kept
                     );
                     audit::record(conn, Actor::Cli, "privacy.erased", "person", Some(&detail))?;
                     Ok(Some(erased))
@@ -320,6 +321,14 @@ async fn privacy(settings: Settings, command: PrivacyCommand) -> anyhow::Result<
                 "Erased from {} tips, {} nominations and {} messages; {} staff accounts anonymised; {} drafts deleted.",
                 erased.tips, erased.nominations, erased.messages, erased.accounts, erased.drafts
             );
+            if erased.attachments_kept > 0 {
+                println!(
+                    "Files kept on those nominations: {}. They are the agency's documents: \
+                     read them in the secretariat's desk if the request covers what they \
+                     say about the person.",
+                    erased.attachments_kept
+                );
+            }
         }
     }
     Ok(())

@@ -72,16 +72,18 @@ pub fn export(conn: &mut DbConn, email: &str) -> QueryResult<PersonalData> {
             })
         })
         .collect();
-    let nominations = nominations_of(conn, email)?
-        .into_iter()
-        .map(|n| {
-            serde_json::json!({
-                "reference": n.reference, "received": n.created_at, "title": n.title,
-                "agency": n.agency_name, "contact_name": n.contact_name,
-                "contact_email": n.contact_email, "contact_phone": n.contact_phone,
-            })
-        })
-        .collect();
+    let mut nominations = Vec::new();
+    for n in nominations_of(conn, email)? {
+        // The files sent with it, by name, type and size (their content is the agency's
+        // documents; the secretariat reads them by hand if the request covers them).
+        let files = super::attachments::list(conn, n.id)?;
+        nominations.push(serde_json::json!({
+            "reference": n.reference, "received": n.created_at, "title": n.title,
+            "agency": n.agency_name, "contact_name": n.contact_name,
+            "contact_email": n.contact_email, "contact_phone": n.contact_phone,
+            "attachments": files,
+        }));
+    }
     let drafts = super::drafts::of_address(conn, email)?
         .into_iter()
         .map(|d| serde_json::json!({ "saved": d.saved_at, "content": d.to_input() }))
@@ -156,6 +158,9 @@ pub struct Erased {
     pub messages: usize,
     /// Staff accounts anonymised (0 or 1).
     pub accounts: usize,
+    /// Files on those nominations, kept: they are the agency's documents, not the
+    /// person's contact details, so whether they name the person is read by hand.
+    pub attachments_kept: usize,
 }
 
 /// Whether the address is that of the one enabled secretariat account, which is not
@@ -169,13 +174,17 @@ pub fn is_the_last_admin(conn: &mut DbConn, email: &str) -> QueryResult<bool> {
 
 /// Removes the address and the name and phone that go with it from tips, nominations and
 /// mail not yet erased, deletes the address's drafts, and anonymises the staff account
-/// with the address, if any. Mail still waiting to go to the address is dropped from the queue:
+/// with the address, if any. Files on the nominations stay, and are counted. Mail still waiting to go to the address is dropped from the queue:
 /// marked failed with the reason, its content erased.
 pub fn erase(conn: &mut DbConn, email: &str, actor: crate::domain::Actor) -> QueryResult<Erased> {
     let tip_ids: Vec<i32> = tips_of(conn, email)?.iter().map(|t| t.id).collect();
     let tips = super::retention::erase_tip_contacts(conn, &tip_ids)?;
     let nomination_ids: Vec<i32> = nominations_of(conn, email)?.iter().map(|n| n.id).collect();
     let nominations = super::retention::erase_nomination_contacts(conn, &nomination_ids)?;
+    let mut attachments_kept = 0;
+    for id in &nomination_ids {
+        attachments_kept += super::attachments::count(conn, *id)? as usize;
+    }
     let mut drafts = 0;
     for draft in super::drafts::of_address(conn, email)? {
         drafts += usize::from(super::drafts::delete(conn, draft.id)?);
@@ -210,5 +219,6 @@ pub fn erase(conn: &mut DbConn, email: &str, actor: crate::domain::Actor) -> Que
         drafts,
         messages,
         accounts,
+        attachments_kept,
     })
 }

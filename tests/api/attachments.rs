@@ -19,6 +19,7 @@ on_both_backends!(
     too_large_wrong_kind_and_too_many_are_refused_on_the_field_with_the_text_kept,
     the_edit_link_adds_and_removes_only_its_own_files,
     the_nominee_downloads_their_own_files_through_the_link_and_no_others,
+    a_persons_export_names_the_files_and_erasing_says_they_were_kept,
 );
 
 const PASSWORD: &str = "riktig hest batteri stift";
@@ -423,4 +424,28 @@ async fn the_nominee_downloads_their_own_files_through_the_link_and_no_others(ba
     let response = app.client.get(app.url(&forged)).send().await.unwrap();
     assert_eq!(response.status(), 404);
     assert!(!response.text().await.unwrap().contains("%PDF"));
+}
+
+async fn a_persons_export_names_the_files_and_erasing_says_they_were_kept(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (_, _, [my_file, their_file]) =
+        mine_and_another_agencys(&app, ("Vår rapport.pdf", &pdf(1200))).await;
+    let privacy = |action: &str| {
+        crate::account_hardening::cli(
+            app.database_url(),
+            &["privacy", action, "--email", "min@example.no"],
+        )
+    };
+    let export: serde_json::Value = serde_json::from_str(&privacy("export")).unwrap();
+    let files = &export["nominations"][0]["attachments"];
+    assert_eq!(files.as_array().unwrap().len(), 1, "{export}");
+    assert_eq!(files[0]["id"], my_file);
+    assert_eq!(files[0]["file_name"], "Vår rapport.pdf");
+    assert_eq!(files[0]["size_bytes"], 1200);
+
+    let said = privacy("erase");
+    assert!(said.contains("Files kept on those nominations: 1."), "{said}");
+    // The files stay with their nominations, the other agency's untouched.
+    let stored: Vec<i32> = stored_files(&app).await.iter().map(|f| f.0).collect();
+    assert_eq!(stored, [my_file, their_file]);
 }
