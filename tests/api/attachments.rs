@@ -444,7 +444,10 @@ async fn a_persons_export_names_the_files_and_erasing_says_they_were_kept(backen
     assert_eq!(files[0]["size_bytes"], 1200);
 
     let said = privacy("erase");
-    assert!(said.contains("Files kept on those nominations: 1."), "{said}");
+    assert!(
+        said.contains("Files kept on those nominations: 1."),
+        "{said}"
+    );
     // The files stay with their nominations, the other agency's untouched.
     let stored: Vec<i32> = stored_files(&app).await.iter().map(|f| f.0).collect();
     assert_eq!(stored, [my_file, their_file]);

@@ -464,9 +464,13 @@ async fn the_json_csv_and_feed_are_read_by_outside_parsers(backend: Backend) {
     let feed_type = feed.headers()["content-type"].to_str().unwrap().to_owned();
     assert!(feed_type.starts_with("application/atom+xml"), "{feed_type}");
     let feed = feed.bytes().await.unwrap();
+    // The feed in nynorsk: its address names the language (a reader sends no cookie).
+    let feed_nn = app.get("/bibliotek/nye.atom?lang=nn").await;
+    let feed_nn = feed_nn.bytes().await.unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let paths = ["bibliotek.json", "bibliotek.csv", "nye.atom"].map(|name| dir.path().join(name));
-    for (path, body) in paths.iter().zip([&json, &csv, &feed]) {
+    let paths = ["bibliotek.json", "bibliotek.csv", "nye.atom", "nye-nn.atom"]
+        .map(|name| dir.path().join(name));
+    for (path, body) in paths.iter().zip([&json, &csv, &feed, &feed_nn]) {
         std::fs::write(path, body).unwrap();
     }
     let script = r#"
@@ -477,6 +481,8 @@ with open(sys.argv[2], encoding="utf-8", newline="") as f:
     rows = list(csv.DictReader(f))
 feed = feedparser.parse(sys.argv[3])
 assert not feed.bozo, feed.bozo_exception
+feed_nn = feedparser.parse(sys.argv[4])
+assert not feed_nn.bozo, feed_nn.bozo_exception
 print(json.dumps({
     "licence": data["licence"],
     "json": [[e["id"], e["url"], e["title"], e["summary"], e["outcome"], e["contact"]["name"]] for e in data["entries"]],
@@ -485,6 +491,13 @@ print(json.dumps({
     "feed_title": feed.feed.title,
     "feed_rights": feed.feed.get("rights", ""),
     "feed": [[e.id, e.link, e.title, e.summary] for e in feed.entries],
+    "feed_labels": sorted(t.label for e in feed.entries for t in e.tags if t.label),
+    "feed_nn": {
+        "title": feed_nn.feed.title,
+        "language": feed_nn.feed.get("language", ""),
+        "labels": sorted(t.label for e in feed_nn.entries for t in e.tags if t.label),
+        "entries": len(feed_nn.entries),
+    },
 }))
 "#;
     let output = Command::new("/usr/bin/python3")
@@ -505,6 +518,15 @@ print(json.dumps({
     assert_eq!(read["licence"]["url"], licence.licence_url.as_str());
     assert_eq!(read["feed_rights"], licence.licence_name.as_str());
     assert!(read["feed_title"].as_str().unwrap().contains("Bedre stat"));
+    assert_eq!(
+        read["feed_labels"],
+        serde_json::json!(["Finalist", "Vinner"])
+    );
+    let nn = &read["feed_nn"];
+    assert!(nn["title"].as_str().unwrap().contains("gode døme"), "{nn}");
+    assert_eq!(nn["language"], "nn");
+    assert_eq!(nn["labels"], serde_json::json!(["Finalist", "Vinnar"]));
+    assert_eq!(nn["entries"], 2);
     assert_eq!(
         read["csv_fields"],
         serde_json::json!(bedre_stat::services::library::OPEN_DATA_FIELDS)

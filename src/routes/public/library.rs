@@ -4,7 +4,9 @@
 //! `services::library::public_view`, so none shows what the public may not see.
 
 use crate::domain::Category;
+use crate::domain::library::LibraryOutcome;
 use crate::domain::search::SearchQuery;
+use crate::i18n::Lang;
 use crate::services::library::{self, LibraryFilter, Licence, OPEN_DATA_FIELDS, PublicEntry};
 use crate::web::errors::{PageError, PageResult};
 use crate::web::forms::contact_address;
@@ -141,8 +143,24 @@ fn licence_link(state: &AppState) -> (header::HeaderName, String) {
     )
 }
 
+/// The feed's language, from its address: `?lang=nn` or `?lang=en`; bokmål without.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct FeedQuery {
+    lang: Option<String>,
+}
+
+/// `GET /bibliotek/nye.atom`: the newest entries as an Atom feed. A feed reader sends no
+/// cookie and seldom a language, so the feed's own words (its title, the outcomes) are in
+/// the language its address names, and the data page links the one in the reader's.
+/// The entries' text is the nominations' own, as written.
 #[tracing::instrument(skip_all)]
-pub async fn feed(state: web::Data<AppState>) -> PageResult {
+pub async fn feed(state: web::Data<AppState>, query: web::Query<FeedQuery>) -> PageResult {
+    let lang = query
+        .lang
+        .as_deref()
+        .and_then(Lang::from_code)
+        .unwrap_or(Lang::Nb);
     let entries = library::public_entries(&state.db).await?;
     let base_url = state.settings.server.base_url.trim_end_matches('/');
     let (items, updated) = library::feed(&entries, base_url);
@@ -151,8 +169,16 @@ pub async fn feed(state: web::Data<AppState>) -> PageResult {
     context.insert("entries", &items);
     context.insert("updated", &updated);
     context.insert("licence", &licence(&state));
-    // The feed is one document for every reader: its own words in bokmål.
-    context.insert("title", &crate::i18n::Lang::Nb.text("library-feed-title"));
+    context.insert("lang", lang.code());
+    context.insert("title", &lang.text("library-feed-title"));
+    let outcome_labels: std::collections::HashMap<&str, String> = LibraryOutcome::ALL
+        .iter()
+        .map(|outcome| {
+            let id = format!("library-outcome-{}", outcome.code());
+            (outcome.code(), lang.text(&id))
+        })
+        .collect();
+    context.insert("outcome_labels", &outcome_labels);
     let body = crate::templates::get().render("library/feed.xml", &context)?;
     Ok(HttpResponse::Ok()
         .content_type("application/atom+xml; charset=utf-8")
@@ -166,6 +192,11 @@ mod tests {
         let mut context = tera::Context::new();
         context.insert("base_url", "http://x");
         context.insert("title", "T");
+        context.insert("lang", "nn");
+        context.insert(
+            "outcome_labels",
+            &serde_json::json!({"winner": "Vinnar", "finalist": "Finalist"}),
+        );
         context.insert("updated", "2026-01-01T00:00:00Z");
         context.insert(
             "licence",
@@ -181,5 +212,11 @@ mod tests {
             .map_err(|e| format!("{e:#}"))
             .unwrap();
         assert!(xml.contains("<title>&lt;b&gt;&amp;</title>"), "{xml}");
+        assert!(xml.contains(r#"xml:lang="nn""#), "{xml}");
+        assert!(
+            xml.contains(r#"<category term="winner" label="Vinnar"/>"#),
+            "{xml}"
+        );
+        assert!(xml.contains("/bibliotek/nye.atom?lang=nn"), "{xml}");
     }
 }
