@@ -58,6 +58,16 @@ pub struct OutboxMessage {
     pub created_at: NaiveDateTime,
 }
 
+impl OutboxMessage {
+    /// Erased at the person's request before it was delivered (`privacy::erase`): failed,
+    /// with no recipient or body left, so it can never be sent (`requeue_failed` leaves
+    /// such messages out in SQL). A delivered message with a live link has its recipient
+    /// erased too, but it went out.
+    pub fn is_erased_undelivered(&self) -> bool {
+        self.status == OutboxStatus::Failed && self.message.recipient == ERASED
+    }
+}
+
 impl std::ops::Deref for OutboxMessage {
     type Target = NewOutboxMessage;
 

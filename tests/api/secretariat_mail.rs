@@ -183,6 +183,10 @@ async fn all_failed_mail_goes_again_at_one_press_but_never_an_erased_message(bac
     );
     let page = press_send_all_again().await;
     assert!(page.contains("Ingen e-poster hadde feilet"), "{page}");
+    // The invitation went out and its link was erased from the store on delivery, as
+    // every live link is: that is not an erasure at the person's request.
+    let erased_text = "slettet fordi mottakeren ba om det";
+    assert_eq!(page.matches(erased_text).count(), 2, "{page}");
     let requeued = app.audit_count("mail.requeued").await;
     assert_eq!(requeued, 5, "one audit event per message sent again");
 }

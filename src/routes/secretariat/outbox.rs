@@ -3,7 +3,7 @@
 //! one message (`POST /sekretariat/epost/{id}/send-igjen`) or all that failed
 //! (`POST /sekretariat/epost/send-igjen`); mail erased at a person's request cannot.
 
-use crate::db::outbox::{ERASED, Requeue};
+use crate::db::outbox::Requeue;
 use crate::domain::mail_error::MailErrorClass;
 use crate::services::outbox_desk;
 use crate::web::auth::Admin;
@@ -27,7 +27,7 @@ struct MessageView {
     error_class: Option<&'static str>,
     /// The SMTP library's own text, for the operator, behind a details element.
     last_error: String,
-    /// Erased at the person's request: nothing left to send again.
+    /// Erased at the person's request before delivery: nothing left to send again.
     erased: bool,
 }
 
@@ -38,6 +38,7 @@ pub async fn outbox(view: PageRequest, Admin(admin): Admin) -> PageResult {
     let views: Vec<MessageView> = messages
         .into_iter()
         .map(|m| MessageView {
+            erased: m.is_erased_undelivered(),
             id: m.id,
             purpose: m.message.purpose,
             reference: m.message.subject_ref,
@@ -51,7 +52,6 @@ pub async fn outbox(view: PageRequest, Admin(admin): Admin) -> PageResult {
                 .filter(|e| !e.trim().is_empty())
                 .map(|e| MailErrorClass::of(e).code()),
             last_error: m.last_error.unwrap_or_default(),
-            erased: m.message.recipient == ERASED,
         })
         .collect();
     let mut context = tera::Context::new();
