@@ -435,7 +435,10 @@ async fn signed_in_pages_pass_axe_in_bokmaal_and_nynorsk() {
         .await
         .unwrap();
     // One message refused by the recipient's server: the outbox page explains it, with the
-    // server's own text behind a details element.
+    // server's own text behind a details element. (Set once the worker is done with every
+    // message, so that no delivery in flight marks it sent after.)
+    app.wait_for_outbox_drained(std::time::Duration::from_secs(30))
+        .await;
     app.db
         .write(|conn| {
             use bedre_stat::db::schema::outbox_messages::dsl::*;
