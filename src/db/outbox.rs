@@ -66,6 +66,12 @@ impl OutboxMessage {
     pub fn is_erased_undelivered(&self) -> bool {
         self.status == OutboxStatus::Failed && self.message.recipient == ERASED
     }
+
+    /// Whether the secretariat may put it back in the queue: failed, and not erased (the
+    /// same rule as `requeue_failed`'s, which applies it in SQL).
+    pub fn may_be_sent_again(&self) -> bool {
+        self.status == OutboxStatus::Failed && !self.is_erased_undelivered()
+    }
 }
 
 impl std::ops::Deref for OutboxMessage {

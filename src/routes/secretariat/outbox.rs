@@ -29,6 +29,8 @@ struct MessageView {
     last_error: String,
     /// Erased at the person's request before delivery: nothing left to send again.
     erased: bool,
+    /// Failed and not erased: it has a button to send it again.
+    retryable: bool,
 }
 
 #[tracing::instrument(skip_all, fields(user_id = admin.id))]
@@ -39,6 +41,7 @@ pub async fn outbox(view: PageRequest, Admin(admin): Admin) -> PageResult {
         .into_iter()
         .map(|m| MessageView {
             erased: m.is_erased_undelivered(),
+            retryable: m.may_be_sent_again(),
             id: m.id,
             purpose: m.message.purpose,
             reference: m.message.subject_ref,
@@ -55,8 +58,8 @@ pub async fn outbox(view: PageRequest, Admin(admin): Admin) -> PageResult {
         })
         .collect();
     let mut context = tera::Context::new();
-    let may_retry = |m: &&MessageView| m.status == "failed" && !m.erased;
-    context.insert("retryable", &views.iter().filter(may_retry).count());
+    let retryable = views.iter().filter(|m| m.retryable).count();
+    context.insert("retryable", &retryable);
     context.insert("messages", &views);
     view.render("secretariat/mail.html", context)
 }
