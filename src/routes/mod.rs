@@ -35,6 +35,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         // names nothing: the translated 404 page, for every route.
         // (The segment is not logged: it is whatever the visitor typed.)
         .app_data(web::PathConfig::default().error_handler(|_, _| PageError::NotFound.into()))
+        // Likewise a query string that does not parse (`?lang=nn&lang=en`, a field given
+        // twice): the translated 400 page, not actix's plain text.
+        .app_data(
+            web::QueryConfig::default()
+                .error_handler(|error, _| PageError::bad_request(error).into()),
+        )
         // The public side.
         .route("/", get().to(home::page))
         .service(form_page("/nominer", nominate::new_form, nominate::submit))

@@ -16,7 +16,7 @@ use std::time::Duration;
 
 on_both_backends!(
     the_xlsx_and_the_csv_list_the_same_typed_scores,
-    a_segment_that_is_no_id_is_the_translated_404_page,
+    a_segment_that_is_no_id_is_the_translated_404_page_and_a_bad_query_the_400_page,
     the_forwarded_tip_is_in_bokmaal_to_the_secretariat_the_receipt_in_the_tipsters_language,
 );
 
@@ -198,7 +198,9 @@ async fn the_xlsx_and_the_csv_list_the_same_typed_scores(backend: Backend) {
     );
 }
 
-async fn a_segment_that_is_no_id_is_the_translated_404_page(backend: Backend) {
+async fn a_segment_that_is_no_id_is_the_translated_404_page_and_a_bad_query_the_400_page(
+    backend: Backend,
+) {
     let app = spawn_app(backend).await;
     let seeded = seed(&app).await;
     let r = seeded.round_id;
@@ -215,6 +217,15 @@ async fn a_segment_that_is_no_id_is_the_translated_404_page(backend: Backend) {
         ] {
             assert_the_not_found_page(app.get(&path).await, lang, &path).await;
         }
+        // A query string that does not parse: the translated 400 page.
+        for path in [
+            "/bibliotek?aar=2026&aar=2027",
+            "/bibliotek/nye.atom?lang=nn&lang=en",
+            "/sprak?tilbake=/",
+        ] {
+            let response = app.get(path).await;
+            assert_the_error_page(response, (400, "error-bad-request"), lang, path).await;
+        }
     }
     let response = juror
         .get(app.url("/jury/nominasjoner/xyz"))
@@ -226,14 +237,25 @@ async fn a_segment_that_is_no_id_is_the_translated_404_page(backend: Backend) {
 
 /// The 404 page, as HTML in the language chosen (never actix's plain text).
 async fn assert_the_not_found_page(response: reqwest::Response, lang: Lang, path: &str) {
-    assert_eq!(response.status(), 404, "{path}");
+    assert_the_error_page(response, (404, "error-not-found"), lang, path).await;
+}
+
+/// An error page with `status`, as HTML with the text of `message_id` in the language
+/// chosen (never actix's plain text).
+async fn assert_the_error_page(
+    response: reqwest::Response,
+    (status, message_id): (u16, &str),
+    lang: Lang,
+    path: &str,
+) {
+    assert_eq!(response.status(), status, "{path}");
     let content_type = response.headers()["content-type"].to_str().unwrap();
     assert!(
         content_type.starts_with("text/html"),
         "{path}: {content_type}"
     );
     let body = response.text().await.unwrap();
-    let message = lang.text("error-not-found");
+    let message = lang.text(message_id);
     assert!(body.contains(&message), "{path} ({lang:?}):\n{body}");
 }
 
