@@ -13,7 +13,7 @@ use crate::domain::Role;
 use actix_session::SessionExt as _;
 use actix_web::body::MessageBody;
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
-use actix_web::http::header;
+use actix_web::http::{Method, header};
 use actix_web::middleware::Next;
 use actix_web::{FromRequest, HttpMessage as _, HttpRequest, web};
 use std::future::{Ready, ready};
@@ -32,9 +32,13 @@ struct GuardedUser(UserRow);
 
 /// The signed-in user of this request, from the session; `LoginRequired` otherwise.
 async fn signed_in_user(req: &ServiceRequest) -> Result<UserRow, PageError> {
-    let next = match req.query_string() {
-        "" => req.path().to_owned(),
-        query => format!("{}?{query}", req.path()),
+    // After signing in, the browser goes to `next` with a GET. A form posted once the
+    // session had ended has no page at its action's address: its user lands on their
+    // start page instead of a 404.
+    let next = match (req.method(), req.query_string()) {
+        (&Method::GET | &Method::HEAD, "") => req.path().to_owned(),
+        (&Method::GET | &Method::HEAD, query) => format!("{}?{query}", req.path()),
+        _ => String::new(),
     };
     let session = req.get_session();
     let Ok(Some(user_id)) = session.get::<i32>(USER_ID_KEY) else {

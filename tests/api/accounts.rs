@@ -177,6 +177,9 @@ async fn pages_need_a_login_and_the_right_role(backend: Backend) {
         )
         .await;
     assert_eq!(response.status(), 303, "anonymous cannot invite");
+    // A posted form's action is no page to come back to: the login leads to the start
+    // page instead.
+    assert_eq!(response.headers()["location"], "/logg-inn?neste=");
 
     app.create_user("juror@dfo.no", "Jon Jurymedlem", "juror", PASSWORD)
         .await;
