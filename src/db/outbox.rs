@@ -68,7 +68,7 @@ impl OutboxMessage {
     }
 
     /// Whether the secretariat may put it back in the queue: failed, and not erased (the
-    /// same rule as `requeue_failed`'s, which applies it in SQL).
+    /// rule `requeue_failed` and `count_may_be_sent_again` apply in SQL).
     pub fn may_be_sent_again(&self) -> bool {
         self.status == OutboxStatus::Failed && !self.is_erased_undelivered()
     }
@@ -343,6 +343,25 @@ pub fn latest(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<OutboxMessage>> 
         .load(conn)
 }
 
+/// Failed, and not erased at a person's request: a message the secretariat may put back
+/// in the queue (`OutboxMessage::may_be_sent_again` says the same of a loaded one).
+#[diesel::dsl::auto_type]
+fn may_be_sent_again() -> _ {
+    let failed: OutboxStatus = OutboxStatus::Failed;
+    let erased: &'static str = ERASED;
+    outbox_messages::status
+        .eq(failed)
+        .and(outbox_messages::recipient.ne(erased))
+}
+
+/// How many messages may be sent again, all of them (the page lists only the latest).
+pub fn count_may_be_sent_again(conn: &mut DbConn) -> QueryResult<i64> {
+    outbox_messages::table
+        .filter(may_be_sent_again())
+        .count()
+        .get_result(conn)
+}
+
 /// Which failed messages to put back in the queue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Requeue {
@@ -357,9 +376,7 @@ pub enum Requeue {
 /// body left to send: it is never put back.
 pub fn requeue_failed(conn: &mut DbConn, which: Requeue) -> QueryResult<Vec<i32>> {
     use super::schema::outbox_messages::dsl::*;
-    let failed = outbox_messages
-        .filter(status.eq(OutboxStatus::Failed))
-        .filter(recipient.ne(ERASED));
+    let failed = outbox_messages.filter(may_be_sent_again());
     let requeued = (
         status.eq(OutboxStatus::Pending),
         attempts.eq(0),

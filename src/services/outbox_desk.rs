@@ -10,9 +10,23 @@ use diesel::Connection as _;
 /// How many of the latest messages and tips the pages list.
 pub const LISTED: i64 = 500;
 
+/// The outbox as the secretariat's page shows it.
+pub struct OutboxView {
+    /// The latest messages, newest first (at most [`LISTED`]).
+    pub messages: Vec<OutboxMessage>,
+    /// How many failed messages may be sent again, listed or not.
+    pub may_be_sent_again: i64,
+}
+
 #[tracing::instrument(skip(db))]
-pub async fn latest_messages(db: &Database) -> anyhow::Result<Vec<OutboxMessage>> {
-    db.read(|conn| Ok(db::outbox::latest(conn, LISTED)?)).await
+pub async fn outbox(db: &Database) -> anyhow::Result<OutboxView> {
+    db.read(|conn| {
+        Ok(OutboxView {
+            messages: db::outbox::latest(conn, LISTED)?,
+            may_be_sent_again: db::outbox::count_may_be_sent_again(conn)?,
+        })
+    })
+    .await
 }
 
 /// Puts failed messages back in the queue, due now, with their attempts kept in the

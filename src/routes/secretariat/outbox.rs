@@ -35,9 +35,10 @@ struct MessageView {
 
 #[tracing::instrument(skip_all, fields(user_id = admin.id))]
 pub async fn outbox(view: PageRequest, Admin(admin): Admin) -> PageResult {
-    let messages = outbox_desk::latest_messages(&view.state.db).await?;
+    let outbox = outbox_desk::outbox(&view.state.db).await?;
     // Recipients and bodies are not shown: the reference leads to the tip or nomination.
-    let views: Vec<MessageView> = messages
+    let views: Vec<MessageView> = outbox
+        .messages
         .into_iter()
         .map(|m| MessageView {
             erased: m.is_erased_undelivered(),
@@ -58,8 +59,7 @@ pub async fn outbox(view: PageRequest, Admin(admin): Admin) -> PageResult {
         })
         .collect();
     let mut context = tera::Context::new();
-    let retryable = views.iter().filter(|m| m.retryable).count();
-    context.insert("retryable", &retryable);
+    context.insert("retryable", &outbox.may_be_sent_again);
     context.insert("messages", &views);
     view.render("secretariat/mail.html", context)
 }
