@@ -10,7 +10,7 @@
 //! audit log records `receipt.withheld` for the secretariat.
 
 use crate::clock::Clock;
-use crate::db::attachments::{AttachmentFile, AttachmentInfo};
+use crate::db::attachments::AttachmentInfo;
 use crate::db::{
     self, Database, DbConn, Writes, audit, drafts::DraftRow, nominations::NominationRow,
     outbox::NewOutboxMessage, rounds::Round, tips::TipRow, together::Along,
@@ -25,7 +25,6 @@ use crate::outbox::OutboxSignal;
 use crate::templates;
 use anyhow::Context as _;
 use chrono::NaiveDate;
-use diesel::OptionalExtension;
 use rand::RngCore as _;
 use sha2::{Digest as _, Sha256};
 use std::sync::{Arc, Mutex};
@@ -563,20 +562,6 @@ impl Intake {
     pub async fn attachments(&self, nomination_id: i32) -> anyhow::Result<Vec<AttachmentInfo>> {
         self.db
             .read(move |conn| Ok(db::attachments::list(conn, nomination_id)?))
-            .await
-    }
-
-    /// One of the nomination's files with its bytes, for the nominee's download; `None`
-    /// for a file of another nomination or one removed.
-    pub async fn attachment(
-        &self,
-        nomination_id: i32,
-        attachment_id: i32,
-    ) -> anyhow::Result<Option<AttachmentFile>> {
-        self.db
-            .read(move |conn| {
-                Ok(db::attachments::find(conn, nomination_id, attachment_id).optional()?)
-            })
             .await
     }
 }

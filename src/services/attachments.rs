@@ -1,8 +1,9 @@
 //! The files of a nomination as the jury and the secretariat see them: listed and
 //! downloaded only where the impartiality policy ([`crate::domain::policy`], its
 //! `may_see_attachments`) lets the viewer — asked through the juror's desk
-//! ([`scoring::load`]) or, for the secretariat, for the secretariat's viewer. The nominee's
-//! own side (the form and the edit link) is in `crate::submissions`.
+//! ([`scoring::load`]) or, for the secretariat, for the secretariat's viewer. The nominee
+//! downloads its own through its private link ([`own`]); storing and changing them goes
+//! with the form and the edit link, in `crate::submissions`.
 
 use crate::db::attachments::{AttachmentFile, AttachmentInfo};
 use crate::db::nominations::NominationRow;
@@ -81,6 +82,18 @@ pub async fn for_secretariat(
         file(conn, nomination_id, attachment_id)
     })
     .await
+}
+
+/// One file of a nomination for its nominee, whose private link found the nomination
+/// (`/nominasjon/{token}`): the link is the permission, so it is never `Refused`.
+#[tracing::instrument(skip(db))]
+pub async fn own(
+    db: &Database,
+    nomination_id: i32,
+    attachment_id: i32,
+) -> anyhow::Result<Download> {
+    db.read(move |conn| file(conn, nomination_id, attachment_id))
+        .await
 }
 
 fn file(conn: &mut DbConn, nomination_id: i32, attachment_id: i32) -> anyhow::Result<Download> {

@@ -2,6 +2,8 @@
 //! its content was found to be.
 
 use crate::db::attachments::{AttachmentFile, AttachmentInfo};
+use crate::services::attachments::Download;
+use crate::web::errors::{PageError, PageResult};
 use actix_web::HttpResponse;
 use actix_web::http::header::{
     self, Charset, ContentDisposition, DispositionParam, DispositionType, ExtendedValue,
@@ -32,6 +34,15 @@ pub fn attachment(file: AttachmentFile) -> HttpResponse {
             "sandbox; default-src 'none'",
         ))
         .body(file.content)
+}
+
+/// What a download asked for, as the answer: the file, or the 404 or 403 page.
+pub fn answer(download: Download) -> PageResult {
+    match download {
+        Download::File(file) => Ok(attachment(file)),
+        Download::NotFound => Err(PageError::NotFound),
+        Download::Refused => Err(PageError::Forbidden),
+    }
 }
 
 /// The name in ASCII for `filename=`: Norwegian letters spelt out, anything else outside

@@ -13,7 +13,7 @@ mod page;
 use crate::db::users::UserRow;
 use crate::domain::LongText;
 use crate::domain::score_sheet::{ScoreSheet, SheetAction, SheetErrors, SheetInput};
-use crate::services::attachments::{self, Download};
+use crate::services::attachments;
 use crate::services::scoring::{self, Desk, Written};
 use crate::web::AppState;
 use crate::web::auth::SignedIn;
@@ -192,9 +192,6 @@ pub async fn attachment(
     path: web::Path<(i32, i32)>,
 ) -> PageResult {
     let (nomination_id, attachment_id) = path.into_inner();
-    match attachments::at_desk(&view.state.db, &user, nomination_id, attachment_id).await? {
-        Download::File(file) => Ok(crate::web::download::attachment(file)),
-        Download::NotFound => Err(PageError::NotFound),
-        Download::Refused => Err(PageError::Forbidden),
-    }
+    let download = attachments::at_desk(&view.state.db, &user, nomination_id, attachment_id);
+    crate::web::download::answer(download.await?)
 }

@@ -204,8 +204,6 @@ pub async fn consent(RequestLang(lang): RequestLang, form: PostedTo<String>) -> 
 pub async fn attachment(view: PageRequest, path: web::Path<(String, i32)>) -> PageResult {
     let (token, attachment_id) = path.into_inner();
     let (row, _round) = by_edit_token(&view.state, token).await?;
-    match view.state.intake.attachment(row.id, attachment_id).await? {
-        Some(file) => Ok(crate::web::download::attachment(file)),
-        None => Err(PageError::NotFound),
-    }
+    let download = crate::services::attachments::own(&view.state.db, row.id, attachment_id);
+    crate::web::download::answer(download.await?)
 }

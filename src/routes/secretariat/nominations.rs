@@ -259,12 +259,8 @@ pub async fn attachment(
     Admin(admin): Admin,
     path: web::Path<(i32, i32)>,
 ) -> PageResult {
-    use crate::services::attachments::{self, Download};
-    use crate::web::errors::PageError;
+    use crate::services::attachments;
     let (nomination_id, attachment_id) = path.into_inner();
-    match attachments::for_secretariat(&view.state.db, nomination_id, attachment_id).await? {
-        Download::File(file) => Ok(crate::web::download::attachment(file)),
-        Download::NotFound => Err(PageError::NotFound),
-        Download::Refused => Err(PageError::Forbidden),
-    }
+    let download = attachments::for_secretariat(&view.state.db, nomination_id, attachment_id);
+    crate::web::download::answer(download.await?)
 }
