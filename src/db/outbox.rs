@@ -70,7 +70,7 @@ impl OutboxMessage {
     /// Whether the secretariat may put it back in the queue: failed, and not erased (the
     /// rule `requeue_failed` and `count_may_be_sent_again` apply in SQL).
     pub fn may_be_sent_again(&self) -> bool {
-        self.status == OutboxStatus::Failed && !self.is_erased_undelivered()
+        self.status == OutboxStatus::Failed && self.message.recipient != ERASED
     }
 }
 

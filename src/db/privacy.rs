@@ -174,8 +174,9 @@ pub fn is_the_last_admin(conn: &mut DbConn, email: &str) -> QueryResult<bool> {
 
 /// Removes the address and the name and phone that go with it from tips, nominations and
 /// mail not yet erased, deletes the address's drafts, and anonymises the staff account
-/// with the address, if any. Files on the nominations stay, and are counted. Mail still waiting to go to the address is dropped from the queue:
-/// marked failed with the reason, its content erased.
+/// with the address, if any. Files on the nominations stay, and are counted. Mail still
+/// waiting to go to the address is dropped from the queue: marked failed with the reason,
+/// its content erased.
 pub fn erase(conn: &mut DbConn, email: &str, actor: crate::domain::Actor) -> QueryResult<Erased> {
     let tip_ids: Vec<i32> = tips_of(conn, email)?.iter().map(|t| t.id).collect();
     let tips = super::retention::erase_tip_contacts(conn, &tip_ids)?;

@@ -17,6 +17,7 @@ mod record;
 
 use crate::db::decisions::{DecisionKind, DecisionRecord, NominationLabel};
 use crate::db::phase_changes::PhaseChange;
+use crate::domain::Phase;
 use crate::i18n::Lang;
 use crate::jury::Measure;
 use crate::services::decisions::rules::DecisionError;
@@ -85,6 +86,10 @@ fn kind_heading(lang: Lang, kind: DecisionKind) -> String {
     lang.text(&format!("decisions-kind-{}", kind.code()))
 }
 
+fn phase_name(lang: Lang, phase: Phase) -> String {
+    lang.text(&format!("decisions-phase-{}", phase.code()))
+}
+
 /// The decision-support part of the page (everything but the layout, the CSRF token and
 /// the form key): pure, so the benchmark renders exactly what the page renders.
 pub fn overview_context(lang: Lang, input: &PageInput<'_>) -> tera::Context {
@@ -103,10 +108,7 @@ pub fn overview_context(lang: Lang, input: &PageInput<'_>) -> tera::Context {
     let mut context = tera::Context::new();
     context.insert("round_id", &overview.round_id);
     context.insert("prize_year", &overview.prize_year);
-    context.insert(
-        "phase",
-        &lang.text(&format!("decisions-phase-{}", overview.phase.code())),
-    );
+    context.insert("phase", &phase_name(lang, overview.phase));
     context.insert("phase_changes", &record::phase_changes(lang, input));
     context.insert("secretariat", &input.secretariat);
     // The printable report shows the pictures' tables open (it says so itself).

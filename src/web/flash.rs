@@ -27,17 +27,18 @@ impl Flash {
     }
 
     pub fn success_with(message_id: &str, args: &[(&'static str, &str)]) -> Self {
-        Self {
-            color: "success".into(),
-            text: super::lang::current().text_with(message_id, args),
-        }
+        Self::coloured("success", message_id, args)
     }
 
     /// "It was not done, and why": the text of `message_id` in the request's language.
     pub fn warning(message_id: &str) -> Self {
+        Self::coloured("warning", message_id, &[])
+    }
+
+    fn coloured(color: &str, message_id: &str, args: &[(&'static str, &str)]) -> Self {
         Self {
-            color: "warning".into(),
-            text: super::lang::current().text(message_id),
+            color: color.into(),
+            text: super::lang::current().text_with(message_id, args),
         }
     }
 

@@ -2,8 +2,9 @@
 //! the decisions taken with their rationale, and the round's moves back to an earlier
 //! phase.
 
-use super::{PageInput, kind_heading};
+use super::{PageInput, kind_heading, phase_name};
 use crate::db::decisions::{Absence, NominationLabel, SubmittedAssessment};
+use crate::format::date_time;
 use crate::i18n::Lang;
 use std::collections::HashMap;
 
@@ -30,11 +31,6 @@ pub(super) struct DecisionView<'a> {
     decided: String,
     nominations: &'a [NominationLabel],
     absences: &'a [Absence],
-}
-
-/// A stored (UTC) time as the pages show it: in Norwegian time, written out.
-fn when(lang: Lang, at: chrono::NaiveDateTime) -> String {
-    crate::format::date_time(lang, at)
 }
 
 /// Each nomination with the assessments submitted on it; a hidden one with none.
@@ -86,7 +82,10 @@ pub(super) fn decisions<'a>(lang: Lang, input: &PageInput<'a>) -> Vec<DecisionVi
             departs: d.departs_from_ranking,
             decided: lang.text_with(
                 "decisions-decided-by",
-                &[("name", &d.decided_by), ("when", &when(lang, d.decided_at))],
+                &[
+                    ("name", &d.decided_by),
+                    ("when", &date_time(lang, d.decided_at)),
+                ],
             ),
             nominations: &d.nominations,
             absences: &d.absences,
@@ -96,7 +95,6 @@ pub(super) fn decisions<'a>(lang: Lang, input: &PageInput<'a>) -> Vec<DecisionVi
 
 /// Each move back to an earlier phase as a sentence, with the reason given.
 pub(super) fn phase_changes(lang: Lang, input: &PageInput<'_>) -> Vec<serde_json::Value> {
-    let phase = |code: &str| lang.text(&format!("decisions-phase-{code}"));
     input
         .phase_changes
         .iter()
@@ -105,9 +103,9 @@ pub(super) fn phase_changes(lang: Lang, input: &PageInput<'_>) -> Vec<serde_json
                 "text": lang.text_with(
                     "decisions-phase-moved-back",
                     &[
-                        ("from", &phase(change.from_phase.code())),
-                        ("to", &phase(change.to_phase.code())),
-                        ("when", &when(lang, change.changed_at)),
+                        ("from", &phase_name(lang, change.from_phase)),
+                        ("to", &phase_name(lang, change.to_phase)),
+                        ("when", &date_time(lang, change.changed_at)),
                         ("by", &change.changed_by),
                     ],
                 ),
